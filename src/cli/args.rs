@@ -1,0 +1,92 @@
+//! Arguments of every command.
+
+use crate::dataset::DataDir;
+use crate::model::PlaceKind;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sandline",
+    version,
+    about = "Who controls what in a civil war, town by town and day by day, and why we believe it."
+)]
+#[command(arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the dataset and report every problem as file:line: column: message.
+    Validate {
+        #[command(flatten)]
+        data: DataArg,
+    },
+    /// Find places by any spelling.
+    Geocode(GeocodeArgs),
+    /// Who holds every place at a date, and on which claims.
+    State(StateArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DataArg {
+    /// A data directory to read instead of the dataset built into sandline.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+}
+
+impl DataArg {
+    pub fn dir(&self) -> DataDir {
+        match &self.data {
+            Some(path) => DataDir::Disk(path.clone()),
+            None => DataDir::Embedded,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct GeocodeArgs {
+    /// Place names, in any spelling.
+    #[arg(required = true, value_name = "NAME")]
+    pub names: Vec<String>,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+    /// Prefer places of this kind when a name fits several (e.g. airbase for "Jufra").
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub prefer: Option<PlaceKind>,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StateArgs {
+    /// The day, as YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub date: NaiveDate,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: StateFormat,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    match crate::model::PartialDate::parse(text) {
+        Ok(d) if d.precision() == crate::model::Precision::Day => Ok(d.first_day()),
+        Ok(_) => Err(format!("'{text}' is not a single day: write YYYY-MM-DD")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn parse_kind(text: &str) -> Result<PlaceKind, String> {
+    text.parse()
+}

@@ -1,0 +1,68 @@
+//! `sandline state --date D`: one row per place with its holder, status and claims.
+
+use super::Outcome;
+use super::args::{StateArgs, StateFormat};
+use crate::dataset::Dataset;
+use chrono::NaiveDate;
+use std::io::Write;
+
+#[derive(Debug, serde::Serialize)]
+pub struct StateRow {
+    pub id: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// The holder's faction id; empty when unknown.
+    pub faction: String,
+    pub status: &'static str,
+    pub since: String,
+    pub uncertain: bool,
+    pub claims: Vec<String>,
+}
+
+pub fn rows(dataset: &Dataset, date: NaiveDate) -> Vec<StateRow> {
+    dataset
+        .tracked_places()
+        .iter()
+        .map(|&p| {
+            let place = dataset.place(p);
+            let state = dataset.timeline.state_at(p, date);
+            StateRow {
+                id: place.id.clone(),
+                name: place.name.clone(),
+                lat: place.lat,
+                lon: place.lon,
+                faction: state.holder.map(|f| dataset.faction(f).id.clone()).unwrap_or_default(),
+                status: state.status.as_str(),
+                since: state.since.map(|d| d.to_string()).unwrap_or_default(),
+                uncertain: state.uncertain,
+                claims: state.claims.iter().map(|&c| dataset.claims[c as usize].id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
+    let loaded = super::load(&args.data)?;
+    super::warn_problems(&loaded.problems);
+    let rows = rows(&loaded.dataset, args.date);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        StateFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        StateFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(["id", "name", "lat", "lon", "faction", "status", "since", "claims"])?;
+            for r in &rows {
+                let (lat, lon) = (r.lat.to_string(), r.lon.to_string());
+                let claims = r.claims.join("|");
+                w.write_record([&r.id, &r.name, &lat, &lon, &r.faction, r.status, &r.since, &claims])?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,199 @@
+//! Loading a dataset (places, factions, sources, claims) and reporting every problem in it.
+//!
+//! Loading never stops at the first problem: each bad row is reported as data and left out, and
+//! everything valid still loads, so the viewer can draw what it can and show the rest.
+
+pub mod claims;
+pub mod places;
+pub mod problem;
+pub mod records;
+pub mod store;
+pub mod suggest;
+pub mod table;
+
+pub use problem::Problem;
+pub use store::{DataDir, UnreadableDir};
+
+use crate::model::{
+    Claim, Contradiction, Faction, FactionIx, Place, PlaceIx, PlaceOrigin, Source, Timeline, contradictions,
+};
+use std::collections::HashMap;
+use table::Table;
+
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub places: Vec<Place>,
+    pub factions: Vec<Faction>,
+    pub sources: Vec<Source>,
+    pub claims: Vec<Claim>,
+    pub timeline: Timeline,
+    place_ix: HashMap<String, PlaceIx>,
+    faction_ix: HashMap<String, FactionIx>,
+    source_ix: HashMap<String, usize>,
+    claims_by_place: Vec<Vec<u32>>,
+    tracked: Vec<PlaceIx>,
+}
+
+/// A dataset and what was wrong with its files.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+}
+
+/// Loads everything from `dir`. Fails only when the directory cannot be read at all.
+pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
+    dir.check()?;
+    let mut problems = Vec::new();
+
+    let mut base = Vec::new();
+    for (file, origin) in
+        [(places::GEONAMES_FILE, PlaceOrigin::GeoNames), (places::AIRFIELDS_FILE, PlaceOrigin::Airfield)]
+    {
+        // The base gazetteer is optional: a dataset may be fully curated.
+        if let Some(table) = read_table(dir, file, &["id", "name", "lat", "lon"], false, &mut problems) {
+            base.extend(places::read_base(&table, origin, &mut problems));
+        }
+    }
+    let overlay_columns =
+        ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"];
+    let overlay = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems)
+        .map(|t| places::read_overlay(&t, &mut problems))
+        .unwrap_or_default();
+    let places = places::merge(base, overlay, &dir.display(places::OVERLAY_FILE), &mut problems);
+
+    let factions =
+        read_table(dir, records::FACTIONS_FILE, &["id", "name", "color", "aliases"], true, &mut problems)
+            .map(|t| records::read_factions(&t, &mut problems))
+            .unwrap_or_default();
+    let source_columns = ["id", "file", "title", "outlet", "published", "url", "date_note"];
+    let sources = read_table(dir, records::SOURCES_FILE, &source_columns, true, &mut problems)
+        .map(|t| records::read_sources(&t, dir, &mut problems))
+        .unwrap_or_default();
+
+    let place_ix: HashMap<String, PlaceIx> =
+        places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect();
+    let faction_ix: HashMap<String, FactionIx> =
+        factions.iter().enumerate().map(|(i, f)| (f.id.clone(), i as FactionIx)).collect();
+    let suggest_place = |wrong: &str| suggest_place(&places, wrong);
+    let suggest_faction = |wrong: &str| suggest_faction(&factions, wrong);
+    let cx = claims::Context {
+        place_ix: &place_ix,
+        faction_ix: &faction_ix,
+        sources: &sources,
+        suggest_place: &suggest_place,
+        suggest_faction: &suggest_faction,
+    };
+    let claim_columns = ["id", "place", "faction", "action", "date", "source", "quote", "claimed_by", "note"];
+    let claims = read_table(dir, claims::CLAIMS_FILE, &claim_columns, true, &mut problems)
+        .map(|t| claims::read_claims(&t, &cx, &mut problems))
+        .unwrap_or_default();
+
+    Ok(Loaded { dataset: Dataset::new(places, factions, sources, claims), problems })
+}
+
+fn read_table(
+    dir: &DataDir,
+    file: &str,
+    columns: &[&str],
+    required: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<Table> {
+    let shown = dir.display(file);
+    match dir.read(file) {
+        Ok(Some(bytes)) => Table::read(&shown, &bytes, columns, problems),
+        Ok(None) if required => {
+            problems.push(Problem::in_file(&shown, "file is missing"));
+            None
+        }
+        Ok(None) => None,
+        Err(e) => {
+            problems.push(Problem::in_file(&shown, format!("cannot read: {e}")));
+            None
+        }
+    }
+}
+
+fn suggest_place(places: &[Place], wrong: &str) -> Option<String> {
+    let ids = places.iter().filter(|p| p.origin == PlaceOrigin::Curated).map(|p| p.id.as_str());
+    if let Some(id) = suggest::closest(wrong, ids) {
+        return Some(id.to_string());
+    }
+    // Someone may have typed a name instead of an id.
+    let wrong_lower = wrong.to_lowercase();
+    places.iter().find(|p| p.names().any(|n| n.to_lowercase() == wrong_lower)).map(|p| p.id.clone())
+}
+
+fn suggest_faction(factions: &[Faction], wrong: &str) -> Option<String> {
+    let wrong_lower = wrong.to_lowercase();
+    if let Some(f) = factions.iter().find(|f| f.aliases.iter().any(|a| a.to_lowercase() == wrong_lower)) {
+        return Some(f.id.clone());
+    }
+    suggest::closest(wrong, factions.iter().map(|f| f.id.as_str())).map(str::to_string)
+}
+
+impl Dataset {
+    pub fn new(places: Vec<Place>, factions: Vec<Faction>, sources: Vec<Source>, claims: Vec<Claim>) -> Self {
+        let place_ix = places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect();
+        let faction_ix = factions.iter().enumerate().map(|(i, f)| (f.id.clone(), i as FactionIx)).collect();
+        let source_ix = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let mut claims_by_place = vec![Vec::new(); places.len()];
+        for (ix, claim) in claims.iter().enumerate() {
+            if let Some(list) = claims_by_place.get_mut(claim.place as usize) {
+                list.push(ix as u32);
+            }
+        }
+        let tracked =
+            (0..places.len() as PlaceIx).filter(|&p| !claims_by_place[p as usize].is_empty()).collect();
+        let timeline = Timeline::build(places.len(), &claims);
+        Dataset {
+            places,
+            factions,
+            sources,
+            claims,
+            timeline,
+            place_ix,
+            faction_ix,
+            source_ix,
+            claims_by_place,
+            tracked,
+        }
+    }
+
+    pub fn place_ix(&self, id: &str) -> Option<PlaceIx> {
+        self.place_ix.get(id).copied()
+    }
+
+    pub fn faction_ix(&self, id: &str) -> Option<FactionIx> {
+        self.faction_ix.get(id).copied()
+    }
+
+    pub fn place(&self, ix: PlaceIx) -> &Place {
+        &self.places[ix as usize]
+    }
+
+    pub fn faction(&self, ix: FactionIx) -> &Faction {
+        &self.factions[ix as usize]
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_ix.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The places some claim is about: the ones the map draws.
+    pub fn tracked_places(&self) -> &[PlaceIx] {
+        &self.tracked
+    }
+
+    /// Indices of every claim about a place, in file order.
+    pub fn claims_about(&self, place: PlaceIx) -> &[u32] {
+        self.claims_by_place.get(place as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Pairs of claims about a place that cannot all be true.
+    pub fn contradictions_about(&self, place: PlaceIx) -> Vec<Contradiction> {
+        let claims: Vec<(u32, &Claim)> =
+            self.claims_about(place).iter().map(|&i| (i, &self.claims[i as usize])).collect();
+        contradictions(&claims)
+    }
+}

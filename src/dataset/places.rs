@@ -1,0 +1,272 @@
+//! Places: the base gazetteer (GeoNames, airfields) under the curated overlay.
+
+use super::problem::Problem;
+use super::table::{Table, split_list};
+use crate::model::{Place, PlaceKind, PlaceOrigin};
+use std::collections::HashMap;
+
+pub const GEONAMES_FILE: &str = "gazetteer/libya_places_geonames.csv";
+pub const AIRFIELDS_FILE: &str = "gazetteer/libya_airfields_airportsdata.csv";
+pub const OVERLAY_FILE: &str = "places.csv";
+
+/// A settlement this large is drawn as a city.
+const CITY_POPULATION: u64 = 100_000;
+
+fn coordinate(
+    table: &Table,
+    row: &super::table::Row,
+    column: &str,
+    limit: f64,
+    problems: &mut Vec<Problem>,
+) -> Option<f64> {
+    let text = table.required(row, column, problems)?;
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v.abs() <= limit => Some(v),
+        Ok(v) if v.is_finite() => {
+            problems.push(Problem::at(
+                &table.file,
+                row.line,
+                column,
+                format!("{v} is out of range (-{limit} to {limit})"),
+            ));
+            None
+        }
+        _ => {
+            problems.push(Problem::at(
+                &table.file,
+                row.line,
+                column,
+                format!("'{text}' is not a number of degrees"),
+            ));
+            None
+        }
+    }
+}
+
+/// Rows of a base file (GeoNames layout). GeoNames ids get a `geonames:` prefix.
+pub fn read_base(table: &Table, origin: PlaceOrigin, problems: &mut Vec<Problem>) -> Vec<Place> {
+    let mut places = Vec::new();
+    for row in &table.rows {
+        let id = table.required(row, "id", problems);
+        let name = table.required(row, "name", problems);
+        let lat = coordinate(table, row, "lat", 90.0, problems);
+        let lon = coordinate(table, row, "lon", 180.0, problems);
+        let (Some(id), Some(name), Some(lat), Some(lon)) = (id, name, lat, lon) else { continue };
+        let id =
+            if id.bytes().all(|b| b.is_ascii_digit()) { format!("geonames:{id}") } else { id.to_string() };
+        let population = table.get(row, "population").parse::<u64>().unwrap_or(0);
+        let kind = match origin {
+            PlaceOrigin::Airfield => PlaceKind::Airbase,
+            _ if population >= CITY_POPULATION => PlaceKind::City,
+            _ => PlaceKind::Town,
+        };
+        let mut aliases = split_list(table.get(row, "alternate_names"));
+        let ascii = table.get(row, "ascii_name");
+        if !ascii.is_empty() && ascii != name {
+            aliases.insert(0, ascii.to_string());
+        }
+        places.push(Place {
+            coord_source: id.clone(),
+            id,
+            name: name.to_string(),
+            aliases,
+            lat,
+            lon,
+            kind,
+            coord_precision_km: if origin == PlaceOrigin::Airfield { 2.0 } else { 5.0 },
+            population,
+            origin,
+        });
+    }
+    places
+}
+
+/// Rows of the curated overlay.
+pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> Vec<(u64, Place)> {
+    let mut places = Vec::new();
+    for row in &table.rows {
+        let id = table.required(row, "id", problems);
+        let name = table.required(row, "name", problems);
+        let lat = coordinate(table, row, "lat", 90.0, problems);
+        let lon = coordinate(table, row, "lon", 180.0, problems);
+        let kind = table.required(row, "kind", problems).and_then(|k| match k.parse::<PlaceKind>() {
+            Ok(kind) => Some(kind),
+            Err(message) => {
+                problems.push(Problem::at(&table.file, row.line, "kind", message));
+                None
+            }
+        });
+        let coord_source = table.required(row, "coord_source", problems);
+        let precision =
+            table.required(row, "coord_precision_km", problems).and_then(|p| match p.parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+                _ => {
+                    problems.push(Problem::at(
+                        &table.file,
+                        row.line,
+                        "coord_precision_km",
+                        format!("'{p}' is not a distance in km"),
+                    ));
+                    None
+                }
+            });
+        if let Some(id) = id
+            && id.contains(|c: char| c.is_whitespace() || c == '|')
+        {
+            problems.push(Problem::at(
+                &table.file,
+                row.line,
+                "id",
+                format!("'{id}' has spaces or '|': ids are single words"),
+            ));
+            continue;
+        }
+        let (Some(id), Some(name), Some(lat), Some(lon), Some(kind), Some(coord_source), Some(precision)) =
+            (id, name, lat, lon, kind, coord_source, precision)
+        else {
+            continue;
+        };
+        places.push((
+            row.line,
+            Place {
+                id: id.to_string(),
+                name: name.to_string(),
+                aliases: split_list(table.get(row, "aliases")),
+                lat,
+                lon,
+                kind,
+                coord_source: coord_source.to_string(),
+                coord_precision_km: precision,
+                population: 0,
+                origin: PlaceOrigin::Curated,
+            },
+        ));
+    }
+    places
+}
+
+/// The overlay over the base: an overlay row whose `coord_source` is a base id replaces that row
+/// and inherits its names, so every spelling GeoNames knows still finds it.
+pub fn merge(
+    base: Vec<Place>,
+    overlay: Vec<(u64, Place)>,
+    overlay_file: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Place> {
+    let mut base_by_id: HashMap<String, Place> = HashMap::new();
+    let mut base_order = Vec::new();
+    for place in base {
+        if base_by_id.contains_key(&place.id) {
+            continue;
+        }
+        base_order.push(place.id.clone());
+        base_by_id.insert(place.id.clone(), place);
+    }
+    let mut curated = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for (line, mut place) in overlay {
+        if let Some(first) = seen.get(&place.id) {
+            problems.push(Problem::at(
+                overlay_file,
+                line,
+                "id",
+                format!("duplicate id '{}' (first at line {first})", place.id),
+            ));
+            continue;
+        }
+        if base_by_id.contains_key(&place.id) {
+            problems.push(Problem::at(
+                overlay_file,
+                line,
+                "id",
+                format!("id '{}' is already a base gazetteer id", place.id),
+            ));
+            continue;
+        }
+        seen.insert(place.id.clone(), line);
+        if let Some(base) = base_by_id.remove(&place.coord_source) {
+            place.population = base.population;
+            for name in base.names() {
+                if !place.names().any(|n| n == name) {
+                    place.aliases.push(name.to_string());
+                }
+            }
+        } else if looks_like_base_id(&place.coord_source) {
+            problems.push(Problem::at(
+                overlay_file,
+                line,
+                "coord_source",
+                format!("'{}' names no row of the base gazetteer", place.coord_source),
+            ));
+        }
+        curated.push(place);
+    }
+    curated.extend(base_order.into_iter().filter_map(|id| base_by_id.remove(&id)));
+    curated
+}
+
+fn looks_like_base_id(source: &str) -> bool {
+    let id_like = |rest: &str| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric());
+    source.strip_prefix("geonames:").is_some_and(id_like) || source.strip_prefix("icao:").is_some_and(id_like)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str, problems: &mut Vec<Problem>) -> Table {
+        Table::read("places.csv", text.as_bytes(), &[], problems).unwrap()
+    }
+
+    #[test]
+    fn overlay_replaces_the_base_row_it_names_and_keeps_its_spellings() {
+        let mut problems = Vec::new();
+        let base = table(
+            "id,name,ascii_name,alternate_names,lat,lon,population\n2210627,Sūknah,Suknah,Sokna|Sukna,29.06,15.78,12077\n",
+            &mut problems,
+        );
+        let overlay = table(
+            "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\nsawkna,Sawkna,,29.06941,15.78266,town,geonames:2210627,2\nghost,Ghost,,1,1,town,geonames:1,2\n",
+            &mut problems,
+        );
+        let base = read_base(&base, PlaceOrigin::GeoNames, &mut problems);
+        let overlay = read_overlay(&overlay, &mut problems);
+        let places = merge(base, overlay, "places.csv", &mut problems);
+        let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["sawkna", "ghost"]);
+        assert_eq!(places[0].aliases, ["Sūknah", "Suknah", "Sokna", "Sukna"]);
+        assert_eq!(places[0].population, 12077);
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems, ["places.csv:3: coord_source: 'geonames:1' names no row of the base gazetteer"]);
+    }
+
+    #[test]
+    fn bad_rows_are_named_and_skipped() {
+        let mut problems = Vec::new();
+        let overlay = table(
+            "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\n\
+             a,A,,NaN,10,town,x,1\n\
+             b,B,,95,10,town,x,1\n\
+             c,C,,30,10,village,x,1\n\
+             d,D,,30,10,town,,1\n\
+             e e,E,,30,10,town,x,1\n\
+             f,F,,30,10,town,x,-1\n\
+             g,G,,30,10,town,x,1\n",
+            &mut problems,
+        );
+        let places = read_overlay(&overlay, &mut problems);
+        assert_eq!(places.len(), 1);
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "places.csv:2: lat: 'NaN' is not a number of degrees",
+                "places.csv:3: lat: 95 is out of range (-90 to 90)",
+                "places.csv:4: kind: unknown kind 'village': use one of town, city, airbase, oil_terminal, border_crossing, region, district",
+                "places.csv:5: coord_source: empty required field",
+                "places.csv:6: id: 'e e' has spaces or '|': ids are single words",
+                "places.csv:7: coord_precision_km: '-1' is not a distance in km",
+            ]
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! Factions and sources.
+
+use super::problem::Problem;
+use super::store::DataDir;
+use super::table::{Table, split_list};
+use crate::model::{Faction, PartialDate, Rgb, Source};
+use std::collections::HashMap;
+
+pub const FACTIONS_FILE: &str = "factions.csv";
+pub const SOURCES_FILE: &str = "sources.csv";
+
+/// Reports a repeated id; returns true for the first occurrence.
+pub fn first_occurrence(
+    seen: &mut HashMap<String, u64>,
+    file: &str,
+    line: u64,
+    id: &str,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    if let Some(first) = seen.get(id) {
+        problems.push(Problem::at(file, line, "id", format!("duplicate id '{id}' (first at line {first})")));
+        return false;
+    }
+    seen.insert(id.to_string(), line);
+    true
+}
+
+pub fn read_factions(table: &Table, problems: &mut Vec<Problem>) -> Vec<Faction> {
+    let mut seen = HashMap::new();
+    let mut factions = Vec::new();
+    for row in &table.rows {
+        let id = table.required(row, "id", problems);
+        let name = table.required(row, "name", problems);
+        let color = table.required(row, "color", problems).and_then(|c| match c.parse::<Rgb>() {
+            Ok(rgb) if is_greyish(rgb) => {
+                problems.push(Problem::at(
+                    &table.file,
+                    row.line,
+                    "color",
+                    format!("{rgb} is a grey: grey is reserved for unknown"),
+                ));
+                Some(rgb)
+            }
+            Ok(rgb) => Some(rgb),
+            Err(message) => {
+                problems.push(Problem::at(&table.file, row.line, "color", message));
+                None
+            }
+        });
+        let (Some(id), Some(name)) = (id, name) else { continue };
+        if !first_occurrence(&mut seen, &table.file, row.line, id, problems) {
+            continue;
+        }
+        // A faction with a bad colour still loads, in black, so its claims are not lost.
+        let color = color.unwrap_or(Rgb([0, 0, 0]));
+        factions.push(Faction {
+            id: id.to_string(),
+            name: name.to_string(),
+            color,
+            aliases: split_list(table.get(row, "aliases")),
+        });
+    }
+    factions
+}
+
+fn is_greyish(Rgb([r, g, b]): Rgb) -> bool {
+    let max = r.max(g).max(b);
+    let min = r.min(g).min(b);
+    max - min < 24 && max > 0x50 && min < 0xe0
+}
+
+pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -> Vec<Source> {
+    let mut seen = HashMap::new();
+    let mut sources = Vec::new();
+    for row in &table.rows {
+        let id = table.required(row, "id", problems);
+        let file = table.required(row, "file", problems);
+        let title = table.required(row, "title", problems);
+        let outlet = table.required(row, "outlet", problems);
+        let published =
+            table.required(row, "published", problems).and_then(|p| match PartialDate::parse(p) {
+                Ok(date) => Some(date),
+                Err(e) => {
+                    problems.push(Problem::at(&table.file, row.line, "published", e.to_string()));
+                    None
+                }
+            });
+        let text = file.and_then(|file| match dir.read(file) {
+            Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                Ok(text) => Some(text),
+                Err(_) => {
+                    problems.push(Problem::at(
+                        &table.file,
+                        row.line,
+                        "file",
+                        format!("{} is not UTF-8 text", dir.display(file)),
+                    ));
+                    None
+                }
+            },
+            Ok(None) => {
+                problems.push(Problem::at(
+                    &table.file,
+                    row.line,
+                    "file",
+                    format!("{} does not exist", dir.display(file)),
+                ));
+                None
+            }
+            Err(e) => {
+                problems.push(Problem::at(
+                    &table.file,
+                    row.line,
+                    "file",
+                    format!("cannot read {}: {e}", dir.display(file)),
+                ));
+                None
+            }
+        });
+        let (Some(id), Some(file), Some(title), Some(outlet), Some(published), Some(text)) =
+            (id, file, title, outlet, published, text)
+        else {
+            continue;
+        };
+        if !first_occurrence(&mut seen, &table.file, row.line, id, problems) {
+            continue;
+        }
+        sources.push(Source {
+            id: id.to_string(),
+            file: file.to_string(),
+            title: title.to_string(),
+            outlet: outlet.to_string(),
+            published,
+            url: table.get(row, "url").to_string(),
+            date_note: table.get(row, "date_note").to_string(),
+            text,
+        });
+    }
+    sources
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn factions_report_bad_colours_and_duplicates() {
+        let mut problems = Vec::new();
+        let text = "id,name,color,aliases\nlna,LNA,#d55e00,Haftar's forces|LNA\ngna,GNA,blue,\nlna,Again,#000000,\ngrey,Grey,#9e9e9e,\n";
+        let table = Table::read("factions.csv", text.as_bytes(), &["id"], &mut problems).unwrap();
+        let factions = read_factions(&table, &mut problems);
+        let ids: Vec<&str> = factions.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["lna", "gna", "grey"]);
+        assert_eq!(factions[0].aliases, ["Haftar's forces", "LNA"]);
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "factions.csv:3: color: 'blue' is not a colour: write #RRGGBB",
+                "factions.csv:4: id: duplicate id 'lna' (first at line 2)",
+                "factions.csv:5: color: #9e9e9e is a grey: grey is reserved for unknown",
+            ]
+        );
+    }
+}

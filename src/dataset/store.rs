@@ -1,0 +1,95 @@
+//! Where the data comes from: a directory on disk, or the copy embedded in the binary.
+
+use include_dir::{Dir, include_dir};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+static EMBEDDED_DATA: Dir = include_dir!("$CARGO_MANIFEST_DIR/data");
+static EMBEDDED_SEEDS: Dir = include_dir!("$CARGO_MANIFEST_DIR/seeds");
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataDir {
+    /// The dataset shipped inside the binary (`data/` and `seeds/` of the source tree).
+    Embedded,
+    Disk(PathBuf),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read the data directory {path}")]
+pub struct UnreadableDir {
+    pub path: String,
+    #[source]
+    pub source: io::Error,
+}
+
+impl DataDir {
+    /// Fails only when the directory itself cannot be read; missing files are problems, found later.
+    pub fn check(&self) -> Result<(), UnreadableDir> {
+        match self {
+            DataDir::Embedded => Ok(()),
+            DataDir::Disk(dir) => match std::fs::read_dir(dir) {
+                Ok(_) => Ok(()),
+                Err(source) => Err(UnreadableDir { path: dir.display().to_string(), source }),
+            },
+        }
+    }
+
+    /// How a file of this directory is named in messages.
+    pub fn display(&self, rel: &str) -> String {
+        match self {
+            DataDir::Embedded => normalize(&Path::new("data").join(rel)).display().to_string(),
+            DataDir::Disk(dir) => dir.join(rel).display().to_string(),
+        }
+    }
+
+    /// The bytes of a file given relative to the data directory; `Ok(None)` when it does not exist.
+    pub fn read(&self, rel: &str) -> io::Result<Option<Vec<u8>>> {
+        match self {
+            DataDir::Embedded => {
+                let path = normalize(&Path::new("data").join(rel));
+                let found = if let Ok(inner) = path.strip_prefix("data") {
+                    EMBEDDED_DATA.get_file(inner)
+                } else if let Ok(inner) = path.strip_prefix("seeds") {
+                    EMBEDDED_SEEDS.get_file(inner)
+                } else {
+                    None
+                };
+                Ok(found.map(|f| f.contents().to_vec()))
+            }
+            DataDir::Disk(dir) => match std::fs::read(dir.join(rel)) {
+                Ok(bytes) => Ok(Some(bytes)),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(e),
+            },
+        }
+    }
+}
+
+/// Resolves `.` and `..` without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_copy_holds_the_data_and_the_seeds() {
+        let dir = DataDir::Embedded;
+        assert!(dir.read("claims.csv").unwrap().is_some());
+        assert!(dir.read("../seeds/000_1f3c49f2a74e02c1.txt").unwrap().is_some());
+        assert!(dir.read("nothing.csv").unwrap().is_none());
+        assert_eq!(dir.display("../seeds/a.txt"), "seeds/a.txt");
+    }
+}

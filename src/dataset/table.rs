@@ -1,0 +1,151 @@
+//! CSV files read record by record, so that one bad line is reported and the rest still load.
+
+use super::problem::Problem;
+use std::collections::HashMap;
+
+/// One record: its line and its fields, each either text or not UTF-8.
+#[derive(Debug)]
+pub struct Row {
+    pub line: u64,
+    fields: Vec<Option<String>>,
+}
+
+#[derive(Debug)]
+pub struct Table {
+    pub file: String,
+    columns: HashMap<String, usize>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Reads `bytes` as CSV with a header. Reports missing `required` columns (then gives up on
+    /// the file) and fields that are not UTF-8 (those rows are kept, the field reads as missing).
+    pub fn read(file: &str, bytes: &[u8], required: &[&str], problems: &mut Vec<Problem>) -> Option<Table> {
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        if std::str::from_utf8(bytes).is_err() {
+            problems.push(Problem::in_file(file, "file is not UTF-8 text; save it as UTF-8"));
+        }
+        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(bytes);
+        let mut records = reader.byte_records();
+        let header = match records.next() {
+            Some(Ok(header)) => header,
+            Some(Err(e)) => {
+                problems.push(Problem::in_file(file, format!("cannot read the header: {e}")));
+                return None;
+            }
+            None => {
+                problems.push(Problem::in_file(file, "file is empty: it needs a header line"));
+                return None;
+            }
+        };
+        let columns: HashMap<String, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, name)| (String::from_utf8_lossy(name).trim().to_string(), i))
+            .collect();
+        let missing: Vec<&&str> = required.iter().filter(|c| !columns.contains_key(**c)).collect();
+        for column in &missing {
+            problems.push(Problem::at(file, 1, column, "missing column"));
+        }
+        if !missing.is_empty() {
+            return None;
+        }
+        let mut rows = Vec::new();
+        for record in records {
+            match record {
+                Ok(record) => {
+                    let line = record.position().map_or(0, |p| p.line());
+                    let fields =
+                        record.iter().map(|f| std::str::from_utf8(f).ok().map(str::to_string)).collect();
+                    rows.push(Row { line, fields });
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    problems.push(Problem::at(file, line, "record", format!("cannot read the record: {e}")));
+                }
+            }
+        }
+        let table = Table { file: file.to_string(), columns, rows };
+        for row in &table.rows {
+            for (name, &i) in &table.columns {
+                if let Some(None) = row.fields.get(i) {
+                    problems.push(Problem::at(file, row.line, name, "not UTF-8 text"));
+                }
+            }
+        }
+        Some(table)
+    }
+
+    /// A field's trimmed text; empty when the column or the field is absent or unreadable.
+    pub fn get<'r>(&self, row: &'r Row, column: &str) -> &'r str {
+        self.columns
+            .get(column)
+            .and_then(|&i| row.fields.get(i))
+            .and_then(|f| f.as_deref())
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    /// A field that must not be empty; reports it when it is.
+    pub fn required<'r>(&self, row: &'r Row, column: &str, problems: &mut Vec<Problem>) -> Option<&'r str> {
+        let value = self.get(row, column);
+        if value.is_empty() {
+            let readable =
+                self.columns.get(column).and_then(|&i| row.fields.get(i)).is_none_or(|f| f.is_some());
+            if readable {
+                problems.push(Problem::at(&self.file, row.line, column, "empty required field"));
+            }
+            None
+        } else {
+            Some(value)
+        }
+    }
+}
+
+/// Splits a `|`-separated list, dropping empty items.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> (Option<Table>, Vec<String>) {
+        let mut problems = Vec::new();
+        let table = Table::read("t.csv", bytes, &["id", "name"], &mut problems);
+        (table, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn reports_what_is_wrong_and_keeps_the_rest() {
+        let cases: Vec<(&[u8], Vec<&str>, usize)> = vec![
+            (b"id,name\na,A\n", vec![], 1),
+            (b"\xef\xbb\xbfid,name\na,A\n", vec![], 1),
+            (b"id\na\n", vec!["t.csv:1: name: missing column"], 0),
+            (b"", vec!["t.csv: file is empty: it needs a header line"], 0),
+            (
+                b"id,name\na,\xff\xfe\nb,B\n",
+                vec!["t.csv: file is not UTF-8 text; save it as UTF-8", "t.csv:2: name: not UTF-8 text"],
+                2,
+            ),
+            (b"id,name\na\n\nb,B,extra\n", vec![], 2),
+            (b"id,name\n\"a,A\n", vec![], 1),
+        ];
+        for (bytes, expected, rows) in cases {
+            let (table, problems) = read(bytes);
+            assert_eq!(problems, expected, "{:?}", String::from_utf8_lossy(bytes));
+            assert_eq!(table.map_or(0, |t| t.rows.len()), rows, "{:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn required_fields_must_have_text() {
+        let (table, _) = read(b"id,name\na, \n");
+        let table = table.unwrap();
+        let mut problems = Vec::new();
+        assert_eq!(table.required(&table.rows[0], "id", &mut problems), Some("a"));
+        assert_eq!(table.required(&table.rows[0], "name", &mut problems), None);
+        assert_eq!(problems[0].to_string(), "t.csv:2: name: empty required field");
+    }
+}

@@ -1,0 +1,9 @@
+//! sandline: who controls what in a civil war, town by town and day by day, and why we believe it.
+//!
+//! The core (`model`, `gazetteer`, `dataset`) knows nothing of any GUI; the command line and the
+//! viewer are thin layers that turn a user's actions into calls on it.
+
+pub mod cli;
+pub mod dataset;
+pub mod gazetteer;
+pub mod model;

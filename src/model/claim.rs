@@ -1,0 +1,73 @@
+//! Claims: one dated, sourced statement about who did what to a place.
+
+use super::date::PartialDate;
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Captured,
+    Holds,
+    Withdrew,
+    Contested,
+    Besieged,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] =
+        [Action::Captured, Action::Holds, Action::Withdrew, Action::Contested, Action::Besieged];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Captured => "captured",
+            Action::Holds => "holds",
+            Action::Withdrew => "withdrew",
+            Action::Contested => "contested",
+            Action::Besieged => "besieged",
+        }
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Action {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Action::ALL.into_iter().find(|a| a.as_str() == s.trim()).ok_or_else(|| {
+            format!("unknown action '{}': use captured, holds, withdrew, contested or besieged", s.trim())
+        })
+    }
+}
+
+/// Index of a place in its dataset.
+pub type PlaceIx = u32;
+/// Index of a faction in its dataset.
+pub type FactionIx = u32;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: String,
+    pub place: PlaceIx,
+    pub faction: FactionIx,
+    pub action: Action,
+    pub date: PartialDate,
+    /// Id of the source in sources.csv.
+    pub source: String,
+    /// The source's own sentence, verbatim.
+    pub quote: String,
+    /// The faction whose spokesperson makes the claim; `None` when the outlet reports it itself.
+    pub claimed_by: Option<FactionIx>,
+    pub note: String,
+}
+
+impl Claim {
+    /// A claim made by a party to the fight about its own side's gains.
+    pub fn is_self_serving(&self) -> bool {
+        self.claimed_by == Some(self.faction)
+    }
+}

@@ -1,0 +1,361 @@
+//! Control state: who holds a place at a date, how sure we are, and which claims say so.
+//!
+//! Claims about a place are replayed in date order into a piecewise-constant timeline of
+//! segments, once, when the dataset loads. Asking for the state at a date is then a binary
+//! search, and stepping the date replays only the segment starts in between.
+
+use super::claim::{Action, Claim, FactionIx, PlaceIx};
+use super::date::PartialDate;
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Reported by an outlet in its own voice (or corroborated by one).
+    Held,
+    /// Asserted only by parties to the fight.
+    Claimed,
+    /// Fighting, a siege, or sources that disagree.
+    Contested,
+    /// No claim says who holds it.
+    Unknown,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Held => "held",
+            Status::Claimed => "claimed",
+            Status::Contested => "contested",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// Who holds a place: a faction, or nobody we know of.
+pub type Holder = Option<FactionIx>;
+
+/// The state of one place over one stretch of days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ControlState {
+    pub holder: Holder,
+    pub status: Status,
+    /// When the current holder took the place (or when it was last known lost), as precise as the claim.
+    pub since: Option<PartialDate>,
+    /// True while a month- or year-precision claim behind this state may not have happened yet.
+    pub uncertain: bool,
+    /// Indices into the dataset's claims: every claim behind the state, oldest first.
+    pub claims: Vec<u32>,
+}
+
+impl ControlState {
+    pub fn unknown() -> Self {
+        Self { holder: None, status: Status::Unknown, since: None, uncertain: false, claims: Vec::new() }
+    }
+}
+
+/// A change of holder: the timeline's ticks and the rows of a diff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub place: PlaceIx,
+    pub date: PartialDate,
+    pub from: Holder,
+    pub to: Holder,
+    /// The claims that made the change.
+    pub claims: Vec<u32>,
+}
+
+/// Replays `claims` (all about one place) into the segments of its timeline.
+/// Returns `(first day, state)` pairs, oldest first, each lasting until the next.
+pub fn replay(claims: &[(u32, &Claim)]) -> Vec<(NaiveDate, ControlState)> {
+    let mut order: Vec<&(u32, &Claim)> = claims.iter().collect();
+    order.sort_by(|a, b| replay_order(a.1, b.1).then(a.0.cmp(&b.0)));
+
+    let mut segments: Vec<(NaiveDate, ControlState)> = Vec::new();
+    let mut state = ControlState::unknown();
+    let mut i = 0;
+    while i < order.len() {
+        let day = order[i].1.date.first_day();
+        let mut j = i;
+        while j < order.len() && order[j].1.date.first_day() == day {
+            j += 1;
+        }
+        for &&(ix, claim) in &order[i..j] {
+            apply(&mut state, ix, claim);
+        }
+        mark_same_day_conflicts(&mut state, &order[i..j]);
+        // A vague date leaves the state uncertain until its period is over: that day is a boundary too.
+        let vague_until = state
+            .claims
+            .iter()
+            .filter_map(|&ix| claims.iter().find(|(i, _)| *i == ix))
+            .filter(|(_, c)| c.date.uncertain_on(day))
+            .map(|(_, c)| c.date.last_day())
+            .max();
+        state.uncertain = vague_until.is_some();
+        push_segment(&mut segments, day, state.clone());
+        if let Some(end) = vague_until
+            && order.get(j).is_none_or(|next| next.1.date.first_day() > end)
+        {
+            state.uncertain = false;
+            push_segment(&mut segments, end, state.clone());
+        }
+        i = j;
+    }
+    segments
+}
+
+fn push_segment(segments: &mut Vec<(NaiveDate, ControlState)>, day: NaiveDate, state: ControlState) {
+    match segments.last_mut() {
+        Some((last_day, last)) if *last_day == day => *last = state,
+        _ => segments.push((day, state)),
+    }
+}
+
+/// Same first day: a holding, then the withdrawals that end it, then arrivals, so "BDB holds,
+/// BDB withdrew, LNA entered" ends with the LNA.
+fn replay_order(a: &Claim, b: &Claim) -> Ordering {
+    fn rank(action: Action) -> u8 {
+        match action {
+            Action::Holds => 0,
+            Action::Withdrew => 1,
+            Action::Captured => 2,
+            Action::Besieged => 3,
+            Action::Contested => 4,
+        }
+    }
+    a.date.first_day().cmp(&b.date.first_day()).then(rank(a.action).cmp(&rank(b.action)))
+}
+
+fn voiced_status(claim: &Claim) -> Status {
+    if claim.claimed_by.is_some() { Status::Claimed } else { Status::Held }
+}
+
+fn apply(state: &mut ControlState, ix: u32, claim: &Claim) {
+    match claim.action {
+        Action::Captured | Action::Holds => {
+            if state.holder == Some(claim.faction) {
+                // Corroboration: an outlet's own report upgrades a party's claim; a fight stays a fight.
+                if state.status == Status::Claimed && claim.claimed_by.is_none() {
+                    state.status = Status::Held;
+                }
+                if state.status == Status::Contested && claim.action == Action::Captured {
+                    state.status = voiced_status(claim);
+                }
+                state.claims.push(ix);
+            } else {
+                *state = ControlState {
+                    holder: Some(claim.faction),
+                    status: voiced_status(claim),
+                    since: Some(claim.date),
+                    uncertain: false,
+                    claims: vec![ix],
+                };
+            }
+        }
+        Action::Withdrew => {
+            if state.holder.is_none() || state.holder == Some(claim.faction) {
+                *state = ControlState {
+                    holder: None,
+                    status: Status::Unknown,
+                    since: Some(claim.date),
+                    uncertain: false,
+                    claims: vec![ix],
+                };
+            } else {
+                state.claims.push(ix);
+            }
+        }
+        Action::Contested | Action::Besieged => {
+            if state.holder != Some(claim.faction) || claim.action == Action::Contested {
+                state.status = Status::Contested;
+            }
+            if state.since.is_none() {
+                state.since = Some(claim.date);
+            }
+            state.claims.push(ix);
+        }
+    }
+}
+
+/// Claims of one day that name different holders contradict each other: the place is contested,
+/// and all of them stay behind the state. A side that withdrew that day no longer counts.
+fn mark_same_day_conflicts(state: &mut ControlState, day: &[&(u32, &Claim)]) {
+    let withdrew = |f: FactionIx| day.iter().any(|(_, c)| c.action == Action::Withdrew && c.faction == f);
+    let mut gainers = day
+        .iter()
+        .filter(|(_, c)| matches!(c.action, Action::Captured | Action::Holds))
+        .map(|(_, c)| c.faction)
+        .filter(|&f| !withdrew(f));
+    let Some(first) = gainers.next() else { return };
+    if gainers.any(|f| f != first) {
+        state.status = Status::Contested;
+        for &&(ix, _) in day {
+            if !state.claims.contains(&ix) {
+                state.claims.push(ix);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LNA: FactionIx = 0;
+    const BDB: FactionIx = 1;
+    const GNA: FactionIx = 2;
+
+    fn claim(faction: FactionIx, action: Action, date: &str, claimed_by: Option<FactionIx>) -> Claim {
+        Claim {
+            id: String::new(),
+            place: 0,
+            faction,
+            action,
+            date: PartialDate::parse(date).unwrap(),
+            source: "s".into(),
+            quote: "q".into(),
+            claimed_by,
+            note: String::new(),
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// The state on `on` given the claims: the rule under test, as a user sees it.
+    fn state_on(claims: &[Claim], on: &str) -> (Holder, Status, Option<String>, bool, Vec<u32>) {
+        let indexed: Vec<(u32, &Claim)> = claims.iter().enumerate().map(|(i, c)| (i as u32, c)).collect();
+        let segments = replay(&indexed);
+        let on = day(on);
+        let state = segments
+            .iter()
+            .rev()
+            .find(|(d, _)| *d <= on)
+            .map(|(_, s)| s.clone())
+            .unwrap_or(ControlState::unknown());
+        (state.holder, state.status, state.since.map(|d| d.to_string()), state.uncertain, state.claims)
+    }
+
+    #[test]
+    fn each_rule_of_the_readme_table() {
+        use Action::*;
+        type Row =
+            (&'static str, Vec<Claim>, &'static str, (Holder, Status, Option<&'static str>, bool, Vec<u32>));
+        let rows: Vec<Row> = vec![
+            (
+                "no claim: unknown",
+                vec![claim(LNA, Captured, "2017-06-02", None)],
+                "2017-06-01",
+                (None, Status::Unknown, None, false, vec![]),
+            ),
+            (
+                "outlet reports a capture: held from that day",
+                vec![claim(LNA, Captured, "2017-06-02", None)],
+                "2017-06-02",
+                (Some(LNA), Status::Held, Some("2017-06-02"), false, vec![0]),
+            ),
+            (
+                "only a party says so: claimed",
+                vec![claim(LNA, Captured, "2017-06-02", Some(LNA))],
+                "2017-06-10",
+                (Some(LNA), Status::Claimed, Some("2017-06-02"), false, vec![0]),
+            ),
+            (
+                "outlet corroborates a party: held, since unchanged",
+                vec![claim(LNA, Captured, "2017-06-02", Some(LNA)), claim(LNA, Holds, "2017-06-05", None)],
+                "2017-06-05",
+                (Some(LNA), Status::Held, Some("2017-06-02"), false, vec![0, 1]),
+            ),
+            (
+                "capture from another holder changes the holder",
+                vec![claim(BDB, Holds, "2017-06", None), claim(LNA, Captured, "2017-06-02", Some(LNA))],
+                "2017-06-03",
+                (Some(LNA), Status::Claimed, Some("2017-06-02"), false, vec![1]),
+            ),
+            (
+                "month claim counts from the 1st and is uncertain until the month ends",
+                vec![claim(GNA, Captured, "2020-05", None)],
+                "2020-05-10",
+                (Some(GNA), Status::Held, Some("2020-05"), true, vec![0]),
+            ),
+            (
+                "month claim is certain once the month is over",
+                vec![claim(GNA, Captured, "2020-05", None)],
+                "2020-05-31",
+                (Some(GNA), Status::Held, Some("2020-05"), false, vec![0]),
+            ),
+            (
+                "withdrawal of the holder leaves it unknown",
+                vec![claim(BDB, Holds, "2017-06-01", None), claim(BDB, Withdrew, "2017-06-04", None)],
+                "2017-06-05",
+                (None, Status::Unknown, Some("2017-06-04"), false, vec![1]),
+            ),
+            (
+                "withdrawal and capture on one day: the captor holds",
+                vec![claim(LNA, Captured, "2017-06-03", None), claim(BDB, Withdrew, "2017-06-03", None)],
+                "2017-06-03",
+                (Some(LNA), Status::Held, Some("2017-06-03"), false, vec![0]),
+            ),
+            (
+                "withdrawal of a non-holder changes nothing",
+                vec![claim(LNA, Captured, "2017-06-02", None), claim(BDB, Withdrew, "2017-06-04", None)],
+                "2017-06-05",
+                (Some(LNA), Status::Held, Some("2017-06-02"), false, vec![0, 1]),
+            ),
+            (
+                "fighting makes it contested, holder kept",
+                vec![claim(GNA, Holds, "2019-01", None), claim(LNA, Contested, "2019-04-04", None)],
+                "2019-05-01",
+                (Some(GNA), Status::Contested, Some("2019-01"), false, vec![0, 1]),
+            ),
+            (
+                "a siege by another faction is contested, holder kept",
+                vec![claim(BDB, Holds, "2011", None), claim(LNA, Besieged, "2016", Some(LNA))],
+                "2017-06-01",
+                (Some(BDB), Status::Contested, Some("2011"), false, vec![0, 1]),
+            ),
+            (
+                "a later capture ends the contest",
+                vec![
+                    claim(GNA, Holds, "2019-01", None),
+                    claim(LNA, Contested, "2019-04-04", None),
+                    claim(LNA, Captured, "2019-05-01", None),
+                ],
+                "2019-05-02",
+                (Some(LNA), Status::Held, Some("2019-05-01"), false, vec![2]),
+            ),
+            (
+                "same-day claims naming different holders: contested, the captor shown, both kept",
+                vec![claim(LNA, Captured, "2017-06-03", Some(LNA)), claim(BDB, Holds, "2017-06-03", None)],
+                "2017-06-03",
+                (Some(LNA), Status::Contested, Some("2017-06-03"), false, vec![0, 1]),
+            ),
+            (
+                "a holder said to hold and to withdraw on one day is gone: no contest",
+                vec![
+                    claim(BDB, Holds, "2017-06-03", None),
+                    claim(LNA, Captured, "2017-06-03", None),
+                    claim(BDB, Withdrew, "2017-06-03", None),
+                ],
+                "2017-06-03",
+                (Some(LNA), Status::Held, Some("2017-06-03"), false, vec![1]),
+            ),
+            (
+                "a contest denying the captor's control on the same day",
+                vec![
+                    claim(LNA, Captured, "2015-03-22", Some(LNA)),
+                    claim(BDB, Contested, "2015-03-22", Some(BDB)),
+                ],
+                "2015-03-23",
+                (Some(LNA), Status::Contested, Some("2015-03-22"), false, vec![0, 1]),
+            ),
+        ];
+        for (rule, claims, on, expected) in rows {
+            let (h, s, since, u, c) = expected;
+            assert_eq!(state_on(&claims, on), (h, s, since.map(String::from), u, c), "rule: {rule}");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The domain: dates with precision, places, factions, claims and who controls what.
+
+pub mod claim;
+pub mod contradiction;
+pub mod control;
+pub mod date;
+pub mod faction;
+pub mod place;
+pub mod source;
+pub mod timeline;
+
+pub use claim::{Action, Claim, FactionIx, PlaceIx};
+pub use contradiction::{Contradiction, ContradictionKind, contradictions};
+pub use control::{Change, ControlState, Holder, Status};
+pub use date::{DateError, PartialDate, Precision};
+pub use faction::{Faction, Rgb};
+pub use place::{Place, PlaceKind, PlaceOrigin};
+pub use source::Source;
+pub use timeline::{Segment, Snapshot, Timeline};

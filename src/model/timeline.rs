@@ -1,0 +1,289 @@
+//! Every place's control history, indexed for the slider: the state of all places at a date,
+//! a cheap step from one date to the next, and the changes of holder between two dates.
+
+use super::claim::{Claim, PlaceIx};
+use super::control::{Change, ControlState, Holder, Status, replay};
+use super::date::PartialDate;
+use chrono::{Datelike, NaiveDate};
+
+const NONE: u32 = u32::MAX;
+
+/// Days since the common era: a compact, ordered day number.
+fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+/// One stretch of a place's history with a constant state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub from: NaiveDate,
+    pub holder: Holder,
+    pub status: Status,
+    pub since: Option<PartialDate>,
+    pub uncertain: bool,
+    claims: (u32, u32),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// Per place, where its segments start in `segments`; one extra entry closes the last place.
+    starts: Vec<u32>,
+    segments: Vec<Segment>,
+    segment_days: Vec<i32>,
+    /// Claim indices behind each segment, in one arena.
+    arena: Vec<u32>,
+    /// Every segment start, as (day, place, segment), by day.
+    events: Vec<(i32, PlaceIx, u32)>,
+}
+
+/// The segment every place is in at one day; moved along by `Timeline::step`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    day: i32,
+    segment: Vec<u32>,
+}
+
+impl Snapshot {
+    pub fn date(&self) -> NaiveDate {
+        NaiveDate::from_num_days_from_ce_opt(self.day).unwrap_or_default()
+    }
+}
+
+impl Timeline {
+    pub fn build(place_count: usize, claims: &[Claim]) -> Self {
+        let mut by_place: Vec<Vec<(u32, &Claim)>> = vec![Vec::new(); place_count];
+        for (ix, claim) in claims.iter().enumerate() {
+            if let Some(list) = by_place.get_mut(claim.place as usize) {
+                list.push((ix as u32, claim));
+            }
+        }
+        let mut timeline = Timeline { starts: Vec::with_capacity(place_count + 1), ..Default::default() };
+        for (place, list) in by_place.iter().enumerate() {
+            timeline.starts.push(timeline.segments.len() as u32);
+            for (from, state) in replay(list) {
+                let start = timeline.arena.len() as u32;
+                timeline.arena.extend_from_slice(&state.claims);
+                let seg = timeline.segments.len() as u32;
+                timeline.events.push((day_number(from), place as PlaceIx, seg));
+                timeline.segment_days.push(day_number(from));
+                timeline.segments.push(Segment {
+                    from,
+                    holder: state.holder,
+                    status: state.status,
+                    since: state.since,
+                    uncertain: state.uncertain,
+                    claims: (start, state.claims.len() as u32),
+                });
+            }
+        }
+        timeline.starts.push(timeline.segments.len() as u32);
+        timeline.events.sort_unstable();
+        timeline
+    }
+
+    pub fn place_count(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The first and last day on which anything changes.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = self.events.first()?;
+        let last = self.events.last()?;
+        Some((self.segments[first.2 as usize].from, self.segments[last.2 as usize].from))
+    }
+
+    /// A place's whole history, oldest first (the town panel's history strip).
+    pub fn segments_of(&self, place: PlaceIx) -> &[Segment] {
+        match self.range_of(place) {
+            Some((a, b)) => &self.segments[a..b],
+            None => &[],
+        }
+    }
+
+    pub fn claims_of(&self, segment: &Segment) -> &[u32] {
+        let (start, len) = segment.claims;
+        &self.arena[start as usize..(start + len) as usize]
+    }
+
+    fn range_of(&self, place: PlaceIx) -> Option<(usize, usize)> {
+        let a = *self.starts.get(place as usize)? as usize;
+        let b = *self.starts.get(place as usize + 1)? as usize;
+        Some((a, b))
+    }
+
+    fn segment_index_at(&self, place: PlaceIx, day: i32) -> u32 {
+        let Some((a, b)) = self.range_of(place) else { return NONE };
+        let after = self.segment_days[a..b].partition_point(|&d| d <= day);
+        if after == 0 { NONE } else { (a + after - 1) as u32 }
+    }
+
+    pub fn segment_at(&self, place: PlaceIx, date: NaiveDate) -> Option<&Segment> {
+        self.segments.get(self.segment_index_at(place, day_number(date)) as usize)
+    }
+
+    /// The state of one place at a date, with the claims behind it.
+    pub fn state_at(&self, place: PlaceIx, date: NaiveDate) -> ControlState {
+        match self.segment_at(place, date) {
+            Some(seg) => ControlState {
+                holder: seg.holder,
+                status: seg.status,
+                since: seg.since,
+                uncertain: seg.uncertain,
+                claims: self.claims_of(seg).to_vec(),
+            },
+            None => ControlState::unknown(),
+        }
+    }
+
+    /// Every place's segment at a date: a binary search per place.
+    pub fn snapshot(&self, date: NaiveDate) -> Snapshot {
+        let day = day_number(date);
+        let segment = (0..self.place_count() as PlaceIx).map(|p| self.segment_index_at(p, day)).collect();
+        Snapshot { day, segment }
+    }
+
+    /// Moves a snapshot to another date, touching only the places whose segments start in between.
+    pub fn step(&self, snapshot: &mut Snapshot, date: NaiveDate) {
+        let to = day_number(date);
+        let from = snapshot.day;
+        if to > from {
+            let (a, b) = self.events_between(from, to);
+            for &(_, place, seg) in &self.events[a..b] {
+                snapshot.segment[place as usize] = seg;
+            }
+        } else if to < from {
+            let (a, b) = self.events_between(to, from);
+            for &(_, place, seg) in self.events[a..b].iter().rev() {
+                let first = self.starts[place as usize];
+                snapshot.segment[place as usize] = if seg > first { seg - 1 } else { NONE };
+            }
+        }
+        snapshot.day = to;
+    }
+
+    /// The segment a snapshot has for a place, if its history has begun.
+    pub fn segment_in<'a>(&'a self, snapshot: &Snapshot, place: PlaceIx) -> Option<&'a Segment> {
+        let seg = *snapshot.segment.get(place as usize)?;
+        self.segments.get(seg as usize)
+    }
+
+    /// Events with `after < day <= until`.
+    fn events_between(&self, after: i32, until: i32) -> (usize, usize) {
+        let a = self.events.partition_point(|e| e.0 <= after);
+        let b = self.events.partition_point(|e| e.0 <= until);
+        (a, b)
+    }
+
+    /// Changes of holder on days `after < day <= until`, by date.
+    pub fn changes_between(&self, after: NaiveDate, until: NaiveDate) -> Vec<Change> {
+        let (a, b) = self.events_between(day_number(after), day_number(until));
+        let mut changes = Vec::new();
+        for &(_, place, seg) in &self.events[a..b] {
+            let first = self.starts[place as usize];
+            let previous = if seg > first { self.segments[seg as usize - 1].holder } else { None };
+            let segment = &self.segments[seg as usize];
+            if segment.holder != previous {
+                let date = match segment.since {
+                    Some(since) if since.first_day() == segment.from => since,
+                    _ => PartialDate::day(segment.from),
+                };
+                changes.push(Change {
+                    place,
+                    date,
+                    from: previous,
+                    to: segment.holder,
+                    claims: self.claims_of(segment).to_vec(),
+                });
+            }
+        }
+        changes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Action;
+
+    fn claim(place: PlaceIx, faction: u32, action: Action, date: &str) -> Claim {
+        Claim {
+            id: format!("c{place}-{date}"),
+            place,
+            faction,
+            action,
+            date: PartialDate::parse(date).unwrap(),
+            source: "s".into(),
+            quote: "q".into(),
+            claimed_by: None,
+            note: String::new(),
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn sample() -> Timeline {
+        use Action::*;
+        let claims = vec![
+            claim(0, 1, Holds, "2017-06"),
+            claim(0, 0, Captured, "2017-06-02"),
+            claim(1, 0, Captured, "2017-06-03"),
+            claim(1, 0, Withdrew, "2018-01-10"),
+            claim(2, 2, Holds, "2011"),
+        ];
+        Timeline::build(4, &claims)
+    }
+
+    #[test]
+    fn state_at_reads_the_segment_in_force() {
+        let t = sample();
+        let holder = |p, d| t.state_at(p, day(d)).holder;
+        assert_eq!(holder(0, "2017-05-31"), None);
+        assert_eq!(holder(0, "2017-06-01"), Some(1));
+        assert_eq!(holder(0, "2017-06-02"), Some(0));
+        assert_eq!(holder(1, "2018-01-09"), Some(0));
+        assert_eq!(holder(1, "2018-01-10"), None);
+        assert_eq!(holder(2, "2015-01-01"), Some(2));
+        assert_eq!(holder(3, "2015-01-01"), None);
+        assert!(t.state_at(2, day("2011-06-01")).uncertain);
+        assert!(!t.state_at(2, day("2011-12-31")).uncertain);
+    }
+
+    #[test]
+    fn stepping_agrees_with_a_fresh_snapshot_forwards_and_backwards() {
+        let t = sample();
+        let dates = [
+            "2010-01-01",
+            "2011-03-01",
+            "2017-06-01",
+            "2017-06-02",
+            "2017-06-03",
+            "2018-02-01",
+            "2017-06-02",
+            "2011-12-31",
+            "2009-01-01",
+            "2020-01-01",
+        ];
+        let mut snap = t.snapshot(day(dates[0]));
+        for d in dates {
+            t.step(&mut snap, day(d));
+            assert_eq!(snap, t.snapshot(day(d)), "stepping to {d}");
+        }
+    }
+
+    #[test]
+    fn changes_between_lists_changes_of_holder_only() {
+        let t = sample();
+        let changes = t.changes_between(day("2017-06-01"), day("2017-06-04"));
+        let rows: Vec<(PlaceIx, String, Holder, Holder)> =
+            changes.iter().map(|c| (c.place, c.date.to_string(), c.from, c.to)).collect();
+        assert_eq!(
+            rows,
+            vec![(0, "2017-06-02".into(), Some(1), Some(0)), (1, "2017-06-03".into(), None, Some(0))]
+        );
+        // The end of the 2011 uncertainty is a segment start but not a change of holder.
+        assert!(t.changes_between(day("2011-06-01"), day("2012-06-01")).is_empty());
+        assert_eq!(t.span(), Some((day("2011-01-01"), day("2018-01-10"))));
+    }
+}
