@@ -12,6 +12,8 @@ pub const CLAIMS_FILE: &str = "claims.csv";
 /// What claims are checked against.
 pub struct Context<'a> {
     pub place_ix: &'a HashMap<String, PlaceIx>,
+    /// Place ids declared on a row that was left out for a problem, with where that row is.
+    pub left_out_places: &'a HashMap<String, String>,
     pub faction_ix: &'a HashMap<String, FactionIx>,
     pub sources: &'a [Source],
     /// A near id or name for a place id that does not exist.
@@ -33,7 +35,20 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
     for row in &table.rows {
         let before = problems.len();
         let id = table.required(row, "id", problems);
-        let place = lookup(table, row, "place", cx.place_ix, cx.suggest_place, problems);
+        let unique = id.is_some_and(|id| first_occurrence(&mut seen, &table.file, row.line, id, problems));
+        let place = match cx.left_out_places.get(table.get(row, "place")) {
+            Some(at) => {
+                let id = table.get(row, "place");
+                problems.push(Problem::at(
+                    &table.file,
+                    row.line,
+                    "place",
+                    format!("place '{id}' was left out for a problem at {at}"),
+                ));
+                None
+            }
+            None => lookup(table, row, "place", cx.place_ix, cx.suggest_place, problems),
+        };
         let faction = lookup(table, row, "faction", cx.faction_ix, cx.suggest_faction, problems);
         let action = table.required(row, "action", problems).and_then(|a| match a.parse::<Action>() {
             Ok(action) => Some(action),
@@ -104,9 +119,6 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
         else {
             continue;
         };
-        if !first_occurrence(&mut seen, &table.file, row.line, id, problems) {
-            continue;
-        }
         claims.push(Claim {
             id: id.to_string(),
             place,

@@ -57,9 +57,13 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
     }
     let overlay_columns =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"];
-    let overlay = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems)
+    let (overlay, left_out) = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems)
         .map(|t| places::read_overlay(&t, &mut problems))
         .unwrap_or_default();
+    let left_out_places: HashMap<String, String> = left_out
+        .into_iter()
+        .map(|(id, line)| (id, format!("{}:{line}", dir.display(places::OVERLAY_FILE))))
+        .collect();
     let places = places::merge(base, overlay, &dir.display(places::OVERLAY_FILE), &mut problems);
 
     let factions =
@@ -75,10 +79,11 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
         places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect();
     let faction_ix: HashMap<String, FactionIx> =
         factions.iter().enumerate().map(|(i, f)| (f.id.clone(), i as FactionIx)).collect();
-    let suggest_place = |wrong: &str| suggest_place(&places, wrong);
+    let suggest_place = |wrong: &str| suggest_place(&places, &left_out_places, wrong);
     let suggest_faction = |wrong: &str| suggest_faction(&factions, wrong);
     let cx = claims::Context {
         place_ix: &place_ix,
+        left_out_places: &left_out_places,
         faction_ix: &faction_ix,
         sources: &sources,
         suggest_place: &suggest_place,
@@ -114,9 +119,9 @@ fn read_table(
     }
 }
 
-fn suggest_place(places: &[Place], wrong: &str) -> Option<String> {
+fn suggest_place(places: &[Place], left_out: &HashMap<String, String>, wrong: &str) -> Option<String> {
     let ids = places.iter().filter(|p| p.origin == PlaceOrigin::Curated).map(|p| p.id.as_str());
-    if let Some(id) = suggest::closest(wrong, ids) {
+    if let Some(id) = suggest::closest(wrong, ids.chain(left_out.keys().map(String::as_str))) {
         return Some(id.to_string());
     }
     // Someone may have typed a name instead of an id.

@@ -81,9 +81,10 @@ pub fn read_base(table: &Table, origin: PlaceOrigin, problems: &mut Vec<Problem>
     places
 }
 
-/// Rows of the curated overlay.
-pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> Vec<(u64, Place)> {
+/// Rows of the curated overlay, and the ids of rows left out for a problem (with their line).
+pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> (Vec<(u64, Place)>, Vec<(String, u64)>) {
     let mut places = Vec::new();
+    let mut left_out = Vec::new();
     for row in &table.rows {
         let id = table.required(row, "id", problems);
         let name = table.required(row, "name", problems);
@@ -124,6 +125,9 @@ pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> Vec<(u64, Pla
         let (Some(id), Some(name), Some(lat), Some(lon), Some(kind), Some(coord_source), Some(precision)) =
             (id, name, lat, lon, kind, coord_source, precision)
         else {
+            if let Some(id) = id {
+                left_out.push((id.to_string(), row.line));
+            }
             continue;
         };
         places.push((
@@ -142,7 +146,7 @@ pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> Vec<(u64, Pla
             },
         ));
     }
-    places
+    (places, left_out)
 }
 
 /// The overlay over the base: an overlay row whose `coord_source` is a base id replaces that row
@@ -230,7 +234,7 @@ mod tests {
             &mut problems,
         );
         let base = read_base(&base, PlaceOrigin::GeoNames, &mut problems);
-        let overlay = read_overlay(&overlay, &mut problems);
+        let (overlay, _) = read_overlay(&overlay, &mut problems);
         let places = merge(base, overlay, "places.csv", &mut problems);
         let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["sawkna", "ghost"]);
@@ -254,8 +258,10 @@ mod tests {
              g,G,,30,10,town,x,1\n",
             &mut problems,
         );
-        let places = read_overlay(&overlay, &mut problems);
+        let (places, left_out) = read_overlay(&overlay, &mut problems);
         assert_eq!(places.len(), 1);
+        let left_out: Vec<&str> = left_out.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(left_out, ["a", "b", "c", "d", "f"]);
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(
             problems,

@@ -1,0 +1,149 @@
+//! `sandline validate` through the binary, as a user runs it.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn sandline() -> Command {
+    Command::cargo_bin("sandline").unwrap()
+}
+
+/// A small dataset directory with one article; each test breaks it in its own way.
+fn write_dataset(dir: &Path, claims: &str) {
+    fs::create_dir_all(dir.join("articles")).unwrap();
+    fs::write(
+        dir.join("articles/a.txt"),
+        "Title\n03 June, 2017\nHis forces had captured the towns of Waddan and Hun on Friday.\nThe base is still\u{a0}under the control of the BDB.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("sources.csv"),
+        "id,file,title,outlet,published,url,date_note\na,articles/a.txt,Title,Outlet,2017-06-03,,\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("factions.csv"),
+        "id,name,color,aliases\nlna,LNA,#d55e00,Haftar's forces\nbdb,BDB,#009e73,Benghazi Defence Brigades\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("places.csv"),
+        "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\n\
+         waddan,Waddan,,29.1614,16.13904,town,test,2\n\
+         hun,Hun,Houn,29.12684,15.94772,town,test,2\n\
+         base,Jufra air base,,29.1981,16.001,airbase,test,3\n",
+    )
+    .unwrap();
+    fs::write(dir.join("claims.csv"), claims).unwrap();
+}
+
+const HEADER: &str = "id,place,faction,action,date,source,quote,claimed_by,note\n";
+
+fn good_claims() -> String {
+    format!(
+        "{HEADER}c1,waddan,lna,captured,2017-06-02,a,His forces had captured the towns of Waddan and Hun on Friday.,lna,\n\
+         c2,base,bdb,holds,2017-06-03,a,The base is still under the control of the BDB.,,\n"
+    )
+}
+
+#[test]
+fn the_shipped_dataset_is_clean() {
+    sandline().arg("validate").assert().success().stdout("");
+}
+
+#[test]
+fn a_clean_directory_passes_and_a_quote_may_span_a_no_break_space() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_dataset(tmp.path(), &good_claims());
+    sandline().args(["validate", "--data"]).arg(tmp.path()).assert().success().stdout("");
+}
+
+#[test]
+fn every_problem_is_reported_with_file_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let claims = format!(
+        "{HEADER}c1,wadan,lna,captured,2017-06-02,a,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c2,hun,Haftar's forces,captured,2017-06-02,a,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c3,hun,lna,captured,2017-02-30,a,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c4,hun,lna,captured,2017-06-02,a,His forces captured Hun.,,\n\
+         c1,hun,lna,captured,2017-06-02,a,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c6,hun,lna,seized,2017-06-02,a,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c7,hun,lna,captured,2017-06-02,b,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c8,hun,lna,captured,2017-07-01,a,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c9,hun,lna,captured,2017-06-02,a,,,\n\
+         c10,base,bdb,holds,2017-06-03,a,The base is still under the control of the BDB.,,\n"
+    );
+    write_dataset(tmp.path(), &claims);
+    fs::write(
+        tmp.path().join("places.csv"),
+        "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\n\
+         waddan,Waddan,,29.1614,16.1,town,test,2\n\
+         hun,Hun,,29.1,16.0,town,test,2\n\
+         hun,Hun again,,29.1,16.0,town,test,2\n\
+         base,Jufra air base,,NaN,16.001,airbase,test,3\n",
+    )
+    .unwrap();
+    fs::write(
+        tmp.path().join("factions.csv"),
+        "id,name,color,aliases\nlna,LNA,#d55e0,Haftar's forces\nbdb,BDB,#009e73,\n",
+    )
+    .unwrap();
+    let claims_csv = tmp.path().join("claims.csv").display().to_string();
+    let places_csv = tmp.path().join("places.csv").display().to_string();
+    let factions_csv = tmp.path().join("factions.csv").display().to_string();
+    let expected = [
+        format!("{places_csv}:5: lat: 'NaN' is not a number of degrees"),
+        format!("{places_csv}:4: id: duplicate id 'hun' (first at line 3)"),
+        format!("{factions_csv}:2: color: '#d55e0' is not a colour: write #RRGGBB"),
+        format!("{claims_csv}:2: place: unknown place 'wadan' (did you mean 'waddan'?)"),
+        format!("{claims_csv}:3: faction: unknown faction 'Haftar's forces' (did you mean 'lna'?)"),
+        format!("{claims_csv}:4: date: '2017-02-30' is not a day of the calendar"),
+        format!("{claims_csv}:5: quote: not found verbatim in articles/a.txt"),
+        format!("{claims_csv}:6: id: duplicate id 'c1' (first at line 2)"),
+        format!(
+            "{claims_csv}:7: action: unknown action 'seized': use captured, holds, withdrew, contested or besieged"
+        ),
+        format!("{claims_csv}:8: source: unknown source 'b'"),
+        format!("{claims_csv}:9: date: 2017-07-01 is after its source was published (2017-06-03)"),
+        format!("{claims_csv}:10: quote: empty required field"),
+        format!("{claims_csv}:11: place: place 'base' was left out for a problem at {places_csv}:5"),
+    ];
+    let out =
+        sandline().args(["validate", "--data"]).arg(tmp.path()).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines, expected.iter().map(String::as_str).collect::<Vec<_>>(), "full output:\n{out}");
+}
+
+#[test]
+fn missing_files_columns_and_non_utf8_are_problems_not_crashes() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_dataset(tmp.path(), &good_claims());
+    fs::remove_file(tmp.path().join("factions.csv")).unwrap();
+    fs::write(tmp.path().join("places.csv"), "id,name,lat,lon\nx,X,1,1\n").unwrap();
+    fs::write(
+        tmp.path().join("sources.csv"),
+        b"id,file,title,outlet,published,url,date_note\na,articles/a.txt,T\xe9l\xe9,O,2017-06-03,,\n",
+    )
+    .unwrap();
+    let out =
+        sandline().args(["validate", "--data"]).arg(tmp.path()).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    for expected in [
+        "places.csv:1: aliases: missing column",
+        "places.csv:1: kind: missing column",
+        "factions.csv: file is missing",
+        "sources.csv: file is not UTF-8 text; save it as UTF-8",
+        "sources.csv:2: title: not UTF-8 text",
+    ] {
+        assert!(out.contains(expected), "expected {expected:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn an_unreadable_directory_exits_2_with_one_clear_line() {
+    let assert = sandline().args(["validate", "--data", "/no/such/dir"]).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("cannot read the data directory /no/such/dir"), "{stderr}");
+}
