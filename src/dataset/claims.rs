@@ -35,7 +35,9 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
     for row in &table.rows {
         let before = problems.len();
         let id = table.required(row, "id", problems);
-        let unique = id.is_some_and(|id| first_occurrence(&mut seen, &table.file, row.line, id, problems));
+        if let Some(id) = id {
+            first_occurrence(&mut seen, &table.file, row.line, id, problems);
+        }
         let place = match cx.left_out_places.get(table.get(row, "place")) {
             Some(at) => {
                 let id = table.get(row, "place");

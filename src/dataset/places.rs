@@ -81,8 +81,11 @@ pub fn read_base(table: &Table, origin: PlaceOrigin, problems: &mut Vec<Problem>
     places
 }
 
-/// Rows of the curated overlay, and the ids of rows left out for a problem (with their line).
-pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> (Vec<(u64, Place)>, Vec<(String, u64)>) {
+/// Ids of overlay rows left out for a problem, with their line.
+pub type LeftOut = Vec<(String, u64)>;
+
+/// Rows of the curated overlay (with their line), and the rows left out.
+pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> (Vec<(u64, Place)>, LeftOut) {
     let mut places = Vec::new();
     let mut left_out = Vec::new();
     for row in &table.rows {
