@@ -9,6 +9,7 @@ pub mod problem;
 pub mod records;
 pub mod store;
 pub mod suggest;
+pub mod synthetic;
 pub mod table;
 
 pub use problem::Problem;

@@ -3,11 +3,18 @@
 use super::problem::Problem;
 use std::collections::HashMap;
 
-/// One record: its line and its fields, each either text or not UTF-8.
+/// One record: its line and its raw fields (one allocation per record, decoded on access).
 #[derive(Debug)]
 pub struct Row {
     pub line: u64,
-    fields: Vec<Option<String>>,
+    record: csv::ByteRecord,
+}
+
+impl Row {
+    /// The field's text; `None` when absent, `Some(None)` when not UTF-8.
+    fn field(&self, i: usize) -> Option<Option<&str>> {
+        self.record.get(i).map(|f| std::str::from_utf8(f).ok())
+    }
 }
 
 #[derive(Debug)]
@@ -55,9 +62,7 @@ impl Table {
             match record {
                 Ok(record) => {
                     let line = record.position().map_or(0, |p| p.line());
-                    let fields =
-                        record.iter().map(|f| std::str::from_utf8(f).ok().map(str::to_string)).collect();
-                    rows.push(Row { line, fields });
+                    rows.push(Row { line, record });
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
@@ -67,9 +72,11 @@ impl Table {
         }
         let table = Table { file: file.to_string(), columns, rows };
         for row in &table.rows {
-            for (name, &i) in &table.columns {
-                if let Some(None) = row.fields.get(i) {
-                    problems.push(Problem::at(file, row.line, name, "not UTF-8 text"));
+            if std::str::from_utf8(row.record.as_slice()).is_err() {
+                for (name, &i) in &table.columns {
+                    if let Some(None) = row.field(i) {
+                        problems.push(Problem::at(file, row.line, name, "not UTF-8 text"));
+                    }
                 }
             }
         }
@@ -78,20 +85,14 @@ impl Table {
 
     /// A field's trimmed text; empty when the column or the field is absent or unreadable.
     pub fn get<'r>(&self, row: &'r Row, column: &str) -> &'r str {
-        self.columns
-            .get(column)
-            .and_then(|&i| row.fields.get(i))
-            .and_then(|f| f.as_deref())
-            .map(str::trim)
-            .unwrap_or("")
+        self.columns.get(column).and_then(|&i| row.field(i)).flatten().map(str::trim).unwrap_or("")
     }
 
     /// A field that must not be empty; reports it when it is.
     pub fn required<'r>(&self, row: &'r Row, column: &str, problems: &mut Vec<Problem>) -> Option<&'r str> {
         let value = self.get(row, column);
         if value.is_empty() {
-            let readable =
-                self.columns.get(column).and_then(|&i| row.fields.get(i)).is_none_or(|f| f.is_some());
+            let readable = self.columns.get(column).and_then(|&i| row.field(i)).is_none_or(|f| f.is_some());
             if readable {
                 problems.push(Problem::at(&self.file, row.line, column, "empty required field"));
             }
