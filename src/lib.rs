@@ -3,7 +3,10 @@
 //! The core (`model`, `gazetteer`, `dataset`) knows nothing of any GUI; the command line and the
 //! viewer are thin layers that turn a user's actions into calls on it.
 
+pub mod basemap;
 pub mod cli;
 pub mod dataset;
 pub mod gazetteer;
+pub mod gui;
 pub mod model;
+pub mod scene;

@@ -1,6 +1,7 @@
 //! Arguments of every command.
 
 use crate::dataset::DataDir;
+use crate::gui::BaseLayer;
 use crate::model::PlaceKind;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -12,14 +13,16 @@ use std::path::PathBuf;
     version,
     about = "Who controls what in a civil war, town by town and day by day, and why we believe it."
 )]
-#[command(arg_required_else_help = true)]
 pub struct Cli {
+    /// Without a command, sandline opens the viewer.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the viewer (the default): the map, the date slider and the sources behind each place.
+    Gui(GuiArgs),
     /// Load the dataset and report every problem as file:line: column: message.
     Validate {
         #[command(flatten)]
@@ -31,7 +34,7 @@ pub enum Command {
     State(StateArgs),
 }
 
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct DataArg {
     /// A data directory to read instead of the dataset built into sandline.
     #[arg(long, value_name = "DIR", global = true)]
@@ -44,6 +47,27 @@ impl DataArg {
             Some(path) => DataDir::Disk(path.clone()),
             None => DataDir::Embedded,
         }
+    }
+}
+
+#[derive(Debug, Default, Args)]
+pub struct GuiArgs {
+    /// The date to open at (default: the latest date of the data, or the last one viewed).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub date: Option<NaiveDate>,
+    /// Base map: offline (built in), osm (OpenStreetMap, online) or a local .pmtiles file.
+    #[arg(long, value_name = "offline|osm|FILE.pmtiles", value_parser = parse_tiles)]
+    pub tiles: Option<BaseLayer>,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+fn parse_tiles(text: &str) -> Result<BaseLayer, String> {
+    match text {
+        "offline" => Ok(BaseLayer::Offline),
+        "osm" | "openstreetmap" => Ok(BaseLayer::OpenStreetMap),
+        path if path.ends_with(".pmtiles") => Ok(BaseLayer::PmTiles(path.into())),
+        other => Err(format!("'{other}' is not a base map: use offline, osm or a .pmtiles file")),
     }
 }
 

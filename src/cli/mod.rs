@@ -44,11 +44,18 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    match cli.command {
+    match cli.command.unwrap_or(Command::Gui(args::GuiArgs::default())) {
+        Command::Gui(args) => gui(args),
         Command::Validate { data } => validate::run(&data),
         Command::Geocode(args) => geocode::run(&args),
         Command::State(args) => state::run(&args),
     }
+}
+
+fn gui(args: args::GuiArgs) -> anyhow::Result<Outcome> {
+    let options = crate::gui::ViewerOptions { data: args.data.dir(), date: args.date, layer: args.tiles };
+    crate::gui::run(options)?;
+    Ok(Outcome::Clean)
 }
 
 /// Loads the dataset the user asked for; problems in it are the caller's to report.

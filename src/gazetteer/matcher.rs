@@ -17,8 +17,13 @@ const FOLDED: f64 = 0.93;
 /// Skeleton matches score SKELETON + SKELETON_VOWELS × (similarity of the folded forms).
 const SKELETON: f64 = 0.75;
 const SKELETON_VOWELS: f64 = 0.15;
+const SKELETON_MIN_VOWELS: f64 = 0.7;
+const SHORT_SKELETON_MIN_VOWELS: f64 = 0.75;
 const EDIT_1: f64 = 0.85;
 const EDIT_2: f64 = 0.81;
+/// Edit distance only on longer folded names: one edit from 7 letters, two from 10.
+const EDIT_1_MIN_LEN: usize = 7;
+const EDIT_2_MIN_LEN: usize = 10;
 /// Names (or queries) that match only once a generic word ("airport", "region") is set aside.
 const PARTIAL: f64 = 0.92;
 /// All-lower-case Latin aliases are GeoNames' machine romanizations of other scripts ("fun" for Hūn).
@@ -28,7 +33,7 @@ const SETTLEMENT_BONUS: f64 = 0.1;
 /// Two places whose scores differ by no more than this match "about equally well".
 const AMBIGUITY_MARGIN: f64 = 0.07;
 const MAX_SUGGESTIONS: usize = 5;
-const MIN_SUGGESTION_SIMILARITY: f64 = 0.7;
+const MIN_SUGGESTION_SIMILARITY: f64 = 0.8;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {
@@ -54,6 +59,16 @@ impl Lookup {
     pub fn best(&self) -> Option<&Match> {
         self.matches.first()
     }
+}
+
+/// A place named in running text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Byte offsets of the name in the text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub lookup: Lookup,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,12 +103,12 @@ pub(super) enum Mode {
 pub struct Gazetteer {
     kinds: Vec<PlaceKind>,
     entries: Vec<Entry>,
-    exact: HashMap<String, Vec<u32>>,
-    compact: HashMap<String, Vec<u32>>,
-    article: HashMap<String, Vec<u32>>,
-    folded: HashMap<String, Vec<u32>>,
-    skeletons: HashMap<String, Vec<u32>>,
-    /// Distinct folded keys of full-quality entries, for edit distance and suggestions.
+    exact: Index,
+    compact: Index,
+    article: Index,
+    folded: Index,
+    skeletons: Index,
+    /// Distinct folded keys of full-quality entries, shortest first, for edit distance and suggestions.
     fold_list: Vec<(String, Vec<u32>)>,
     /// The most words any indexed name has.
     pub(super) max_words: usize,
@@ -105,10 +120,15 @@ fn is_code(alias: &str) -> bool {
     a.len() <= 4 && a.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
-fn add(map: &mut HashMap<String, Vec<u32>>, key: &str, id: u32) {
-    let ids = map.entry(key.to_string()).or_default();
-    if ids.last() != Some(&id) {
-        ids.push(id);
+type Index = HashMap<String, Vec<u32>>;
+
+fn add(map: &mut Index, key: &str, id: u32) {
+    match map.get_mut(key) {
+        Some(ids) if ids.last() == Some(&id) => {}
+        Some(ids) => ids.push(id),
+        None => {
+            map.insert(key.to_string(), vec![id]);
+        }
     }
 }
 
@@ -168,7 +188,7 @@ impl Gazetteer {
             })
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
-        fold_list.sort();
+        fold_list.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
         g.fold_list = fold_list;
         g
     }
@@ -297,15 +317,9 @@ impl Gazetteer {
                 _ => hit(id, score),
             }
         };
-        let lookups: [(&HashMap<String, Vec<u32>>, &[String], f64); 2] = [
-            (&self.exact, std::slice::from_ref(&q.exact), EXACT),
-            (&self.compact, std::slice::from_ref(&q.compact), COMPACT),
-        ];
-        for (map, keys, score) in lookups {
-            for k in keys {
-                for &id in map.get(k).into_iter().flatten() {
-                    emit(id, score);
-                }
+        for (map, key, score) in [(&self.exact, &q.exact, EXACT), (&self.compact, &q.compact, COMPACT)] {
+            for &id in map.get(key).into_iter().flatten() {
+                emit(id, score);
             }
         }
         if !q.latin {
@@ -324,7 +338,7 @@ impl Gazetteer {
                 let e = &self.entries[id as usize];
                 let Some((sim, len)) = vowel_similarity(&q.folded, &e.folded) else { continue };
                 // Two-consonant names (Hun, Jalu) need nearly the same vowels too.
-                if short && sim < 0.75 {
+                if sim < SKELETON_MIN_VOWELS || (short && sim < SHORT_SKELETON_MIN_VOWELS) {
                     continue;
                 }
                 if text && (len < 6 || sim < 0.8) {
@@ -338,16 +352,19 @@ impl Gazetteer {
         }
         for f in &q.folded {
             let flen = f.len();
-            if flen < 6 {
+            if flen < EDIT_1_MIN_LEN {
                 continue;
             }
-            for (key, ids) in &self.fold_list {
-                if key.len() < 6 || key.len().abs_diff(flen) > 2 {
+            let lo = self.fold_list.partition_point(|(k, _)| k.len() + 2 < flen);
+            let hi = self.fold_list.partition_point(|(k, _)| k.len() <= flen + 2);
+            for (key, ids) in &self.fold_list[lo..hi] {
+                if key.len() < EDIT_1_MIN_LEN {
                     continue;
                 }
+                let shorter = flen.min(key.len());
                 let score = match strsim::damerau_levenshtein(f, key) {
-                    1 => EDIT_1,
-                    2 if flen.min(key.len()) >= 9 => EDIT_2,
+                    1 if shorter >= EDIT_1_MIN_LEN => EDIT_1,
+                    2 if shorter >= EDIT_2_MIN_LEN => EDIT_2,
                     _ => continue,
                 };
                 for &id in ids {
@@ -393,11 +410,14 @@ impl Gazetteer {
     }
 }
 
-/// The best normalized Levenshtein similarity between two sets of folded forms, and the shorter length.
+/// The best normalized Levenshtein similarity between two sets of folded forms of the same skeleton,
+/// and the shorter length. Forms must begin alike (both with a vowel, or the same consonant):
+/// "Libya" is not "Alabia", nor "Brak" "Abraq".
 fn vowel_similarity(a: &[String], b: &[String]) -> Option<(f64, usize)> {
+    let start = |s: &str| s.bytes().next().map(|c| if b"aeiu".contains(&c) { b'a' } else { c });
     let mut best: Option<(f64, usize)> = None;
     for x in a {
-        for y in b {
+        for y in b.iter().filter(|y| start(y) == start(x)) {
             let sim = strsim::normalized_levenshtein(x, y);
             if best.is_none_or(|(s, _)| sim > s) {
                 best = Some((sim, x.len().min(y.len())));

@@ -46,6 +46,13 @@ pub struct Faction {
     pub aliases: Vec<String>,
 }
 
+impl Faction {
+    /// The name without its parenthesised gloss: "Libyan National Army (Haftar)" → "Libyan National Army".
+    pub fn short_name(&self) -> &str {
+        self.name.split(" (").next().unwrap_or(&self.name).trim()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

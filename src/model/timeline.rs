@@ -21,6 +21,11 @@ pub struct Segment {
     pub status: Status,
     pub since: Option<PartialDate>,
     pub uncertain: bool,
+    /// The first day of the run of segments with this holder: when the place last changed hands.
+    pub holder_from: NaiveDate,
+    /// The holder took the place from someone: an earlier holder is known, or a claim says it
+    /// captured it. The first holding on record is not a change of hands.
+    pub changed_hands: bool,
     claims: (u32, u32),
 }
 
@@ -60,7 +65,16 @@ impl Timeline {
         let mut timeline = Timeline { starts: Vec::with_capacity(place_count + 1), ..Default::default() };
         for (place, list) in by_place.iter().enumerate() {
             timeline.starts.push(timeline.segments.len() as u32);
+            let mut run: Option<(Holder, NaiveDate, bool)> = None;
             for (from, state) in replay(list) {
+                let captured =
+                    state.claims.iter().any(|&c| claims[c as usize].action == crate::model::Action::Captured);
+                let (holder_from, changed_hands) = match run {
+                    Some((holder, since, changed)) if holder == state.holder => (since, changed),
+                    Some(_) => (from, true),
+                    None => (from, captured),
+                };
+                run = Some((state.holder, holder_from, changed_hands));
                 let start = timeline.arena.len() as u32;
                 timeline.arena.extend_from_slice(&state.claims);
                 let seg = timeline.segments.len() as u32;
@@ -72,6 +86,8 @@ impl Timeline {
                     status: state.status,
                     since: state.since,
                     uncertain: state.uncertain,
+                    holder_from,
+                    changed_hands,
                     claims: (start, state.claims.len() as u32),
                 });
             }
@@ -285,5 +301,8 @@ mod tests {
         // The end of the 2011 uncertainty is a segment start but not a change of holder.
         assert!(t.changes_between(day("2011-06-01"), day("2012-06-01")).is_empty());
         assert_eq!(t.span(), Some((day("2011-01-01"), day("2018-01-10"))));
+        // Waddan's BDB holding began on 1 June, the LNA's on 2 June.
+        assert_eq!(t.segment_at(0, day("2017-06-05")).map(|s| s.holder_from), Some(day("2017-06-02")));
+        assert_eq!(t.segment_at(2, day("2012-01-01")).map(|s| s.holder_from), Some(day("2011-01-01")));
     }
 }

@@ -1,0 +1,454 @@
+//! The viewer: map, timeline, town panel, legend, search and status bar around one dataset.
+//! `SandlineApp::show` draws everything into a `Ui`, so the same code runs in a window and in tests.
+
+use super::legend::legend_ui;
+use super::map_layer::{MapOutput, PlacesPlugin};
+use super::search::{SearchState, search_ui};
+use super::tiles::{BaseLayer, TileLayer};
+use super::timeline::{TimelineModel, TimelineState, timeline_ui};
+use super::town_panel::{TownAction, town_panel};
+use crate::dataset::{DataDir, Dataset, Loaded, Problem};
+use crate::gazetteer::Gazetteer;
+use crate::model::{FactionIx, PlaceIx, Snapshot};
+use crate::scene::{Scene, SceneOptions, build};
+use chrono::NaiveDate;
+use egui::{Align2, Color32, Key, RichText, Ui};
+use walkers::{Map, MapMemory, lon_lat};
+
+/// How the viewer was asked to start.
+#[derive(Debug, Clone)]
+pub struct ViewerOptions {
+    pub data: DataDir,
+    pub date: Option<NaiveDate>,
+    pub layer: Option<BaseLayer>,
+}
+
+/// What is remembered between runs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Persisted {
+    pub date: String,
+    pub center: Option<(f64, f64)>,
+    pub zoom: f64,
+    pub layer: BaseLayer,
+    pub recent_days: u32,
+    pub hidden: Vec<String>,
+}
+
+/// Libya, framed: centre and zoom before the first frame fits it to the window.
+const LIBYA_CENTER: (f64, f64) = (17.6, 26.9);
+const LIBYA_ZOOM: f64 = 5.6;
+/// Libya's extent (west, south, east, north), fitted into a fresh window.
+const LIBYA_BOUNDS: [f64; 4] = [9.3, 19.4, 25.2, 33.3];
+
+pub struct SandlineApp {
+    dataset: Dataset,
+    problems: Vec<Problem>,
+    gazetteer: Gazetteer,
+    model: TimelineModel,
+    date: NaiveDate,
+    snapshot: Snapshot,
+    scene: Scene,
+    scene_options: SceneOptions,
+    map: MapMemory,
+    layer: BaseLayer,
+    tiles: Option<TileLayer>,
+    tiles_note: Option<String>,
+    pmtiles_path: String,
+    selected: Option<PlaceIx>,
+    timeline: TimelineState,
+    search: SearchState,
+    show_problems: bool,
+    hovered: Option<PlaceIx>,
+    /// Keep Libya framed as the window settles, until the user moves the map: the rect it was fitted to.
+    fitting: Option<egui::Rect>,
+}
+
+impl SandlineApp {
+    /// Loads the dataset and sets up the view. Data problems never stop it: they are listed in a
+    /// panel and what is valid is drawn. Only an unreadable directory is an error.
+    pub fn new(
+        ctx: &egui::Context,
+        options: ViewerOptions,
+        persisted: Option<Persisted>,
+    ) -> anyhow::Result<Self> {
+        let Loaded { dataset, problems } = crate::dataset::load(&options.data)?;
+        Ok(Self::with_dataset(ctx, dataset, problems, options, persisted))
+    }
+
+    pub fn with_dataset(
+        ctx: &egui::Context,
+        dataset: Dataset,
+        problems: Vec<Problem>,
+        options: ViewerOptions,
+        persisted: Option<Persisted>,
+    ) -> Self {
+        let model = TimelineModel::new(&dataset);
+        let remembered_date =
+            persisted.as_ref().and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
+        let latest = dataset.timeline.span().map_or(model.end, |(_, last)| last);
+        let date = model.clamp(options.date.or(remembered_date).unwrap_or(latest));
+        let mut map = MapMemory::default();
+        let (lon, lat) = persisted.as_ref().and_then(|p| p.center).unwrap_or(LIBYA_CENTER);
+        map.center_at(lon_lat(lon, lat));
+        let _ = map.set_zoom(persisted.as_ref().map_or(LIBYA_ZOOM, |p| p.zoom));
+        let hidden: Vec<FactionIx> = persisted
+            .as_ref()
+            .map(|p| p.hidden.iter().filter_map(|id| dataset.faction_ix(id)).collect())
+            .unwrap_or_default();
+        let scene_options = SceneOptions {
+            recent_days: persisted.as_ref().map_or(SceneOptions::default().recent_days, |p| p.recent_days),
+            hidden,
+        };
+        let layer =
+            options.layer.or(persisted.as_ref().map(|p| p.layer.clone())).unwrap_or(BaseLayer::Offline);
+        let snapshot = dataset.timeline.snapshot(date);
+        let scene = build(&dataset, &snapshot, &scene_options);
+        let gazetteer = Gazetteer::new(&dataset.places);
+        let show_problems = !problems.is_empty();
+        let fit = persisted.as_ref().is_none_or(|p| p.center.is_none());
+        ctx.set_theme(egui::Theme::Light);
+        let mut app = SandlineApp {
+            dataset,
+            problems,
+            gazetteer,
+            model,
+            date,
+            snapshot,
+            scene,
+            scene_options,
+            map,
+            layer: BaseLayer::Offline,
+            tiles: None,
+            tiles_note: None,
+            pmtiles_path: String::new(),
+            selected: None,
+            timeline: TimelineState::default(),
+            search: SearchState::default(),
+            show_problems,
+            hovered: None,
+            fitting: fit.then_some(egui::Rect::NOTHING),
+        };
+        app.set_layer(layer, ctx);
+        app
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    pub fn scene(&self) -> &Scene {
+        &self.scene
+    }
+
+    pub fn selected(&self) -> Option<PlaceIx> {
+        self.selected
+    }
+
+    pub fn map_memory(&self) -> &MapMemory {
+        &self.map
+    }
+
+    pub fn persisted(&self) -> Persisted {
+        let center = self.map.detached().map(|p| (p.x(), p.y()));
+        Persisted {
+            date: self.date.to_string(),
+            center,
+            zoom: self.map.zoom(),
+            layer: self.layer.clone(),
+            recent_days: self.scene_options.recent_days,
+            hidden: self.scene_options.hidden.iter().map(|&f| self.dataset.faction(f).id.clone()).collect(),
+        }
+    }
+
+    /// Moves the slider: the snapshot steps incrementally and the scene is rebuilt.
+    pub fn set_date(&mut self, date: NaiveDate) {
+        self.date = self.model.clamp(date);
+        self.dataset.timeline.step(&mut self.snapshot, self.date);
+        self.rebuild_scene();
+    }
+
+    fn rebuild_scene(&mut self) {
+        self.scene = build(&self.dataset, &self.snapshot, &self.scene_options);
+    }
+
+    pub fn select(&mut self, place: Option<PlaceIx>) {
+        self.selected = place;
+    }
+
+    /// Centres the map on a place, close enough to tell it from its neighbours, and opens its panel.
+    pub fn go_to(&mut self, place: PlaceIx) {
+        self.fitting = None;
+        let p = self.dataset.place(place);
+        self.map.center_at(lon_lat(p.lon, p.lat));
+        let _ = self.map.set_zoom(self.map.zoom().max(8.0));
+        self.selected = Some(place);
+    }
+
+    pub fn set_layer(&mut self, layer: BaseLayer, ctx: &egui::Context) {
+        self.tiles = TileLayer::new(&layer, ctx);
+        self.tiles_note = None;
+        self.layer = layer;
+    }
+
+    fn toggle_faction(&mut self, faction: FactionIx) {
+        let hidden = &mut self.scene_options.hidden;
+        match hidden.iter().position(|&f| f == faction) {
+            Some(i) => {
+                hidden.remove(i);
+            }
+            None => hidden.push(faction),
+        }
+        self.rebuild_scene();
+    }
+
+    fn keyboard(&mut self, ui: &Ui) {
+        if ui.ctx().memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let (left, right, home, end, space) = ui.input(|i| {
+            (
+                i.key_pressed(Key::ArrowLeft),
+                i.key_pressed(Key::ArrowRight),
+                i.key_pressed(Key::Home),
+                i.key_pressed(Key::End),
+                i.key_pressed(Key::Space),
+            )
+        });
+        let target = if left {
+            self.model.previous_change(self.date)
+        } else if right {
+            self.model.next_change(self.date)
+        } else if home {
+            Some(self.model.start)
+        } else if end {
+            Some(self.model.end)
+        } else {
+            None
+        };
+        if let Some(d) = target {
+            self.set_date(d);
+        }
+        if space {
+            self.timeline.playing = !self.timeline.playing;
+        }
+    }
+
+    /// The whole viewer, drawn into `ui`.
+    pub fn show(&mut self, ui: &mut Ui) {
+        self.keyboard(ui);
+        if self.timeline.playing {
+            let dt = ui.input(|i| i.stable_dt).min(0.1);
+            let next = self.timeline.advance(&self.model, self.date, dt);
+            if next != self.date {
+                self.set_date(next);
+            }
+            ui.ctx().request_repaint();
+        }
+        if self.tiles.as_ref().is_some_and(TileLayer::unavailable) && self.tiles_note.is_none() {
+            self.tiles_note =
+                Some(format!("{} is unavailable; showing the offline base map", self.layer.label()));
+        }
+
+        self.toolbar(ui);
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::bottom("timeline").resizable(false).show(ui, |ui| {
+            ui.add_space(4.0);
+            if let Some(d) = timeline_ui(ui, &self.model, &mut self.timeline, self.date) {
+                self.set_date(d);
+            }
+            ui.add_space(2.0);
+        });
+        if let Some(place) = self.selected {
+            egui::Panel::right("town").default_size(380.0).min_size(300.0).show(ui, |ui| {
+                match town_panel(ui, &self.dataset, &self.model, place, self.date) {
+                    Some(TownAction::Close) => self.selected = None,
+                    Some(TownAction::GoTo(d)) => self.set_date(d),
+                    None => {}
+                }
+            });
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
+        self.problems_window(ui);
+    }
+
+    fn toolbar(&mut self, ui: &mut Ui) {
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong("sandline");
+                ui.separator();
+                if let Some(p) = search_ui(ui, &self.gazetteer, &self.dataset, &mut self.search) {
+                    self.go_to(p);
+                }
+                ui.separator();
+                let mut chosen = None;
+                egui::ComboBox::from_label("Base map").selected_text(self.layer.label()).show_ui(ui, |ui| {
+                    for layer in [BaseLayer::Offline, BaseLayer::OpenStreetMap] {
+                        if ui.selectable_label(self.layer == layer, layer.label()).clicked() {
+                            chosen = Some(layer);
+                        }
+                    }
+                    ui.separator();
+                    ui.label("Local .pmtiles file:");
+                    ui.text_edit_singleline(&mut self.pmtiles_path);
+                    if ui.button("Open").clicked() && !self.pmtiles_path.trim().is_empty() {
+                        chosen = Some(BaseLayer::PmTiles(self.pmtiles_path.trim().into()));
+                    }
+                });
+                if let Some(layer) = chosen {
+                    self.set_layer(layer, ui.ctx());
+                }
+                ui.separator();
+                ui.label("Highlight changes of the last");
+                let mut days = self.scene_options.recent_days;
+                if ui.add(egui::DragValue::new(&mut days).range(0..=3650).suffix(" days")).changed() {
+                    self.scene_options.recent_days = days;
+                    self.rebuild_scene();
+                }
+                if !self.problems.is_empty() {
+                    ui.separator();
+                    let text = RichText::new(format!("⚠ {} data problems", self.problems.len()))
+                        .color(ui.visuals().warn_fg_color);
+                    if ui.button(text).clicked() {
+                        self.show_problems = true;
+                    }
+                }
+            });
+        });
+    }
+
+    fn map_area(&mut self, ui: &mut Ui) {
+        let rect = ui.max_rect();
+        if let Some(fitted) = self.fitting
+            && fitted != rect
+        {
+            fit_bounds(&mut self.map, rect, LIBYA_BOUNDS);
+            self.fitting = Some(rect);
+        }
+        // The offline base is painted into this slot, below any tiles.
+        let slot = ui.painter().add(egui::Shape::Noop);
+        let mut output = MapOutput::default();
+        let plugin = PlacesPlugin {
+            dataset: &self.dataset,
+            scene: &self.scene,
+            selected: self.selected,
+            basemap_slot: Some(slot),
+            output: &mut output,
+        };
+        let (lon, lat) = LIBYA_CENTER;
+        let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
+        let response = Map::new(tiles, &mut self.map, lon_lat(lon, lat))
+            .with_plugin(plugin)
+            .show(ui, |_, _, _, _| ())
+            .response;
+        self.hovered = output.hovered;
+        if response.dragged() || response.changed() {
+            self.fitting = None;
+        }
+        if let Some(p) = output.clicked {
+            self.selected = Some(p);
+        } else if response.clicked() {
+            self.selected = None;
+        }
+
+        egui::Area::new(ui.scope_id().with("legend"))
+            .pivot(Align2::LEFT_BOTTOM)
+            .fixed_pos(rect.left_bottom() + egui::vec2(8.0, -8.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!("Situation as of {}", self.date.format("%-d %B %Y"))).strong(),
+                    );
+                    egui::CollapsingHeader::new("Legend").default_open(true).show(ui, |ui| {
+                        if let Some(f) = legend_ui(ui, &self.dataset, &self.scene, &self.scene_options.hidden)
+                        {
+                            self.toggle_faction(f);
+                        }
+                    });
+                });
+            });
+
+        let mut credit = format!("{} · Places: GeoNames (CC BY 4.0)", crate::basemap::ATTRIBUTION);
+        if let Some(t) = &self.tiles {
+            credit = format!("Tiles: {} · {credit}", t.attribution);
+        }
+        let painter = ui.painter_at(rect);
+        let galley = painter.layout_no_wrap(credit, egui::FontId::proportional(11.0), Color32::from_gray(40));
+        let at = Align2::RIGHT_BOTTOM.anchor_size(rect.right_bottom() - egui::vec2(4.0, 4.0), galley.size());
+        painter.rect_filled(at.expand(3.0), 2.0, Color32::from_white_alpha(200));
+        painter.galley(at.min, galley, Color32::from_gray(40));
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let c = &self.scene.counts;
+            ui.label(format!(
+                "{} places: {} held, {} claimed, {} contested, {} unknown · {} claims from {} sources",
+                self.scene.markers.len(),
+                c.held,
+                c.claimed,
+                c.contested,
+                c.unknown,
+                self.dataset.claims.len(),
+                self.dataset.sources.len()
+            ));
+            if let Some(note) = &self.tiles_note {
+                ui.separator();
+                ui.colored_label(ui.visuals().warn_fg_color, note);
+            }
+            if let Some(p) = self.hovered {
+                ui.separator();
+                ui.label(format!("{}: click for its sources", self.dataset.place(p).name));
+            }
+        });
+    }
+
+    fn problems_window(&mut self, ui: &mut Ui) {
+        if self.problems.is_empty() {
+            return;
+        }
+        let mut open = self.show_problems;
+        egui::Window::new(format!("Data problems ({})", self.problems.len()))
+            .open(&mut open)
+            .default_width(640.0)
+            .default_height(300.0)
+            .show(ui.ctx(), |ui| {
+                ui.label("These rows were left out; everything else is drawn. The same list as `sandline validate`:");
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for p in &self.problems {
+                        ui.label(RichText::new(p.to_string()).monospace());
+                    }
+                });
+            });
+        self.show_problems = open;
+    }
+}
+
+/// Centres and zooms the map so that `[west, south, east, north]` fills `rect`.
+fn fit_bounds(map: &mut MapMemory, rect: egui::Rect, [w, s, e, n]: [f64; 4]) {
+    let a = crate::basemap::mercator(w, n);
+    let b = crate::basemap::mercator(e, s);
+    let zoom_x = (f64::from(rect.width()) / ((b[0] - a[0]) * 256.0)).log2();
+    let zoom_y = (f64::from(rect.height()) / ((b[1] - a[1]) * 256.0)).log2();
+    // A margin, so that coastal towns and their labels are not on the edge.
+    let zoom = zoom_x.min(zoom_y) - 0.3;
+    if zoom.is_finite() {
+        let _ = map.set_zoom(zoom.clamp(2.0, 12.0));
+    }
+    let center_y = (a[1] + b[1]) / 2.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * center_y)).sinh().atan().to_degrees();
+    map.center_at(lon_lat((w + e) / 2.0, lat));
+}
+
+impl eframe::App for SandlineApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
+    }
+}

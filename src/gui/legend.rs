@@ -1,0 +1,85 @@
+//! The legend over the map: factions present at the date (each a toggle to hide it), the status
+//! styles and the shapes of kinds.
+
+use super::marker_style::{self, color};
+use crate::dataset::Dataset;
+use crate::model::{FactionIx, PlaceKind, Rgb, Status};
+use crate::scene::Scene;
+use egui::{Color32, RichText, Sense, Ui, vec2};
+
+/// Draws one sample marker inline.
+pub fn sample(ui: &mut Ui, kind: PlaceKind, status: Status, fill: Color32, recent: bool) {
+    let (rect, _) = ui.allocate_exact_size(vec2(30.0, 24.0), Sense::hover());
+    let scale = if recent { 0.75 } else { 0.9 };
+    ui.painter().extend(marker_style::marker_shapes(kind, status, fill, recent, rect.center(), scale));
+}
+
+/// Returns the faction whose visibility the user toggled, if any.
+pub fn legend_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hidden: &[FactionIx]) -> Option<FactionIx> {
+    let mut toggled = None;
+    ui.label(RichText::new("Holder").strong());
+    for entry in &scene.legend {
+        let faction = dataset.faction(entry.faction);
+        ui.horizontal(|ui| {
+            sample(ui, PlaceKind::Town, Status::Held, color(faction.color), false);
+            let mut shown = true;
+            let text = format!("{} ({})", faction.short_name(), entry.places);
+            if ui
+                .checkbox(&mut shown, text)
+                .on_hover_text(format!("{}: click to hide", faction.name))
+                .changed()
+            {
+                toggled = Some(entry.faction);
+            }
+        });
+    }
+    for &f in hidden {
+        let faction = dataset.faction(f);
+        ui.horizontal(|ui| {
+            sample(ui, PlaceKind::Town, Status::Held, color(faction.color).gamma_multiply(0.3), false);
+            let mut shown = false;
+            if ui
+                .checkbox(&mut shown, RichText::new(format!("{} (hidden)", faction.short_name())).weak())
+                .changed()
+            {
+                toggled = Some(f);
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        sample(ui, PlaceKind::Town, Status::Unknown, color(Rgb::UNKNOWN), false);
+        ui.label("Unknown");
+    });
+    ui.separator();
+    ui.label(RichText::new("Status").strong());
+    let grey = Color32::from_rgb(0x55, 0x55, 0x55);
+    for (status, text) in [
+        (Status::Held, "Held (reported by an outlet)"),
+        (Status::Claimed, "Claimed only by a side"),
+        (Status::Contested, "Contested or besieged"),
+    ] {
+        ui.horizontal(|ui| {
+            sample(ui, PlaceKind::Town, status, grey, false);
+            ui.label(text);
+        });
+    }
+    ui.horizontal(|ui| {
+        sample(ui, PlaceKind::Town, Status::Held, grey, true);
+        ui.label("Changed hands recently");
+    });
+    ui.separator();
+    ui.label(RichText::new("Kind").strong());
+    ui.horizontal_wrapped(|ui| {
+        for (kind, text) in [
+            (PlaceKind::Town, "town"),
+            (PlaceKind::Airbase, "air base"),
+            (PlaceKind::OilTerminal, "oil terminal"),
+            (PlaceKind::BorderCrossing, "crossing"),
+            (PlaceKind::Region, "region"),
+        ] {
+            sample(ui, kind, Status::Held, grey, false);
+            ui.label(text);
+        }
+    });
+    toggled
+}

@@ -1,0 +1,311 @@
+//! Drawing on the map: the offline base map under everything, then the places of the scene with
+//! their labels, hover cards and click targets.
+
+use super::marker_style::{self, OUTLINE, color};
+use crate::basemap::{Basemap, Label, Lines, Triangles, mercator};
+use crate::dataset::Dataset;
+use crate::model::{PlaceIx, PlaceKind, Status};
+use crate::scene::{Drawn, Scene, cull_and_cluster};
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
+use walkers::{MapMemory, Plugin, Projector};
+
+/// From Web Mercator unit coordinates to screen points for one frame, computed in f64 around the
+/// view's centre so that it stays exact at any zoom.
+#[derive(Debug, Clone, Copy)]
+pub struct ScreenTransform {
+    center_merc: [f64; 2],
+    center_screen: [f64; 2],
+    /// Screen points per Mercator unit.
+    scale: f64,
+}
+
+impl ScreenTransform {
+    pub fn from_projector(projector: &Projector) -> Self {
+        let clip = projector.clip_rect();
+        let center = projector.unproject(clip.center().to_vec2());
+        ScreenTransform {
+            center_merc: mercator(center.x(), center.y()),
+            center_screen: [f64::from(clip.center().x), f64::from(clip.center().y)],
+            scale: 256.0 * 2f64.powf(projector.zoom()),
+        }
+    }
+
+    pub fn apply(&self, merc: [f64; 2]) -> Pos2 {
+        pos2(
+            (self.center_screen[0] + (merc[0] - self.center_merc[0]) * self.scale) as f32,
+            (self.center_screen[1] + (merc[1] - self.center_merc[1]) * self.scale) as f32,
+        )
+    }
+
+    pub fn to_array(&self, merc: [f64; 2]) -> [f32; 2] {
+        let p = self.apply(merc);
+        [p.x, p.y]
+    }
+}
+
+pub const SEA: Color32 = Color32::from_rgb(0xd6, 0xe4, 0xee);
+/// Beyond the base map's extent.
+const NO_DATA: Color32 = Color32::from_rgb(0xe6, 0xe6, 0xe6);
+const NEIGHBOUR_LAND: Color32 = Color32::from_rgb(0xec, 0xe8, 0xdf);
+const LIBYA_LAND: Color32 = Color32::from_rgb(0xfa, 0xf7, 0xf0);
+const COAST: Color32 = Color32::from_rgb(0x7d, 0x9c, 0xb3);
+const BORDER: Color32 = Color32::from_rgb(0x8c, 0x84, 0x78);
+const DISTRICT_LINE: Color32 = Color32::from_rgb(0xc4, 0xbd, 0xb0);
+const COUNTRY_TEXT: Color32 = Color32::from_rgb(0x96, 0x8e, 0x84);
+const DISTRICT_TEXT: Color32 = Color32::from_rgb(0xa6, 0x9d, 0x90);
+
+fn mesh(triangles: &Triangles, t: &ScreenTransform, fill: Color32) -> Shape {
+    let vertices =
+        triangles.vertices.iter().map(|&v| Vertex { pos: t.apply(v), uv: WHITE_UV, color: fill }).collect();
+    Shape::mesh(Mesh { indices: triangles.indices.clone(), vertices, ..Default::default() })
+}
+
+fn lines(lines: &Lines, t: &ScreenTransform, stroke: Stroke, dashed: bool, out: &mut Vec<Shape>) {
+    for line in lines {
+        let points: Vec<Pos2> = line.iter().map(|&p| t.apply(p)).collect();
+        if dashed {
+            out.extend(Shape::dashed_line(&points, stroke, 4.0, 3.0));
+        } else {
+            out.push(Shape::line(points, stroke));
+        }
+    }
+}
+
+/// The offline base map for one frame: sea, land, districts, borders, coast and names.
+pub fn basemap_shapes(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64) -> Vec<Shape> {
+    let base = Basemap::embedded();
+    let [[w, s], [e, n]] = crate::basemap::WINDOW;
+    let window = Rect::from_two_pos(t.apply(mercator(w, s)), t.apply(mercator(e, n)));
+    let mut shapes = vec![
+        Shape::rect_filled(rect, 0.0, NO_DATA),
+        Shape::rect_filled(window, 0.0, SEA),
+        mesh(&base.land, t, NEIGHBOUR_LAND),
+        mesh(&base.libya, t, LIBYA_LAND),
+    ];
+    lines(&base.district_lines, t, Stroke::new(0.8, DISTRICT_LINE), true, &mut shapes);
+    lines(&base.borders, t, Stroke::new(1.4, BORDER), false, &mut shapes);
+    lines(&base.coast, t, Stroke::new(1.1, COAST), false, &mut shapes);
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut label = |l: &Label, font: FontId, color: Color32, upper: bool| {
+        let text = if upper { l.name.to_uppercase() } else { l.name.clone() };
+        let galley = ui.painter().layout_no_wrap(text, font, color);
+        let at = t.apply(mercator(l.lon, l.lat));
+        let r = Align2::CENTER_CENTER.anchor_size(at, galley.size());
+        if rect.contains_rect(r) && !placed.iter().any(|p| p.intersects(r.expand(4.0))) {
+            placed.push(r);
+            shapes.push(Shape::galley(r.min, galley, color));
+        }
+    };
+    for l in &base.country_labels {
+        label(l, FontId::proportional(14.0), COUNTRY_TEXT, true);
+    }
+    if zoom >= 5.5 {
+        for l in &base.district_labels {
+            label(l, FontId::proportional(11.0), DISTRICT_TEXT, false);
+        }
+    }
+    shapes
+}
+
+/// What the user did on the map this frame.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct MapOutput {
+    pub clicked: Option<PlaceIx>,
+    pub hovered: Option<PlaceIx>,
+}
+
+/// Above this many visible places, nearby ones are merged into clusters.
+pub const CLUSTER_BUDGET: usize = 1500;
+const CLUSTER_CELL: f32 = 28.0;
+
+/// Draws the scene's places (a walkers plugin) and reports hovers and clicks.
+pub struct PlacesPlugin<'a> {
+    pub dataset: &'a Dataset,
+    pub scene: &'a Scene,
+    pub selected: Option<PlaceIx>,
+    /// Where the base map goes: a placeholder painted before the tiles.
+    pub basemap_slot: Option<egui::layers::ShapeIdx>,
+    pub output: &'a mut MapOutput,
+}
+
+impl Plugin for PlacesPlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &egui::Response,
+        projector: &Projector,
+        _memory: &MapMemory,
+    ) {
+        let t = ScreenTransform::from_projector(projector);
+        let rect = response.rect;
+        if let Some(slot) = self.basemap_slot {
+            let shapes = basemap_shapes(ui, rect, &t, projector.zoom());
+            ui.painter().set(slot, Shape::Vec(shapes));
+        }
+        let painter = ui.painter().with_clip_rect(rect);
+        let viewport = [rect.min.x - 20.0, rect.min.y - 20.0, rect.max.x + 20.0, rect.max.y + 20.0];
+        let mut drawn =
+            cull_and_cluster(&self.scene.markers, |m| t.to_array(m), viewport, CLUSTER_CELL, CLUSTER_BUDGET);
+        // Regions underneath, then places, recent changes and the selection on top.
+        let layer_of = |d: &Drawn| match d {
+            Drawn::Single { marker, .. } => {
+                let m = &self.scene.markers[*marker];
+                let region = matches!(m.kind, PlaceKind::Region | PlaceKind::District);
+                (if region { 0 } else { 1 })
+                    + if m.recent { 1 } else { 0 }
+                    + if Some(m.place) == self.selected { 3 } else { 0 }
+            }
+            Drawn::Cluster { .. } => 1,
+        };
+        drawn.sort_by_key(layer_of);
+
+        let mut occupied: Vec<Rect> = Vec::new();
+        let mut labels: Vec<(u32, usize, Pos2)> = Vec::new();
+        for d in &drawn {
+            match *d {
+                Drawn::Cluster { pos, count, color: c } => {
+                    let center = pos2(pos[0], pos[1]);
+                    let r = 9.0 + (count as f32).log10() * 4.0;
+                    painter.circle(center, r, color(c).gamma_multiply(0.85), Stroke::new(1.5, OUTLINE));
+                    painter.text(
+                        center,
+                        Align2::CENTER_CENTER,
+                        count.to_string(),
+                        FontId::proportional(11.0),
+                        Color32::WHITE,
+                    );
+                    occupied.push(Rect::from_center_size(center, vec2(2.0 * r, 2.0 * r)));
+                }
+                Drawn::Single { marker, pos } => {
+                    let m = &self.scene.markers[marker];
+                    let center = pos2(pos[0], pos[1]);
+                    let selected = Some(m.place) == self.selected;
+                    if selected {
+                        let r = marker_style::extent(m.kind, m.recent, 1.0) + 4.0;
+                        painter.circle_stroke(
+                            center,
+                            r,
+                            Stroke::new(3.0, Color32::from_rgb(0x10, 0x10, 0x10)),
+                        );
+                        painter.circle_stroke(center, r + 2.0, Stroke::new(1.5, Color32::WHITE));
+                    }
+                    painter.extend(marker_style::marker_shapes(
+                        m.kind,
+                        m.status,
+                        color(m.color),
+                        m.recent,
+                        center,
+                        1.0,
+                    ));
+                    let extent = marker_style::extent(m.kind, m.recent, 1.0);
+                    let hit = Rect::from_center_size(center, vec2(2.0 * extent + 4.0, 2.0 * extent + 4.0));
+                    occupied.push(hit.shrink(3.0));
+                    let place = self.dataset.place(m.place);
+                    let id = ui.scope_id().with(("place", m.place));
+                    let target = ui.interact(hit, id, Sense::click());
+                    target.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &place.name));
+                    if target.hovered() {
+                        self.output.hovered = Some(m.place);
+                    }
+                    if target.clicked() {
+                        self.output.clicked = Some(m.place);
+                    }
+                    target.on_hover_ui(|ui| hover_card(ui, self.dataset, m));
+                    labels.push((m.priority + if selected { 1000 } else { 0 }, marker, center));
+                }
+            }
+        }
+
+        // Labels: most important first; one that would cover another label or a marker is left out,
+        // so they thin out as the map zooms out.
+        labels.sort_by_key(|l| std::cmp::Reverse(l.0));
+        let mut placed: Vec<Rect> = Vec::new();
+        for (_, marker, center) in labels {
+            let m = &self.scene.markers[marker];
+            let name = &self.dataset.place(m.place).name;
+            let galley =
+                painter.layout_no_wrap(name.clone(), FontId::proportional(12.5), Color32::from_gray(20));
+            let size = galley.size() + vec2(6.0, 2.0);
+            let gap = marker_style::extent(m.kind, m.recent, 1.0) + 2.0;
+            let candidates = [
+                Rect::from_min_size(center + vec2(gap, -size.y / 2.0), size),
+                Rect::from_min_size(center + vec2(-gap - size.x, -size.y / 2.0), size),
+                Rect::from_min_size(center + vec2(-size.x / 2.0, -gap - size.y), size),
+                Rect::from_min_size(center + vec2(-size.x / 2.0, gap), size),
+            ];
+            let free = |r: &Rect| {
+                rect.contains_rect(*r)
+                    && !placed.iter().any(|p| p.intersects(*r))
+                    && !occupied.iter().any(|o| o.intersects(r.shrink(1.0)))
+            };
+            if let Some(r) = candidates.iter().find(|r| free(r)) {
+                placed.push(*r);
+                painter.rect_filled(*r, 3.0, Color32::from_white_alpha(215));
+                painter.galley(r.min + vec2(3.0, 1.0), galley, Color32::from_gray(20));
+            }
+        }
+    }
+}
+
+/// The card shown when hovering a place: name, holder, status and since.
+pub fn hover_card(ui: &mut Ui, dataset: &Dataset, m: &crate::scene::Marker) {
+    let place = dataset.place(m.place);
+    ui.strong(&place.name);
+    let holder = m.holder.map_or("Unknown holder".to_string(), |h| dataset.faction(h).name.clone());
+    ui.label(holder);
+    ui.label(status_sentence(m.status, m.since.map(|d| d.long_form()), m.uncertain));
+}
+
+/// "Held since 2 June 2017", "Contested since May 2018 (date uncertain)", "No claim yet".
+pub fn status_sentence(status: Status, since: Option<String>, uncertain: bool) -> String {
+    let what = match status {
+        Status::Held => "Held",
+        Status::Claimed => "Claimed by a party to the fight",
+        Status::Contested => "Contested",
+        Status::Unknown => "Holder unknown",
+    };
+    let mut s = match since {
+        Some(since) => format!("{what} since {since}"),
+        None if status == Status::Unknown => "No claim yet".to_string(),
+        None => what.to_string(),
+    };
+    if uncertain {
+        s.push_str(" (date uncertain)");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use walkers::{MercatorProjection, lon_lat};
+
+    #[test]
+    fn screen_transform_agrees_with_walkers_projector() {
+        let mut memory = MapMemory::default();
+        memory.set_zoom(6.3).unwrap();
+        memory.center_at(lon_lat(17.0, 27.5));
+        let rect = Rect::from_min_size(pos2(10.0, 20.0), vec2(1000.0, 700.0));
+        let projector = Projector::new(rect, &MercatorProjection, &memory, lon_lat(0.0, 0.0));
+        let t = ScreenTransform::from_projector(&projector);
+        for (lon, lat) in [(13.18, 32.88), (22.63, 32.76), (16.14, 29.16), (9.5, 20.0)] {
+            let ours = t.apply(mercator(lon, lat));
+            let theirs = projector.project(lon_lat(lon, lat)).to_pos2();
+            assert!((ours - theirs).length() < 0.05, "{lon},{lat}: {ours:?} vs {theirs:?}");
+        }
+    }
+
+    #[test]
+    fn status_sentences_read_plainly() {
+        assert_eq!(
+            status_sentence(Status::Held, Some("2 June 2017".into()), false),
+            "Held since 2 June 2017"
+        );
+        assert_eq!(status_sentence(Status::Unknown, None, false), "No claim yet");
+        assert_eq!(
+            status_sentence(Status::Contested, Some("May 2020".into()), true),
+            "Contested since May 2020 (date uncertain)"
+        );
+    }
+}

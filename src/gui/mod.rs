@@ -1,0 +1,46 @@
+//! The desktop viewer. It turns what the user does into calls on the core and draws the scene.
+
+pub mod app;
+pub mod legend;
+pub mod map_layer;
+pub mod marker_style;
+pub mod search;
+pub mod tiles;
+pub mod timeline;
+pub mod town_panel;
+
+pub use app::{Persisted, SandlineApp, ViewerOptions};
+pub use tiles::BaseLayer;
+
+/// Whether a graphical session is there to open a window in.
+pub fn display_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+/// Opens the viewer window and runs until it is closed.
+pub fn run(options: ViewerOptions) -> anyhow::Result<()> {
+    if !display_available() {
+        anyhow::bail!(
+            "no display to open the viewer on (neither DISPLAY nor WAYLAND_DISPLAY is set); \
+             `sandline render --date YYYY-MM-DD --out map.png` draws the same map without one"
+        );
+    }
+    // Load before opening the window, so that an unreadable directory is one clear line.
+    let crate::dataset::Loaded { dataset, problems } = crate::dataset::load(&options.data)?;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default().with_inner_size([1360.0, 860.0]).with_title("sandline"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "sandline",
+        native,
+        Box::new(move |cc| {
+            let persisted = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY));
+            Ok(Box::new(SandlineApp::with_dataset(&cc.egui_ctx, dataset, problems, options, persisted)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the viewer window: {e}"))
+}

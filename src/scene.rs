@@ -1,0 +1,254 @@
+//! What to draw at a date: one marker per place with its holder, status and how recently it
+//! changed hands, plus the legend and counts. Shared by the viewer and `sandline render`;
+//! it knows nothing of egui.
+
+use crate::basemap::mercator;
+use crate::dataset::Dataset;
+use crate::model::{FactionIx, Holder, PartialDate, PlaceIx, PlaceKind, Rgb, Snapshot, Status};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneOptions {
+    /// Places that changed hands within this many days stand out.
+    pub recent_days: u32,
+    /// Factions the user has hidden.
+    pub hidden: Vec<FactionIx>,
+}
+
+impl Default for SceneOptions {
+    fn default() -> Self {
+        SceneOptions { recent_days: 30, hidden: Vec::new() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub place: PlaceIx,
+    /// Web Mercator, unit square.
+    pub merc: [f64; 2],
+    pub kind: PlaceKind,
+    pub holder: Holder,
+    pub color: Rgb,
+    pub status: Status,
+    pub since: Option<PartialDate>,
+    pub uncertain: bool,
+    /// Changed hands within `recent_days` of the scene's date.
+    pub recent: bool,
+    /// Higher draws its label first when labels would collide.
+    pub priority: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LegendEntry {
+    pub faction: FactionIx,
+    pub places: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub held: usize,
+    pub claimed: usize,
+    pub contested: usize,
+    pub unknown: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub date: NaiveDate,
+    pub markers: Vec<Marker>,
+    /// Factions holding at least one shown place, most places first.
+    pub legend: Vec<LegendEntry>,
+    pub counts: StatusCounts,
+}
+
+/// The scene of `dataset` at the snapshot's date.
+pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> Scene {
+    let date = snapshot.date();
+    let recent_from = date - chrono::Duration::days(i64::from(options.recent_days));
+    let mut markers = Vec::with_capacity(dataset.tracked_places().len());
+    let mut counts = StatusCounts::default();
+    let mut per_faction: HashMap<FactionIx, usize> = HashMap::new();
+    for &p in dataset.tracked_places() {
+        let place = dataset.place(p);
+        let segment = dataset.timeline.segment_in(snapshot, p);
+        let holder = segment.and_then(|s| s.holder);
+        if holder.is_some_and(|h| options.hidden.contains(&h)) {
+            continue;
+        }
+        let status = segment.map_or(Status::Unknown, |s| s.status);
+        match status {
+            Status::Held => counts.held += 1,
+            Status::Claimed => counts.claimed += 1,
+            Status::Contested => counts.contested += 1,
+            Status::Unknown => counts.unknown += 1,
+        }
+        if let Some(h) = holder {
+            *per_faction.entry(h).or_default() += 1;
+        }
+        let recent =
+            segment.is_some_and(|s| s.changed_hands && s.holder_from > recent_from && s.holder_from <= date);
+        markers.push(Marker {
+            place: p,
+            merc: mercator(place.lon, place.lat),
+            kind: place.kind,
+            holder,
+            color: holder.map_or(Rgb::UNKNOWN, |h| dataset.faction(h).color),
+            status,
+            since: segment.and_then(|s| s.since),
+            uncertain: segment.is_some_and(|s| s.uncertain),
+            recent,
+            priority: priority(place.kind, place.population, recent),
+        });
+    }
+    let mut legend: Vec<LegendEntry> =
+        per_faction.into_iter().map(|(faction, places)| LegendEntry { faction, places }).collect();
+    legend.sort_by(|a, b| b.places.cmp(&a.places).then(a.faction.cmp(&b.faction)));
+    Scene { date, markers, legend, counts }
+}
+
+fn priority(kind: PlaceKind, population: u64, recent: bool) -> u32 {
+    let kind_rank = match kind {
+        PlaceKind::City => 4,
+        PlaceKind::Region | PlaceKind::District => 1,
+        _ => 3,
+    };
+    let size = (population as f64 + 1.0).log10() as u32;
+    kind_rank * 10 + size + if recent { 100 } else { 0 }
+}
+
+/// One thing to draw after culling: a place, or a cluster of places too close to tell apart.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Drawn {
+    Single { marker: usize, pos: [f32; 2] },
+    Cluster { pos: [f32; 2], count: usize, color: Rgb },
+}
+
+/// Drops markers outside `viewport` (min x, min y, max x, max y, in screen points). When more
+/// than `budget` remain, merges those sharing a `cell`-sized square into clusters coloured by
+/// their most common holder, so that a country-wide view of a huge dataset stays readable and fast.
+pub fn cull_and_cluster(
+    markers: &[Marker],
+    to_screen: impl Fn([f64; 2]) -> [f32; 2],
+    viewport: [f32; 4],
+    cell: f32,
+    budget: usize,
+) -> Vec<Drawn> {
+    let [x0, y0, x1, y1] = viewport;
+    let visible: Vec<(usize, [f32; 2])> = markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i, to_screen(m.merc)))
+        .filter(|(_, [x, y])| *x >= x0 && *x <= x1 && *y >= y0 && *y <= y1)
+        .collect();
+    if visible.len() <= budget {
+        return visible.into_iter().map(|(marker, pos)| Drawn::Single { marker, pos }).collect();
+    }
+    struct Cell {
+        first: usize,
+        sum: [f32; 2],
+        count: usize,
+        colors: Vec<(Rgb, usize)>,
+    }
+    let mut cells: HashMap<(i32, i32), Cell> = HashMap::new();
+    for &(i, [x, y]) in &visible {
+        let key = (((x - x0) / cell) as i32, ((y - y0) / cell) as i32);
+        let c = cells.entry(key).or_insert(Cell { first: i, sum: [0.0, 0.0], count: 0, colors: Vec::new() });
+        c.sum[0] += x;
+        c.sum[1] += y;
+        c.count += 1;
+        let color = markers[i].color;
+        match c.colors.iter_mut().find(|(k, _)| *k == color) {
+            Some((_, n)) => *n += 1,
+            None => c.colors.push((color, 1)),
+        }
+    }
+    let mut drawn: Vec<Drawn> = cells
+        .into_values()
+        .map(|c| {
+            let pos = [c.sum[0] / c.count as f32, c.sum[1] / c.count as f32];
+            if c.count == 1 {
+                Drawn::Single { marker: c.first, pos }
+            } else {
+                let color = c.colors.iter().max_by_key(|(_, n)| *n).map_or(Rgb::UNKNOWN, |(k, _)| *k);
+                Drawn::Cluster { pos, count: c.count, color }
+            }
+        })
+        .collect();
+    // A stable order, so that frames do not flicker.
+    drawn.sort_by(|a, b| {
+        let key = |d: &Drawn| match d {
+            Drawn::Single { pos, .. } | Drawn::Cluster { pos, .. } => (pos[1], pos[0]),
+        };
+        key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    drawn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{DataDir, load};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn seed_scene(date: &str, options: &SceneOptions) -> (Dataset, Scene) {
+        let dataset = load(&DataDir::Embedded).unwrap().dataset;
+        let snapshot = dataset.timeline.snapshot(day(date));
+        let scene = build(&dataset, &snapshot, options);
+        (dataset, scene)
+    }
+
+    fn marker<'a>(dataset: &Dataset, scene: &'a Scene, id: &str) -> &'a Marker {
+        let p = dataset.place_ix(id).unwrap();
+        scene.markers.iter().find(|m| m.place == p).unwrap()
+    }
+
+    #[test]
+    fn markers_take_the_holders_colour_and_recent_changes_stand_out() {
+        let (d, scene) = seed_scene("2017-06-03", &SceneOptions::default());
+        let lna = d.faction_ix("lna").unwrap();
+        let waddan = marker(&d, &scene, "waddan");
+        assert_eq!(waddan.holder, Some(lna));
+        assert_eq!(waddan.color, d.faction(lna).color);
+        assert!(waddan.recent);
+        let tripoli = marker(&d, &scene, "tripoli");
+        assert!(!tripoli.recent, "Tripoli has not changed hands in June 2017");
+        let (d, scene) = seed_scene("2020-06-01", &SceneOptions::default());
+        assert!(marker(&d, &scene, "al-asabaa").recent, "retaken on 31 May 2020");
+        assert!(!marker(&d, &scene, "tarhuna").recent, "first named on 1 June 2020, not taken");
+        assert_eq!(scene.legend.first().map(|e| e.faction), Some(lna));
+        let total = scene.counts.held + scene.counts.claimed + scene.counts.contested + scene.counts.unknown;
+        assert_eq!(total, scene.markers.len());
+    }
+
+    #[test]
+    fn unknown_places_are_grey_and_hidden_factions_are_left_out() {
+        let (d, scene) = seed_scene("2010-06-01", &SceneOptions::default());
+        assert!(scene.markers.iter().all(|m| m.holder.is_none() && m.color == Rgb::UNKNOWN));
+        let lna = d.faction_ix("lna").unwrap();
+        let options = SceneOptions { hidden: vec![lna], ..SceneOptions::default() };
+        let (d, scene) = seed_scene("2017-06-03", &options);
+        assert!(scene.markers.iter().all(|m| m.holder != Some(lna)));
+        assert!(scene.legend.iter().all(|e| e.faction != lna));
+        assert!(scene.markers.len() < d.tracked_places().len());
+    }
+
+    #[test]
+    fn clustering_happens_only_over_budget_and_culls_what_is_off_screen() {
+        let (_, scene) = seed_scene("2017-06-03", &SceneOptions::default());
+        let to_screen = |m: [f64; 2]| [(m[0] * 100_000.0) as f32, (m[1] * 100_000.0) as f32];
+        let all =
+            cull_and_cluster(&scene.markers, to_screen, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], 30.0, 1000);
+        assert_eq!(all.len(), scene.markers.len());
+        assert!(all.iter().all(|d| matches!(d, Drawn::Single { .. })));
+        let none = cull_and_cluster(&scene.markers, to_screen, [0.0, 0.0, 1.0, 1.0], 30.0, 1000);
+        assert!(none.is_empty());
+        let clustered =
+            cull_and_cluster(&scene.markers, to_screen, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], 1e9, 2);
+        assert_eq!(clustered.len(), 1);
+        assert!(matches!(clustered[0], Drawn::Cluster { count, .. } if count == scene.markers.len()));
+    }
+}
