@@ -2,7 +2,7 @@
 //! `SandlineApp::show` draws everything into a `Ui`, so the same code runs in a window and in tests.
 
 use super::legend::legend_ui;
-use super::map_layer::{MapOutput, PlacesPlugin};
+use super::map_layer::map_view;
 use super::search::{SearchState, search_ui};
 use super::tiles::{BaseLayer, TileLayer};
 use super::timeline::{TimelineModel, TimelineState, timeline_ui};
@@ -13,7 +13,7 @@ use crate::model::{FactionIx, PlaceIx, Snapshot};
 use crate::scene::{Scene, SceneOptions, build};
 use chrono::NaiveDate;
 use egui::{Align2, Color32, Key, RichText, Ui};
-use walkers::{Map, MapMemory, lon_lat};
+use walkers::{MapMemory, lon_lat};
 
 /// How the viewer was asked to start.
 #[derive(Debug, Clone)]
@@ -35,10 +35,10 @@ pub struct Persisted {
 }
 
 /// Libya, framed: centre and zoom before the first frame fits it to the window.
-const LIBYA_CENTER: (f64, f64) = (17.6, 26.9);
+pub const LIBYA_CENTER: (f64, f64) = (17.6, 26.9);
 const LIBYA_ZOOM: f64 = 5.6;
 /// Libya's extent (west, south, east, north), fitted into a fresh window.
-const LIBYA_BOUNDS: [f64; 4] = [9.3, 19.4, 25.2, 33.3];
+pub const LIBYA_BOUNDS: [f64; 4] = [9.3, 19.4, 25.2, 33.3];
 
 pub struct SandlineApp {
     dataset: Dataset,
@@ -61,22 +61,19 @@ pub struct SandlineApp {
     hovered: Option<PlaceIx>,
     /// Keep Libya framed as the window settles, until the user moves the map: the rect it was fitted to.
     fitting: Option<egui::Rect>,
+    /// The base layer to switch to on the next frame, when an egui context is at hand.
+    pending_layer: Option<BaseLayer>,
 }
 
 impl SandlineApp {
     /// Loads the dataset and sets up the view. Data problems never stop it: they are listed in a
     /// panel and what is valid is drawn. Only an unreadable directory is an error.
-    pub fn new(
-        ctx: &egui::Context,
-        options: ViewerOptions,
-        persisted: Option<Persisted>,
-    ) -> anyhow::Result<Self> {
+    pub fn new(options: ViewerOptions, persisted: Option<Persisted>) -> anyhow::Result<Self> {
         let Loaded { dataset, problems } = crate::dataset::load(&options.data)?;
-        Ok(Self::with_dataset(ctx, dataset, problems, options, persisted))
+        Ok(Self::with_dataset(dataset, problems, options, persisted))
     }
 
     pub fn with_dataset(
-        ctx: &egui::Context,
         dataset: Dataset,
         problems: Vec<Problem>,
         options: ViewerOptions,
@@ -106,8 +103,7 @@ impl SandlineApp {
         let gazetteer = Gazetteer::new(&dataset.places);
         let show_problems = !problems.is_empty();
         let fit = persisted.as_ref().is_none_or(|p| p.center.is_none());
-        ctx.set_theme(egui::Theme::Light);
-        let mut app = SandlineApp {
+        SandlineApp {
             dataset,
             problems,
             gazetteer,
@@ -127,9 +123,8 @@ impl SandlineApp {
             show_problems,
             hovered: None,
             fitting: fit.then_some(egui::Rect::NOTHING),
-        };
-        app.set_layer(layer, ctx);
-        app
+            pending_layer: Some(layer),
+        }
     }
 
     pub fn date(&self) -> NaiveDate {
@@ -239,6 +234,11 @@ impl SandlineApp {
 
     /// The whole viewer, drawn into `ui`.
     pub fn show(&mut self, ui: &mut Ui) {
+        if let Some(layer) = self.pending_layer.take() {
+            // Light, like the printed briefings the maps end up in.
+            ui.ctx().set_theme(egui::Theme::Light);
+            self.set_layer(layer, ui.ctx());
+        }
         self.keyboard(ui);
         if self.timeline.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1);
@@ -310,7 +310,7 @@ impl SandlineApp {
                 }
                 if !self.problems.is_empty() {
                     ui.separator();
-                    let text = RichText::new(format!("⚠ {} data problems", self.problems.len()))
+                    let text = RichText::new(format!("{} data problems", self.problems.len()))
                         .color(ui.visuals().warn_fg_color);
                     if ui.button(text).clicked() {
                         self.show_problems = true;
@@ -328,22 +328,9 @@ impl SandlineApp {
             fit_bounds(&mut self.map, rect, LIBYA_BOUNDS);
             self.fitting = Some(rect);
         }
-        // The offline base is painted into this slot, below any tiles.
-        let slot = ui.painter().add(egui::Shape::Noop);
-        let mut output = MapOutput::default();
-        let plugin = PlacesPlugin {
-            dataset: &self.dataset,
-            scene: &self.scene,
-            selected: self.selected,
-            basemap_slot: Some(slot),
-            output: &mut output,
-        };
-        let (lon, lat) = LIBYA_CENTER;
         let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
-        let response = Map::new(tiles, &mut self.map, lon_lat(lon, lat))
-            .with_plugin(plugin)
-            .show(ui, |_, _, _, _| ())
-            .response;
+        let (response, output) =
+            map_view(ui, &self.dataset, &self.scene, &mut self.map, self.selected, tiles);
         self.hovered = output.hovered;
         if response.dragged() || response.changed() {
             self.fitting = None;
@@ -428,7 +415,7 @@ impl SandlineApp {
 }
 
 /// Centres and zooms the map so that `[west, south, east, north]` fills `rect`.
-fn fit_bounds(map: &mut MapMemory, rect: egui::Rect, [w, s, e, n]: [f64; 4]) {
+pub fn fit_bounds(map: &mut MapMemory, rect: egui::Rect, [w, s, e, n]: [f64; 4]) {
     let a = crate::basemap::mercator(w, n);
     let b = crate::basemap::mercator(e, s);
     let zoom_x = (f64::from(rect.width()) / ((b[0] - a[0]) * 256.0)).log2();

@@ -8,7 +8,7 @@ use crate::model::{PlaceIx, PlaceKind, Status};
 use crate::scene::{Drawn, Scene, cull_and_cluster};
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
-use walkers::{MapMemory, Plugin, Projector};
+use walkers::{Map, MapMemory, Plugin, Projector, Tiles, lon_lat};
 
 /// From Web Mercator unit coordinates to screen points for one frame, computed in f64 around the
 /// view's centre so that it stays exact at any zoom.
@@ -162,6 +162,7 @@ impl Plugin for PlacesPlugin<'_> {
 
         let mut occupied: Vec<Rect> = Vec::new();
         let mut labels: Vec<(u32, usize, Pos2)> = Vec::new();
+        let mut targets: Vec<(usize, Pos2, f32)> = Vec::new();
         for d in &drawn {
             match *d {
                 Drawn::Cluster { pos, count, color: c } => {
@@ -201,20 +202,34 @@ impl Plugin for PlacesPlugin<'_> {
                     let extent = marker_style::extent(m.kind, m.recent, 1.0);
                     let hit = Rect::from_center_size(center, vec2(2.0 * extent + 4.0, 2.0 * extent + 4.0));
                     occupied.push(hit.shrink(3.0));
+                    // A node per place for screen readers and tests; pointer picking is done below,
+                    // by distance, so that overlapping markers stay individually clickable.
                     let place = self.dataset.place(m.place);
                     let id = ui.scope_id().with(("place", m.place));
-                    let target = ui.interact(hit, id, Sense::click());
-                    target.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &place.name));
-                    if target.hovered() {
-                        self.output.hovered = Some(m.place);
-                    }
-                    if target.clicked() {
-                        self.output.clicked = Some(m.place);
-                    }
-                    target.on_hover_ui(|ui| hover_card(ui, self.dataset, m));
+                    let node = ui.interact(hit, id, Sense::hover());
+                    node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &place.name));
+                    targets.push((marker, center, extent));
                     labels.push((m.priority + if selected { 1000 } else { 0 }, marker, center));
                 }
             }
+        }
+
+        // The place under the pointer: the nearest marker within reach.
+        let hovered = response.hover_pos().and_then(|pointer| {
+            targets
+                .iter()
+                .map(|&(marker, center, extent)| (marker, center.distance(pointer), extent))
+                .filter(|&(_, distance, extent)| distance <= extent + 3.0)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(marker, _, _)| marker)
+        });
+        if let Some(marker) = hovered {
+            let m = &self.scene.markers[marker];
+            self.output.hovered = Some(m.place);
+            if response.clicked() {
+                self.output.clicked = Some(m.place);
+            }
+            response.clone().on_hover_ui_at_pointer(|ui| hover_card(ui, self.dataset, m));
         }
 
         // Labels: most important first; one that would cover another label or a marker is left out,
@@ -246,6 +261,28 @@ impl Plugin for PlacesPlugin<'_> {
             }
         }
     }
+}
+
+/// The map with its offline base, optional tiles over it, and the scene's places: the one map
+/// drawing shared by the viewer and exported images. Returns the map's response and what the user
+/// did to places.
+pub fn map_view(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    scene: &Scene,
+    memory: &mut MapMemory,
+    selected: Option<PlaceIx>,
+    tiles: Option<&mut dyn Tiles>,
+) -> (egui::Response, MapOutput) {
+    // The offline base is painted into this slot, below any tiles.
+    let slot = ui.painter().add(Shape::Noop);
+    let mut output = MapOutput::default();
+    let plugin = PlacesPlugin { dataset, scene, selected, basemap_slot: Some(slot), output: &mut output };
+    // Walkers' "my position" is unused: the map is always centred where the user put it.
+    let (lon, lat) = super::app::LIBYA_CENTER;
+    let response =
+        Map::new(tiles, memory, lon_lat(lon, lat)).with_plugin(plugin).show(ui, |_, _, _, _| ()).response;
+    (response, output)
 }
 
 /// The card shown when hovering a place: name, holder, status and since.

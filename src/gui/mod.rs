@@ -39,7 +39,7 @@ pub fn run(options: ViewerOptions) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let persisted = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY));
-            Ok(Box::new(SandlineApp::with_dataset(&cc.egui_ctx, dataset, problems, options, persisted)))
+            Ok(Box::new(SandlineApp::with_dataset(dataset, problems, options, persisted)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the viewer window: {e}"))

@@ -27,12 +27,14 @@ pub fn search_ui(
     state: &mut SearchState,
 ) -> Option<PlaceIx> {
     let mut go = None;
+    let label = ui.label("Find");
     let field = ui.add(
         egui::TextEdit::singleline(&mut state.text)
             .hint_text("Find a place (any spelling)")
             .desired_width(200.0)
             .id_salt("place search"),
     );
+    let field = field.labelled_by(label.id);
     if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && !state.text.trim().is_empty() {
         let lookup = gazetteer.lookup(state.text.trim(), None);
         state.outcome = None;

@@ -144,39 +144,39 @@ pub fn timeline_ui(
 ) -> Option<NaiveDate> {
     let mut chosen = None;
     ui.horizontal(|ui| {
-        if ui.button("|◀ First").on_hover_text("First day (Home)").clicked() {
+        if ui.button("« First").on_hover_text("First day (Home)").clicked() {
             chosen = Some(model.start);
         }
-        if ui.button("◀ Previous change").on_hover_text("Previous change of holder (←)").clicked() {
+        if ui.button("< Previous change").on_hover_text("Previous change of holder (Left arrow)").clicked() {
             chosen = model.previous_change(date);
         }
-        let play = if state.playing { "■ Pause" } else { "▶ Play" };
+        let play = if state.playing { "Pause" } else { "Play" };
         if ui.button(play).on_hover_text("Play or pause (Space)").clicked() {
             state.playing = !state.playing;
         }
-        if ui.button("Next change ▶").on_hover_text("Next change of holder (→)").clicked() {
+        if ui.button("Next change >").on_hover_text("Next change of holder (Right arrow)").clicked() {
             chosen = model.next_change(date);
         }
-        if ui.button("Last ▶|").on_hover_text("Last day (End)").clicked() {
+        if ui.button("Last »").on_hover_text("Last day (End)").clicked() {
             chosen = Some(model.end);
         }
         ui.separator();
-        ui.label("Speed");
         ui.add(
             egui::Slider::new(&mut state.days_per_second, 1.0..=365.0)
+                .text("Speed")
                 .logarithmic(true)
                 .custom_formatter(|v, _| speed_label(v))
                 .custom_parser(|s| s.split_whitespace().next()?.parse().ok()),
         );
         ui.separator();
-        ui.label("Date");
+        let label = ui.label("Go to date");
         let field = ui.add(
             egui::TextEdit::singleline(&mut state.date_text)
                 .desired_width(92.0)
                 .hint_text("YYYY-MM-DD")
                 .id_salt("date field"),
         );
-        let field = field.on_hover_text("Type a date and press Enter");
+        let field = field.labelled_by(label.id).on_hover_text("Type a date (YYYY-MM-DD) and press Enter");
         if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
             match parse_typed_date(&state.date_text) {
                 Ok(d) => {

@@ -47,7 +47,7 @@ pub fn town_panel(
     ui.horizontal(|ui| {
         ui.heading(&place.name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("✕").on_hover_text("Close").clicked() {
+            if ui.button("Close").on_hover_text("Close").clicked() {
                 action = Some(TownAction::Close);
             }
         });
@@ -90,7 +90,7 @@ pub fn town_panel(
     let contradictions = dataset.contradictions_about(place_ix);
     if !contradictions.is_empty() {
         ui.label(
-            RichText::new(format!("⚠ {} contradiction(s) between sources", contradictions.len()))
+            RichText::new(format!("{} contradiction(s) between sources", contradictions.len()))
                 .strong()
                 .color(Color32::from_rgb(0xb0, 0x40, 0x00)),
         );
@@ -100,9 +100,12 @@ pub fn town_panel(
                 ui.label(RichText::new(describe(c.kind)).italics());
                 ui.columns(2, |cols| {
                     for (col, claim) in cols.iter_mut().zip([a, b]) {
-                        if claim_card(col, dataset, claim, true) {
-                            action = Some(TownAction::GoTo(claim.date.first_day()));
-                        }
+                        // Left-aligned, not justified: quotes read badly with stretched spaces.
+                        col.with_layout(egui::Layout::top_down(egui::Align::Min), |col| {
+                            if claim_card(col, dataset, claim, true) {
+                                action = Some(TownAction::GoTo(claim.date.first_day()));
+                            }
+                        });
                     }
                 });
             });

@@ -73,7 +73,9 @@ fn contradiction_between(a: &Claim, b: &Claim) -> Option<ContradictionKind> {
     if !overlap(a, b) {
         return None;
     }
-    if gains(a) && gains(b) && a.faction != b.faction {
+    // Two sides said to hold it from the same day cannot both be right; a vague holding that a
+    // dated capture ends within the same month is a succession, not a contradiction.
+    if gains(a) && gains(b) && a.faction != b.faction && a.date.first_day() == b.date.first_day() {
         return Some(ContradictionKind::RivalHolders);
     }
     let disputes = |w: &Claim, c: &Claim| {
@@ -128,9 +130,15 @@ mod tests {
                 Some(WithdrawalDisputed),
             ),
             (
-                "a month claim overlapping a day claim by another side",
+                "held in June, captured on 2 June: a succession",
                 claim(0, 1, Holds, "2017-06"),
                 claim(0, 0, Captured, "2017-06-02"),
+                None,
+            ),
+            (
+                "two sides both said to hold it in the same month",
+                claim(0, 1, Holds, "2017-06"),
+                claim(0, 0, Holds, "2017-06"),
                 Some(RivalHolders),
             ),
             (

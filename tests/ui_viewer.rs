@@ -1,0 +1,206 @@
+//! The viewer driven as a user drives it, through egui_kittest (no GPU, no display): drag the
+//! slider, click towns, type dates, step through changes, search, and open broken data.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sandline::dataset::DataDir;
+use sandline::gui::{SandlineApp, ViewerOptions};
+use std::fs;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn viewer(data: DataDir, date: &str) -> Harness<'static, SandlineApp> {
+    let options = ViewerOptions { data, date: Some(day(date)), layer: None };
+    let app = SandlineApp::new(options, None).expect("the data directory is readable");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut SandlineApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+/// Replaces the text of a labelled field, as a user selecting all and typing would.
+fn type_into(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+}
+
+/// Clicks the marker of a place on the map (markers are buttons named after the place).
+fn click_place(harness: &mut Harness<'_, SandlineApp>, name: &str) {
+    harness.get_by_role_and_label(Role::Button, name).click();
+    harness.run_steps(2);
+}
+
+#[test]
+fn dragging_the_slider_turns_waddan_to_the_lna() {
+    let mut harness = viewer(DataDir::Embedded, "2017-06-01");
+    click_place(&mut harness, "Waddan");
+    assert!(
+        harness.query_by_label("Benghazi Defence Brigades").is_some(),
+        "Waddan is the BDB's on 1 June 2017"
+    );
+
+    let slider = harness.get_by_label("Date").rect();
+    let start = slider.left() + 8.0 + (slider.width() - 16.0) * fraction_of(&harness, day("2017-06-01"));
+    let end = slider.left() + 8.0 + (slider.width() - 16.0) * fraction_of(&harness, day("2017-07-15"));
+    let y = slider.center().y;
+    harness.drag_at(egui::pos2(start, y));
+    harness.run_steps(1);
+    for i in 1..=10 {
+        harness.hover_at(egui::pos2(start + (end - start) * i as f32 / 10.0, y));
+        harness.run_steps(1);
+    }
+    harness.drop_at(egui::pos2(end, y));
+    harness.run_steps(2);
+
+    let date = harness.state().date();
+    assert!(date > day("2017-06-02") && date < day("2017-08-01"), "slider moved to {date}");
+    assert!(harness.query_by_label("Libyan National Army (Haftar)").is_some(), "Waddan is now the LNA's");
+    let app = harness.state();
+    let lna = app.dataset().faction_ix("lna");
+    for town in ["waddan", "hun", "sawkna"] {
+        let p = app.dataset().place_ix(town).unwrap();
+        let marker = app.scene().markers.iter().find(|m| m.place == p).unwrap();
+        assert_eq!(marker.holder, lna, "{town} on the map on {date}");
+    }
+}
+
+/// Where a date lies on the slider, as a fraction of its span.
+fn fraction_of(harness: &Harness<'_, SandlineApp>, date: NaiveDate) -> f32 {
+    let model = sandline::gui::timeline::TimelineModel::new(harness.state().dataset());
+    (date - model.start).num_days() as f32 / (model.end - model.start).num_days() as f32
+}
+
+#[test]
+fn clicking_a_town_shows_its_quotes_and_sources() {
+    let mut harness = viewer(DataDir::Embedded, "2017-06-03");
+    click_place(&mut harness, "Waddan");
+    assert_eq!(harness.state().selected(), harness.state().dataset().place_ix("waddan"));
+    let quotes =
+        harness.get_all_by_label_contains("his forces had captured the towns of Waddan, Hun and Sawkna");
+    assert!(quotes.count() >= 2, "the BDB's loss and the LNA's capture both quote it");
+    for text in [
+        "The New Arab, “East Libyan forces surge through central desert oasis towns”, 3 June 2017",
+        "The LNA has also seized the town of Waddan",
+        "claimed by Libyan National Army",
+        "reported by the outlet",
+    ] {
+        assert!(harness.query_all_by_label_contains(text).next().is_some(), "the panel shows {text:?}");
+    }
+    // Clicking a claim's date moves the slider there.
+    harness.get_by_role_and_label(Role::Link, "June 2017 (month)").scroll_to_me();
+    harness.run_steps(10);
+    let link = harness.get_by_role_and_label(Role::Link, "June 2017 (month)");
+    link.click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), day("2017-06-01"));
+}
+
+#[test]
+fn contradictions_are_flagged_side_by_side() {
+    let mut harness = viewer(DataDir::Embedded, "2017-06-05");
+    click_place(&mut harness, "Jufra air base");
+    harness.get_by_label_contains("contradiction(s) between sources");
+    assert!(
+        !harness
+            .get_all_by_label_contains("Two sides are said to hold it at the same time")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    assert!(
+        !harness
+            .get_all_by_label_contains("still under the control of the Benghazi Defence Brigades")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+}
+
+#[test]
+fn typing_a_date_jumps_there() {
+    let mut harness = viewer(DataDir::Embedded, "2020-06-01");
+    type_into(&mut harness, "Go to date", "2017-06-02");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), day("2017-06-02"));
+    harness.get_by_label("Situation as of 2 June 2017");
+}
+
+#[test]
+fn a_bad_typed_date_is_explained_and_the_date_stays() {
+    let mut harness = viewer(DataDir::Embedded, "2020-06-01");
+    type_into(&mut harness, "Go to date", "2017-02-30");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), day("2020-06-01"));
+    harness.get_by_label_contains("not a day of the calendar");
+}
+
+#[test]
+fn stepping_goes_to_the_next_and_previous_change() {
+    let mut harness = viewer(DataDir::Embedded, "2017-06-01");
+    harness.get_by_label("Next change >").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), day("2017-06-02"));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), day("2017-06-03"));
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), day("2017-06-02"));
+    harness.key_press(egui::Key::Home);
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), day("2011-01-01"));
+}
+
+#[test]
+fn searching_a_variant_spelling_lands_on_the_town() {
+    let mut harness = viewer(DataDir::Embedded, "2017-06-03");
+    type_into(&mut harness, "Find", "Sokna");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.selected(), app.dataset().place_ix("sawkna"));
+    assert!(app.map_memory().zoom() >= 8.0);
+    harness.get_by_label_contains("claim(s), newest first");
+}
+
+#[test]
+fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::create_dir_all(tmp.path().join("data/gazetteer")).unwrap();
+    fs::create_dir_all(tmp.path().join("seeds")).unwrap();
+    for f in [
+        "sources.csv",
+        "factions.csv",
+        "places.csv",
+        "gazetteer/libya_places_geonames.csv",
+        "gazetteer/libya_airfields_airportsdata.csv",
+    ] {
+        fs::copy(src.join("data").join(f), tmp.path().join("data").join(f)).unwrap();
+    }
+    for entry in fs::read_dir(src.join("seeds")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), tmp.path().join("seeds").join(entry.file_name())).unwrap();
+    }
+    let claims = fs::read_to_string(src.join("data/claims.csv")).unwrap();
+    let broken = claims.replacen(",waddan,bdb,holds,2017-06,", ",wadan,bdb,holds,2017-02-30,", 1);
+    fs::write(tmp.path().join("data/claims.csv"), broken).unwrap();
+
+    let mut harness = viewer(DataDir::Disk(tmp.path().join("data")), "2017-06-03");
+    harness.get_by_label_contains("Data problems (2)");
+    harness.get_by_label_contains("claims.csv:2: place: unknown place 'wadan' (did you mean 'waddan'?)");
+    harness.get_by_label_contains("claims.csv:2: date: '2017-02-30' is not a day of the calendar");
+    // Everything else is still on the map.
+    click_place(&mut harness, "Hun");
+    harness.get_by_label_contains("Held since 2 June 2017");
+}
