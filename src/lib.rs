@@ -9,4 +9,5 @@ pub mod dataset;
 pub mod gazetteer;
 pub mod gui;
 pub mod model;
+pub mod render;
 pub mod scene;

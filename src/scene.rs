@@ -2,11 +2,9 @@
 //! changed hands, plus the legend and counts. Shared by the viewer and `sandline render`;
 //! it knows nothing of egui.
 
-use crate::basemap::mercator;
 use crate::dataset::Dataset;
 use crate::model::{FactionIx, Holder, PartialDate, PlaceIx, PlaceKind, Rgb, Snapshot, Status};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneOptions {
@@ -68,7 +66,7 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
     let recent_from = date - chrono::Duration::days(i64::from(options.recent_days));
     let mut markers = Vec::with_capacity(dataset.tracked_places().len());
     let mut counts = StatusCounts::default();
-    let mut per_faction: HashMap<FactionIx, usize> = HashMap::new();
+    let mut per_faction = vec![0usize; dataset.factions.len()];
     for &p in dataset.tracked_places() {
         let place = dataset.place(p);
         let segment = dataset.timeline.segment_in(snapshot, p);
@@ -84,13 +82,13 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
             Status::Unknown => counts.unknown += 1,
         }
         if let Some(h) = holder {
-            *per_faction.entry(h).or_default() += 1;
+            per_faction[h as usize] += 1;
         }
         let recent =
             segment.is_some_and(|s| s.changed_hands && s.holder_from > recent_from && s.holder_from <= date);
         markers.push(Marker {
             place: p,
-            merc: mercator(place.lon, place.lat),
+            merc: dataset.mercator(p),
             kind: place.kind,
             holder,
             color: holder.map_or(Rgb::UNKNOWN, |h| dataset.faction(h).color),
@@ -101,8 +99,12 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
             priority: priority(place.kind, place.population, recent),
         });
     }
-    let mut legend: Vec<LegendEntry> =
-        per_faction.into_iter().map(|(faction, places)| LegendEntry { faction, places }).collect();
+    let mut legend: Vec<LegendEntry> = per_faction
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, places)| places > 0)
+        .map(|(faction, places)| LegendEntry { faction: faction as FactionIx, places })
+        .collect();
     legend.sort_by(|a, b| b.places.cmp(&a.places).then(a.faction.cmp(&b.faction)));
     Scene { date, markers, legend, counts }
 }
@@ -113,7 +115,7 @@ fn priority(kind: PlaceKind, population: u64, recent: bool) -> u32 {
         PlaceKind::Region | PlaceKind::District => 1,
         _ => 3,
     };
-    let size = (population as f64 + 1.0).log10() as u32;
+    let size = population.checked_ilog10().unwrap_or(0);
     kind_rank * 10 + size + if recent { 100 } else { 0 }
 }
 
@@ -144,16 +146,24 @@ pub fn cull_and_cluster(
     if visible.len() <= budget {
         return visible.into_iter().map(|(marker, pos)| Drawn::Single { marker, pos }).collect();
     }
+    // A grid over the viewport; each cell keeps its first marker, a position sum and colour counts.
+    #[derive(Clone, Default)]
     struct Cell {
         first: usize,
         sum: [f32; 2],
         count: usize,
         colors: Vec<(Rgb, usize)>,
     }
-    let mut cells: HashMap<(i32, i32), Cell> = HashMap::new();
+    let columns = (((x1 - x0) / cell).ceil() as usize).clamp(1, 1024);
+    let rows = (((y1 - y0) / cell).ceil() as usize).clamp(1, 1024);
+    let mut cells = vec![Cell::default(); columns * rows];
     for &(i, [x, y]) in &visible {
-        let key = (((x - x0) / cell) as i32, ((y - y0) / cell) as i32);
-        let c = cells.entry(key).or_insert(Cell { first: i, sum: [0.0, 0.0], count: 0, colors: Vec::new() });
+        let cx = (((x - x0) / cell) as usize).min(columns - 1);
+        let cy = (((y - y0) / cell) as usize).min(rows - 1);
+        let c = &mut cells[cy * columns + cx];
+        if c.count == 0 {
+            c.first = i;
+        }
         c.sum[0] += x;
         c.sum[1] += y;
         c.count += 1;
@@ -164,7 +174,8 @@ pub fn cull_and_cluster(
         }
     }
     let mut drawn: Vec<Drawn> = cells
-        .into_values()
+        .into_iter()
+        .filter(|c| c.count > 0)
         .map(|c| {
             let pos = [c.sum[0] / c.count as f32, c.sum[1] / c.count as f32];
             if c.count == 1 {
@@ -246,8 +257,7 @@ mod tests {
         assert!(all.iter().all(|d| matches!(d, Drawn::Single { .. })));
         let none = cull_and_cluster(&scene.markers, to_screen, [0.0, 0.0, 1.0, 1.0], 30.0, 1000);
         assert!(none.is_empty());
-        let clustered =
-            cull_and_cluster(&scene.markers, to_screen, [f32::MIN, f32::MIN, f32::MAX, f32::MAX], 1e9, 2);
+        let clustered = cull_and_cluster(&scene.markers, to_screen, [0.0, 0.0, 100_000.0, 100_000.0], 1e9, 2);
         assert_eq!(clustered.len(), 1);
         assert!(matches!(clustered[0], Drawn::Cluster { count, .. } if count == scene.markers.len()));
     }

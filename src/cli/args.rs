@@ -32,6 +32,8 @@ pub enum Command {
     Geocode(GeocodeArgs),
     /// Who holds every place at a date, and on which claims.
     State(StateArgs),
+    /// Draw briefing images and timelapses without a screen.
+    Render(super::render::RenderArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod geocode;
+mod render;
 mod state;
 mod validate;
 
@@ -49,6 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Validate { data } => validate::run(&data),
         Command::Geocode(args) => geocode::run(&args),
         Command::State(args) => state::run(&args),
+        Command::Render(args) => render::run(&args),
     }
 }
 

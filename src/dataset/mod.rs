@@ -33,6 +33,8 @@ pub struct Dataset {
     source_ix: HashMap<String, usize>,
     claims_by_place: Vec<Vec<u32>>,
     tracked: Vec<PlaceIx>,
+    /// Each place in Web Mercator unit coordinates, computed once for drawing.
+    merc: Vec<[f64; 2]>,
 }
 
 /// A dataset and what was wrong with its files.
@@ -152,6 +154,7 @@ impl Dataset {
         let tracked =
             (0..places.len() as PlaceIx).filter(|&p| !claims_by_place[p as usize].is_empty()).collect();
         let timeline = Timeline::build(places.len(), &claims);
+        let merc = places.iter().map(|p| crate::basemap::mercator(p.lon, p.lat)).collect();
         Dataset {
             places,
             factions,
@@ -163,7 +166,13 @@ impl Dataset {
             source_ix,
             claims_by_place,
             tracked,
+            merc,
         }
+    }
+
+    /// A place in Web Mercator unit coordinates.
+    pub fn mercator(&self, place: PlaceIx) -> [f64; 2] {
+        self.merc[place as usize]
     }
 
     pub fn place_ix(&self, id: &str) -> Option<PlaceIx> {

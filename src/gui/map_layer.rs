@@ -117,7 +117,7 @@ pub struct MapOutput {
 
 /// Above this many visible places, nearby ones are merged into clusters.
 pub const CLUSTER_BUDGET: usize = 1500;
-const CLUSTER_CELL: f32 = 28.0;
+const CLUSTER_CELL: f32 = 40.0;
 
 /// Draws the scene's places (a walkers plugin) and reports hovers and clicks.
 pub struct PlacesPlugin<'a> {

@@ -1,6 +1,7 @@
 //! The desktop viewer. It turns what the user does into calls on the core and draws the scene.
 
 pub mod app;
+pub mod briefing;
 pub mod legend;
 pub mod map_layer;
 pub mod marker_style;

@@ -1,0 +1,78 @@
+//! One frame of the viewer, CPU side: building the scene at a date, laying out the whole UI
+//! (map, markers, labels, timeline, legend) and tessellating it into triangles. With the seed
+//! data, and with 100,000 synthetic places at country zoom, where culling and clustering keep it fast.
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use sandline::dataset::{DataDir, synthetic};
+use sandline::gui::{SandlineApp, ViewerOptions};
+use std::hint::black_box;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0))),
+        ..Default::default()
+    }
+}
+
+/// A context and an app warmed up by a few frames (fonts loaded, Libya framed).
+fn viewer(data: DataDir) -> (egui::Context, SandlineApp) {
+    let options = ViewerOptions { data, date: Some(day("2017-06-03")), layer: None };
+    let mut app = SandlineApp::new(options, None).unwrap();
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.show(ui));
+    }
+    (ctx, app)
+}
+
+/// One frame while the slider is dragged: a new date, the scene rebuilt, the UI laid out and tessellated.
+fn frame(ctx: &egui::Context, app: &mut SandlineApp, date: NaiveDate) -> usize {
+    app.set_date(date);
+    let output = ctx.run_ui(input(), |ui| app.show(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("viewer frame (CPU: scene + layout + tessellation)");
+    let dates: Vec<NaiveDate> = (0..60).map(|i| day("2017-05-01") + chrono::Duration::days(i)).collect();
+
+    let (ctx, mut app) = viewer(DataDir::Embedded);
+    let mut i = 0;
+    group.bench_function("seed data, 1400x900", |b| {
+        b.iter(|| {
+            i = (i + 1) % dates.len();
+            black_box(frame(&ctx, &mut app, dates[i]))
+        })
+    });
+
+    let dir = std::env::temp_dir().join("sandline-bench-frame-100000");
+    if !dir.join("claims.csv").exists() {
+        std::fs::create_dir_all(&dir).unwrap();
+        synthetic::write(&dir, 100_000, 300_000).unwrap();
+    }
+    let (ctx, mut app) = viewer(DataDir::Disk(dir));
+    group.bench_function("100,000 places: the scene alone", |b| {
+        let dataset = app.dataset();
+        let mut snapshot = dataset.timeline.snapshot(day("2017-05-01"));
+        b.iter(|| {
+            i = (i + 1) % dates.len();
+            dataset.timeline.step(&mut snapshot, dates[i]);
+            black_box(sandline::scene::build(dataset, &snapshot, &sandline::scene::SceneOptions::default()).markers.len())
+        })
+    });
+    group.bench_function("100,000 places at country zoom, 1400x900", |b| {
+        b.iter(|| {
+            i = (i + 1) % dates.len();
+            black_box(frame(&ctx, &mut app, dates[i]))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,269 @@
+//! `sandline render`: briefing images and timelapses without a screen, drawn by the same code as
+//! the viewer's "Export image".
+
+use super::Outcome;
+use super::args::DataArg;
+use crate::dataset::Dataset;
+use crate::model::{FactionIx, PartialDate};
+use crate::render::{
+    Animation, AnimationFormat, BriefingSpec, Renderer, Step, View, changed_dates, check_bbox,
+    check_writable, frame_dates, write_png_atomic,
+};
+use anyhow::{Context, bail};
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The date of a single image: YYYY-MM-DD, or YYYY-MM / YYYY for the end of a month or year.
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
+    pub date: Option<String>,
+    /// First date of a timelapse (YYYY-MM-DD); needs --to.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "to")]
+    pub from: Option<String>,
+    /// Last date of a timelapse (YYYY-MM-DD); needs --from.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub to: Option<String>,
+    /// Time between timelapse frames: Nd, Nw, Nm (months) or Ny.
+    #[arg(long, value_name = "STEP", default_value = "7d")]
+    pub step: String,
+    /// Timelapse: only frames at which some place's holder or status changed.
+    #[arg(long)]
+    pub changes_only: bool,
+    /// How long each timelapse frame shows, in milliseconds (the last one three times as long).
+    #[arg(long, value_name = "MS", default_value_t = 500)]
+    pub frame_ms: u32,
+    /// The file to write: a .png image; for a timelapse a .gif, or .png for an animated PNG.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Timelapse: also write one numbered PNG per frame into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Image width in points (default 1920, or 1280 for a timelapse).
+    #[arg(long, value_name = "W")]
+    pub width: Option<u32>,
+    /// Image height in points (default 1080, or 720 for a timelapse).
+    #[arg(long, value_name = "H")]
+    pub height: Option<u32>,
+    /// Pixels per point: 2 or 4 for sharper, larger images.
+    #[arg(long, value_name = "S", default_value_t = 1.0)]
+    pub scale: f32,
+    /// The area to show: WEST,SOUTH,EAST,NORTH in degrees (default: Libya).
+    #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true, conflicts_with = "center")]
+    pub bbox: Option<String>,
+    /// The centre of the map: LAT,LON in degrees (with --zoom).
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true)]
+    pub center: Option<String>,
+    /// Zoom level with --center, as in the viewer (about 5.5 shows all of Libya).
+    #[arg(long, value_name = "Z", requires = "center")]
+    pub zoom: Option<f64>,
+    /// Title at the top (default: "Control of territory in Libya").
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Highlight places that changed hands in this many days, and name their sources.
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub recent_days: u32,
+    /// Leave out a faction's places (by id, e.g. lna); may be repeated.
+    #[arg(long, value_name = "FACTION")]
+    pub hide: Vec<String>,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
+    let timelapse = args.from.is_some();
+    if !timelapse && args.date.is_none() {
+        bail!("say which date to draw: --date YYYY-MM-DD, or --from D1 --to D2 for a timelapse");
+    }
+    // Every argument is checked before anything is drawn.
+    let view = view(args)?;
+    let (width, height) = if timelapse {
+        (args.width.unwrap_or(1280), args.height.unwrap_or(720))
+    } else {
+        (args.width.unwrap_or(1920), args.height.unwrap_or(1080))
+    };
+    let dates = match (&args.date, &args.from, &args.to) {
+        (Some(date), _, _) => vec![PartialDate::parse(date).map_err(|e| anyhow::anyhow!("--date: {e}"))?],
+        (None, Some(from), Some(to)) => {
+            let step: Step = args.step.parse().map_err(anyhow::Error::msg)?;
+            frame_dates(day(from, "--from")?, day(to, "--to")?, step)
+                .map_err(anyhow::Error::msg)?
+                .into_iter()
+                .map(PartialDate::day)
+                .collect()
+        }
+        _ => bail!("a timelapse needs both --from and --to"),
+    };
+    let outputs = outputs(args, timelapse)?;
+    let loaded = super::load(&args.data)?;
+    super::warn_problems(&loaded.problems);
+    let dataset = loaded.dataset;
+    let hidden = hidden(&dataset, &args.hide)?;
+    let spec = BriefingSpec {
+        date: dates[0],
+        view,
+        width,
+        height,
+        scale: args.scale,
+        title: args.title.clone().unwrap_or_default(),
+        recent_days: args.recent_days,
+        hidden,
+    };
+    spec.validate()?;
+
+    let mut renderer = Renderer::new()?;
+    if !timelapse {
+        let Outputs { out: Some(out), .. } = &outputs else {
+            bail!("say where to write the image: --out FILE.png")
+        };
+        let image = renderer.briefing(&dataset, &spec)?;
+        write_png_atomic(&image, out)?;
+        println!(
+            "wrote {} ({}x{} pixels, situation as of {}, drawn on {})",
+            out.display(),
+            image.width(),
+            image.height(),
+            spec.date.long_form(),
+            renderer.adapter()
+        );
+        return Ok(Outcome::Clean);
+    }
+
+    let days: Vec<_> = dates.iter().map(|d| d.first_day()).collect();
+    let days = if args.changes_only { changed_dates(&dataset, &days) } else { days };
+    timelapse_run(&mut renderer, &dataset, &spec, &days, &outputs, args.frame_ms)?;
+    Ok(Outcome::Clean)
+}
+
+struct Outputs {
+    out: Option<PathBuf>,
+    animation: Option<AnimationFormat>,
+    dir: Option<PathBuf>,
+}
+
+/// Where to write, checked before drawing: a wrong path fails at once, not after the last frame.
+fn outputs(args: &RenderArgs, timelapse: bool) -> anyhow::Result<Outputs> {
+    if args.out.is_none() && (args.out_dir.is_none() || !timelapse) {
+        bail!(if timelapse {
+            "say where to write the timelapse: --out FILE.gif (or .png), --out-dir DIR, or both"
+        } else {
+            "say where to write the image: --out FILE.png"
+        });
+    }
+    if args.out_dir.is_some() && !timelapse {
+        bail!("--out-dir is for timelapses (--from D1 --to D2); write a single image with --out FILE.png");
+    }
+    let animation = match (&args.out, timelapse) {
+        (Some(out), true) => Some(AnimationFormat::from_path(out).with_context(|| {
+            format!("cannot tell the format of {}: a timelapse is written as .gif or .png", out.display())
+        })?),
+        (Some(out), false) => {
+            if AnimationFormat::from_path(out) != Some(AnimationFormat::Apng) {
+                bail!("{} is not a .png file: sandline render writes PNG images", out.display());
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some(out) = &args.out {
+        check_writable(out)?;
+    }
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+        check_writable(&dir.join("frame.png"))?;
+    }
+    Ok(Outputs { out: args.out.clone(), animation, dir: args.out_dir.clone() })
+}
+
+fn timelapse_run(
+    renderer: &mut Renderer,
+    dataset: &Dataset,
+    spec: &BriefingSpec,
+    days: &[chrono::NaiveDate],
+    outputs: &Outputs,
+    frame_ms: u32,
+) -> anyhow::Result<()> {
+    let keep: Vec<[u8; 3]> = dataset
+        .factions
+        .iter()
+        .map(|f| f.color.0)
+        .chain([crate::model::Rgb::UNKNOWN.0, [0xff, 0xd5, 0x00]])
+        .collect();
+    let mut animation = match (&outputs.out, outputs.animation) {
+        (Some(out), Some(format)) => {
+            Some(Animation::create(out, format, spec.pixel_size(), days.len() as u32, frame_ms, &keep)?)
+        }
+        _ => None,
+    };
+    let progress = indicatif::ProgressBar::new(days.len() as u64);
+    progress.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} frames, {msg} (eta {eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    for (i, &day) in days.iter().enumerate() {
+        progress.set_message(day.to_string());
+        let frame = BriefingSpec { date: PartialDate::day(day), ..spec.clone() };
+        let image = renderer.briefing(dataset, &frame)?;
+        if let Some(dir) = &outputs.dir {
+            write_png_atomic(&image, &frame_path(dir, i + 1, day))?;
+        }
+        if let Some(animation) = animation.as_mut() {
+            animation.add(&image)?;
+        }
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    if let Some(animation) = animation {
+        animation.finish()?;
+    }
+    let [w, h] = spec.pixel_size();
+    let what = format!("{} frames of {w}x{h} pixels, {} to {}", days.len(), days[0], days[days.len() - 1]);
+    if let Some(out) = &outputs.out {
+        println!("wrote {} ({what})", out.display());
+    }
+    if let Some(dir) = &outputs.dir {
+        println!("wrote {} ({what})", frame_path(dir, 1, days[0]).display());
+    }
+    Ok(())
+}
+
+/// `DIR/frame-0001-2017-06-03.png`: numbered, so that the files sort in order.
+fn frame_path(dir: &Path, n: usize, day: chrono::NaiveDate) -> PathBuf {
+    dir.join(format!("frame-{n:04}-{day}.png"))
+}
+
+fn day(text: &str, flag: &str) -> anyhow::Result<chrono::NaiveDate> {
+    super::args::parse_day(text).map_err(|e| anyhow::anyhow!("{flag}: {e}"))
+}
+
+fn numbers<const N: usize>(text: &str, flag: &str, shape: &str) -> anyhow::Result<[f64; N]> {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let values: Vec<f64> =
+        parts.iter().filter_map(|p| p.parse::<f64>().ok()).filter(|v| v.is_finite()).collect();
+    values.try_into().map_err(|_| anyhow::anyhow!("{flag} '{text}' is not {shape}"))
+}
+
+fn view(args: &RenderArgs) -> anyhow::Result<View> {
+    if let Some(bbox) = &args.bbox {
+        let b = numbers::<4>(bbox, "--bbox", "four numbers WEST,SOUTH,EAST,NORTH (e.g. 9.3,19.4,25.2,33.3)")?;
+        check_bbox(b).map_err(anyhow::Error::msg)?;
+        return Ok(View::Fit(b));
+    }
+    if let Some(center) = &args.center {
+        let [lat, lon] = numbers::<2>(center, "--center", "two numbers LAT,LON (e.g. 29.1,16.0)")?;
+        return Ok(View::Center { lat, lon, zoom: args.zoom.unwrap_or(7.0) });
+    }
+    Ok(View::Fit(crate::gui::app::LIBYA_BOUNDS))
+}
+
+fn hidden(dataset: &Dataset, ids: &[String]) -> anyhow::Result<Vec<FactionIx>> {
+    ids.iter()
+        .map(|id| {
+            dataset.faction_ix(id.trim()).with_context(|| {
+                let known: Vec<&str> = dataset.factions.iter().map(|f| f.id.as_str()).collect();
+                format!("--hide: no faction '{id}'; the factions are {}", known.join(", "))
+            })
+        })
+        .collect()
+}

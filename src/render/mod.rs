@@ -1,0 +1,129 @@
+//! Briefing images without a screen: the viewer's briefing frame (`gui::briefing`) run through
+//! egui headless and rasterised by wgpu (on Mesa's CPU rasteriser when there is no GPU), then
+//! written as PNG, animated GIF or APNG. The viewer's "Export image" and `sandline render` both
+//! come through here, so they draw the same picture.
+
+mod compare;
+mod encode;
+mod gpu;
+mod spec;
+mod timelapse;
+
+pub use crate::gui::briefing::{BriefingText, DEFAULT_TITLE, View};
+pub use compare::{ImageDiff, Tolerance, compare};
+pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_png_atomic};
+pub use spec::{BriefingSpec, MAX_SCALE, check_bbox};
+pub use timelapse::{MAX_FRAMES, Step, changed_dates, frame_dates};
+
+use crate::dataset::Dataset;
+use crate::gui::briefing::briefing_ui;
+use crate::scene::{SceneOptions, build};
+use image::RgbaImage;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(
+        "no graphics adapter for drawing without a screen (found {}); install Mesa's CPU rasteriser \
+         (Debian/Ubuntu: apt-get install mesa-vulkan-drivers)",
+        if seen.is_empty() { "none".to_string() } else { seen.join(", ") }
+    )]
+    NoAdapter { seen: Vec<String> },
+    #[error("the graphics device failed: {0}")]
+    Device(String),
+    #[error("{0}")]
+    Spec(String),
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("cannot encode {}: {message}", path.display())]
+    Encode { path: PathBuf, message: String },
+}
+
+/// A headless renderer: a wgpu device, egui's renderer on it and an egui context. Making one
+/// takes a moment (finding the adapter, compiling shaders); keep it to draw many images.
+pub struct Renderer {
+    gpu: gpu::Gpu,
+    ctx: egui::Context,
+}
+
+impl Renderer {
+    /// Finds a graphics adapter (a CPU rasteriser first) and sets up drawing on it.
+    pub fn new() -> Result<Renderer, RenderError> {
+        let gpu = gpu::Gpu::new()?;
+        let ctx = egui::Context::default();
+        // Light, like the viewer and the printed page.
+        ctx.set_theme(egui::Theme::Light);
+        Ok(Renderer { gpu, ctx })
+    }
+
+    /// The adapter drawing the images, e.g. "llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan, Cpu)".
+    pub fn adapter(&self) -> &str {
+        &self.gpu.adapter
+    }
+
+    /// The briefing image of `dataset` as `spec` describes it, `spec.pixel_size()` pixels.
+    pub fn briefing(&mut self, dataset: &Dataset, spec: &BriefingSpec) -> Result<RgbaImage, RenderError> {
+        spec.validate()?;
+        let size_px = spec.pixel_size();
+        if size_px[0] > self.gpu.max_side || size_px[1] > self.gpu.max_side {
+            return Err(RenderError::Spec(format!(
+                "{}x{} pixels is larger than this graphics adapter can draw ({} a side); use a smaller \
+                 size or scale",
+                size_px[0], size_px[1], self.gpu.max_side
+            )));
+        }
+        let snapshot = dataset.timeline.snapshot(spec.date.last_day());
+        let options = SceneOptions { recent_days: spec.recent_days, hidden: spec.hidden.clone() };
+        let scene = build(dataset, &snapshot, &options);
+        let text = BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden);
+        let mut memory = walkers::MapMemory::default();
+        let mut input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(spec.width as f32, spec.height as f32),
+            )),
+            time: Some(0.0),
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(spec.scale);
+        }
+        let output = self.ctx.run_ui(input, |ui| {
+            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, &text, &spec.hidden);
+        });
+        self.gpu.render(&self.ctx, output, size_px)
+    }
+}
+
+/// Draws one briefing image with a fresh renderer. To draw several, keep a [`Renderer`].
+pub fn render_briefing(dataset: &Dataset, spec: &BriefingSpec) -> Result<RgbaImage, RenderError> {
+    Renderer::new()?.briefing(dataset, spec)
+}
+
+/// `sandline-2017-06-03.png` (or `sandline-2017-06.png` for a month): the default file name of
+/// an exported briefing.
+pub fn default_file_name(spec: &BriefingSpec) -> String {
+    format!("sandline-{}.png", spec.date)
+}
+
+/// The image as egui holds one, e.g. for `ctx.copy_image` ("Copy image").
+pub fn color_image(image: &RgbaImage) -> egui::ColorImage {
+    let size = [image.width() as usize, image.height() as usize];
+    egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    #[test]
+    fn exported_files_are_named_after_the_date() {
+        let day = BriefingSpec::new(PartialDate::parse("2017-06-03").unwrap());
+        assert_eq!(default_file_name(&day), "sandline-2017-06-03.png");
+        let month = BriefingSpec::new(PartialDate::parse("2017-06").unwrap());
+        assert_eq!(default_file_name(&month), "sandline-2017-06.png");
+        let image = RgbaImage::from_pixel(3, 2, image::Rgba([1, 2, 3, 255]));
+        assert_eq!(color_image(&image).size, [3, 2]);
+    }
+}
