@@ -68,7 +68,7 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
     let mut counts = StatusCounts::default();
     let mut per_faction = vec![0usize; dataset.factions.len()];
     for &p in dataset.tracked_places() {
-        let place = dataset.place(p);
+        let (kind, population) = dataset.kind_and_population(p);
         let segment = dataset.timeline.segment_in(snapshot, p);
         let holder = segment.and_then(|s| s.holder);
         if holder.is_some_and(|h| options.hidden.contains(&h)) {
@@ -89,14 +89,14 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
         markers.push(Marker {
             place: p,
             merc: dataset.mercator(p),
-            kind: place.kind,
+            kind,
             holder,
             color: holder.map_or(Rgb::UNKNOWN, |h| dataset.faction(h).color),
             status,
             since: segment.and_then(|s| s.since),
             uncertain: segment.is_some_and(|s| s.uncertain),
             recent,
-            priority: priority(place.kind, place.population, recent),
+            priority: priority(kind, population, recent),
         });
     }
     let mut legend: Vec<LegendEntry> = per_faction

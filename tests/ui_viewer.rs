@@ -204,3 +204,38 @@ fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
     click_place(&mut harness, "Hun");
     harness.get_by_label_contains("Held since 2 June 2017");
 }
+
+#[test]
+fn exporting_the_view_writes_the_same_image_as_sandline_render() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = viewer(DataDir::Embedded, "2017-06-03");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    let out = tmp.path().join("export.png");
+    type_into(&mut harness, "File", &out.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save PNG").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Saved");
+    let exported = image::open(&out).expect("the export wrote a PNG").to_rgba8();
+
+    // The same view through the command line.
+    let app = harness.state();
+    let center = app.map_memory().detached().expect("the map has a centre");
+    let size = exported.dimensions();
+    let cli_out = tmp.path().join("cli.png");
+    assert_cmd::Command::cargo_bin("sandline")
+        .unwrap()
+        .env("NODEVICE_SELECT", "1")
+        .args(["render", "--date", "2017-06-03", "--zoom"])
+        .arg(app.map_memory().zoom().to_string())
+        .arg("--center")
+        .arg(format!("{},{}", center.y(), center.x()))
+        .args(["--width", &size.0.to_string(), "--height", &size.1.to_string(), "--out"])
+        .arg(&cli_out)
+        .assert()
+        .success();
+    let rendered = image::open(&cli_out).unwrap().to_rgba8();
+    let diff = sandline::render::compare(&exported, &rendered, &sandline::render::Tolerance::default());
+    assert!(diff.within(&sandline::render::Tolerance::default()), "export and render differ: {diff:?}");
+}

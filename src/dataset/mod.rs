@@ -35,6 +35,8 @@ pub struct Dataset {
     tracked: Vec<PlaceIx>,
     /// Each place in Web Mercator unit coordinates, computed once for drawing.
     merc: Vec<[f64; 2]>,
+    /// Each place's kind and population, packed densely for the per-frame scene.
+    kinds: Vec<(crate::model::PlaceKind, u64)>,
 }
 
 /// A dataset and what was wrong with its files.
@@ -155,6 +157,7 @@ impl Dataset {
             (0..places.len() as PlaceIx).filter(|&p| !claims_by_place[p as usize].is_empty()).collect();
         let timeline = Timeline::build(places.len(), &claims);
         let merc = places.iter().map(|p| crate::basemap::mercator(p.lon, p.lat)).collect();
+        let kinds = places.iter().map(|p| (p.kind, p.population)).collect();
         Dataset {
             places,
             factions,
@@ -167,7 +170,13 @@ impl Dataset {
             claims_by_place,
             tracked,
             merc,
+            kinds,
         }
+    }
+
+    /// A place's kind and population, without touching the rest of its record.
+    pub fn kind_and_population(&self, place: PlaceIx) -> (crate::model::PlaceKind, u64) {
+        self.kinds[place as usize]
     }
 
     /// A place in Web Mercator unit coordinates.

@@ -1,6 +1,7 @@
 //! The viewer: map, timeline, town panel, legend, search and status bar around one dataset.
 //! `SandlineApp::show` draws everything into a `Ui`, so the same code runs in a window and in tests.
 
+use super::export::{ExportState, ViewNow};
 use super::legend::legend_ui;
 use super::map_layer::map_view;
 use super::search::{SearchState, search_ui};
@@ -63,6 +64,9 @@ pub struct SandlineApp {
     fitting: Option<egui::Rect>,
     /// The base layer to switch to on the next frame, when an egui context is at hand.
     pending_layer: Option<BaseLayer>,
+    export: ExportState,
+    /// The map's size on screen last frame, for exports of the same view.
+    map_size: egui::Vec2,
 }
 
 impl SandlineApp {
@@ -124,6 +128,8 @@ impl SandlineApp {
             hovered: None,
             fitting: fit.then_some(egui::Rect::NOTHING),
             pending_layer: Some(layer),
+            export: ExportState::default(),
+            map_size: egui::vec2(1200.0, 700.0),
         }
     }
 
@@ -200,7 +206,30 @@ impl SandlineApp {
         self.rebuild_scene();
     }
 
+    /// What an export of the current view needs.
+    fn view_now(&self) -> ViewNow<'_> {
+        let center = self.map.detached().map_or(LIBYA_CENTER, |p| (p.x(), p.y()));
+        ViewNow {
+            dataset: &self.dataset,
+            date: self.date,
+            center,
+            zoom: self.map.zoom(),
+            map_size: self.map_size,
+            recent_days: self.scene_options.recent_days,
+            hidden: &self.scene_options.hidden,
+        }
+    }
+
+    fn open_export(&mut self) {
+        let mut export = std::mem::take(&mut self.export);
+        export.open(&self.view_now());
+        self.export = export;
+    }
+
     fn keyboard(&mut self, ui: &Ui) {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::E)) {
+            self.open_export();
+        }
         if ui.ctx().memory(|m| m.focused().is_some()) {
             return;
         }
@@ -273,6 +302,11 @@ impl SandlineApp {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
         self.problems_window(ui);
+        if self.export.open {
+            let mut export = std::mem::take(&mut self.export);
+            export.window(ui, &self.view_now());
+            self.export = export;
+        }
     }
 
     fn toolbar(&mut self, ui: &mut Ui) {
@@ -302,6 +336,14 @@ impl SandlineApp {
                     self.set_layer(layer, ui.ctx());
                 }
                 ui.separator();
+                if ui
+                    .button("Export image...")
+                    .on_hover_text("Save or copy the map as a briefing image (Ctrl+E)")
+                    .clicked()
+                {
+                    self.open_export();
+                }
+                ui.separator();
                 ui.label("Highlight changes of the last");
                 let mut days = self.scene_options.recent_days;
                 if ui.add(egui::DragValue::new(&mut days).range(0..=3650).suffix(" days")).changed() {
@@ -322,6 +364,7 @@ impl SandlineApp {
 
     fn map_area(&mut self, ui: &mut Ui) {
         let rect = ui.max_rect();
+        self.map_size = rect.size();
         if let Some(fitted) = self.fitting
             && fitted != rect
         {
@@ -350,8 +393,12 @@ impl SandlineApp {
                         RichText::new(format!("Situation as of {}", self.date.format("%-d %B %Y"))).strong(),
                     );
                     egui::CollapsingHeader::new("Legend").default_open(true).show(ui, |ui| {
-                        if let Some(f) = legend_ui(ui, &self.dataset, &self.scene, &self.scene_options.hidden)
-                        {
+                        if let Some(f) = legend_ui(
+                            ui,
+                            &self.dataset,
+                            &self.scene,
+                            Some(self.scene_options.hidden.as_slice()),
+                        ) {
                             self.toggle_faction(f);
                         }
                     });

@@ -235,7 +235,6 @@ pub fn briefing_ui(
     memory: &mut MapMemory,
     view: View,
     text: &BriefingText,
-    hidden: &[FactionIx],
 ) {
     let full = ui.max_rect();
     ui.painter().rect_filled(full, 0.0, Color32::WHITE);
@@ -303,7 +302,7 @@ pub fn briefing_ui(
                 ui.set_width(at.side.width() - 22.0);
                 ui.label(RichText::new("Legend").strong().size(17.0).color(INK));
                 ui.add_space(2.0);
-                let _ = legend_ui(ui, dataset, scene, hidden);
+                let _ = legend_ui(ui, dataset, scene, None);
             });
         let height = frame.response.rect.height();
         let room = if at.footnote_in_side { at.side.height() * 0.7 } else { at.side.height() };

@@ -14,26 +14,33 @@ pub fn sample(ui: &mut Ui, kind: PlaceKind, status: Status, fill: Color32, recen
     ui.painter().extend(marker_style::marker_shapes(kind, status, fill, recent, rect.center(), scale));
 }
 
-/// Returns the faction whose visibility the user toggled, if any.
-pub fn legend_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hidden: &[FactionIx]) -> Option<FactionIx> {
+/// The legend. With `hidden` (the viewer), each side is a toggle and the function returns the
+/// faction the user toggled; without it (an exported image), the legend is plain text.
+pub fn legend_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    scene: &Scene,
+    hidden: Option<&[FactionIx]>,
+) -> Option<FactionIx> {
     let mut toggled = None;
     ui.label(RichText::new("Holder").strong());
     for entry in &scene.legend {
         let faction = dataset.faction(entry.faction);
         ui.horizontal(|ui| {
             sample(ui, PlaceKind::Town, Status::Held, color(faction.color), false);
-            let mut shown = true;
             let text = format!("{} ({})", faction.short_name(), entry.places);
-            if ui
-                .checkbox(&mut shown, text)
-                .on_hover_text(format!("{}: click to hide", faction.name))
-                .changed()
-            {
+            if hidden.is_none() {
+                ui.label(text);
+                return;
+            }
+            let mut shown = true;
+            let hint = format!("{}: click to hide", faction.name);
+            if ui.checkbox(&mut shown, text).on_hover_text(hint).changed() {
                 toggled = Some(entry.faction);
             }
         });
     }
-    for &f in hidden {
+    for &f in hidden.unwrap_or_default() {
         let faction = dataset.faction(f);
         ui.horizontal(|ui| {
             sample(ui, PlaceKind::Town, Status::Held, color(faction.color).gamma_multiply(0.3), false);

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod briefing;
+pub mod export;
 pub mod legend;
 pub mod map_layer;
 pub mod marker_style;

@@ -89,7 +89,7 @@ impl Renderer {
             viewport.native_pixels_per_point = Some(spec.scale);
         }
         let output = self.ctx.run_ui(input, |ui| {
-            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, &text, &spec.hidden);
+            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, &text);
         });
         self.gpu.render(&self.ctx, output, size_px)
     }

@@ -1,0 +1,149 @@
+//! "Export image" and "Copy image": the current view, in the briefing frame, drawn by the same
+//! headless renderer as `sandline render`, so that the file and the command agree.
+
+use crate::dataset::Dataset;
+use crate::model::PartialDate;
+use crate::render::{BriefingSpec, Renderer, View, color_image, default_file_name, write_png_atomic};
+use egui::{RichText, Ui};
+use std::path::PathBuf;
+
+/// The export window's state.
+#[derive(Default)]
+pub struct ExportState {
+    pub open: bool,
+    pub title: String,
+    pub scale: u32,
+    pub path: String,
+    pub message: Option<Result<String, String>>,
+    /// Made on first use: finding the adapter takes a moment.
+    renderer: Option<Renderer>,
+}
+
+/// What the viewer shows now, for the export.
+pub struct ViewNow<'a> {
+    pub dataset: &'a Dataset,
+    pub date: chrono::NaiveDate,
+    pub center: (f64, f64),
+    pub zoom: f64,
+    pub map_size: egui::Vec2,
+    pub recent_days: u32,
+    pub hidden: &'a [crate::model::FactionIx],
+}
+
+/// Pictures folder if there is one, else the home folder, else the current one.
+fn default_folder() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let pictures = std::env::var_os("XDG_PICTURES_DIR")
+        .map(PathBuf::from)
+        .or_else(|| home.as_ref().map(|h| h.join("Pictures")))
+        .filter(|p| p.is_dir());
+    pictures.or(home).unwrap_or_else(|| PathBuf::from("."))
+}
+
+impl ExportState {
+    pub fn spec(&self, now: &ViewNow) -> BriefingSpec {
+        let mut spec = BriefingSpec::new(PartialDate::day(now.date));
+        let (lon, lat) = now.center;
+        spec.view = View::Center { lat, lon, zoom: now.zoom };
+        spec.width = (now.map_size.x.round() as u32).max(320);
+        spec.height = (now.map_size.y.round() as u32).max(320);
+        spec.scale = self.scale.clamp(1, 4) as f32;
+        spec.title = self.title.clone();
+        spec.recent_days = now.recent_days;
+        spec.hidden = now.hidden.to_vec();
+        spec
+    }
+
+    /// Opens the window with a default file name for the date.
+    pub fn open(&mut self, now: &ViewNow) {
+        self.open = true;
+        if self.scale == 0 {
+            self.scale = 1;
+        }
+        let name = default_file_name(&self.spec(now));
+        let keep_folder = PathBuf::from(&self.path).parent().filter(|p| p.is_dir()).map(PathBuf::from);
+        self.path = keep_folder.unwrap_or_else(default_folder).join(name).display().to_string();
+        self.message = None;
+    }
+
+    fn image(&mut self, now: &ViewNow) -> Result<image::RgbaImage, String> {
+        if self.renderer.is_none() {
+            self.renderer = Some(Renderer::new().map_err(|e| e.to_string())?);
+        }
+        let spec = self.spec(now);
+        let renderer = self.renderer.as_mut().ok_or("no renderer")?;
+        renderer.briefing(now.dataset, &spec).map_err(|e| e.to_string())
+    }
+
+    pub fn save(&mut self, now: &ViewNow) {
+        let path = PathBuf::from(self.path.trim());
+        self.message = Some(self.image(now).and_then(|img| {
+            write_png_atomic(&img, &path).map_err(|e| e.to_string())?;
+            Ok(format!("Saved {} ({}x{})", path.display(), img.width(), img.height()))
+        }));
+    }
+
+    pub fn copy(&mut self, ctx: &egui::Context, now: &ViewNow) {
+        self.message = Some(self.image(now).map(|img| {
+            ctx.copy_image(color_image(&img));
+            format!("Copied a {}x{} image to the clipboard", img.width(), img.height())
+        }));
+    }
+
+    /// The window: title, scale, file, Save and Copy.
+    pub fn window(&mut self, ui: &Ui, now: &ViewNow) {
+        let mut open = self.open;
+        egui::Window::new("Export image").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Title");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.title).hint_text("Control of territory in Libya"),
+                )
+                .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                ui.label("Scale");
+                for s in [1, 2, 4] {
+                    ui.radio_value(&mut self.scale, s, format!("{s}x"));
+                }
+                let [w, h] = self.spec(now).pixel_size();
+                ui.label(RichText::new(format!("{w} x {h} pixels")).weak());
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("File");
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
+                if ui.button("Choose...").clicked() {
+                    let current = PathBuf::from(&self.path);
+                    let mut dialog = rfd::FileDialog::new().add_filter("PNG image", &["png"]);
+                    if let Some(dir) = current.parent() {
+                        dialog = dialog.set_directory(dir);
+                    }
+                    if let Some(name) = current.file_name() {
+                        dialog = dialog.set_file_name(name.to_string_lossy());
+                    }
+                    if let Some(chosen) = dialog.save_file() {
+                        self.path = chosen.display().to_string();
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.button("Save PNG").clicked() {
+                    self.save(now);
+                }
+                if ui.button("Copy image").clicked() {
+                    self.copy(ui.ctx(), now);
+                }
+            });
+            match &self.message {
+                Some(Ok(m)) => {
+                    ui.label(m);
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                None => {}
+            }
+        });
+        self.open = open;
+    }
+}
