@@ -62,7 +62,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % dates.len();
             dataset.timeline.step(&mut snapshot, dates[i]);
-            black_box(sandline::scene::build(dataset, &snapshot, &sandline::scene::SceneOptions::default()).markers.len())
+            black_box(
+                sandline::scene::build(dataset, &snapshot, &sandline::scene::SceneOptions::default())
+                    .markers
+                    .len(),
+            )
         })
     });
     group.bench_function("100,000 places at country zoom, 1400x900", |b| {
