@@ -169,7 +169,7 @@ fn searching_a_variant_spelling_lands_on_the_town() {
     harness.run_steps(3);
     let app = harness.state();
     assert_eq!(app.selected(), app.dataset().place_ix("sawkna"));
-    assert!(app.map_memory().zoom() >= 8.0);
+    assert!(app.map_memory().zoom() >= 9.0);
     harness.get_by_label_contains("claim(s), newest first");
 }
 

@@ -185,7 +185,7 @@ impl SandlineApp {
         self.fitting = None;
         let p = self.dataset.place(place);
         self.map.center_at(lon_lat(p.lon, p.lat));
-        let _ = self.map.set_zoom(self.map.zoom().max(8.0));
+        let _ = self.map.set_zoom(self.map.zoom().max(9.0));
         self.selected = Some(place);
     }
 
