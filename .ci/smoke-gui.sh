@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --locked --quiet
+bin="${CARGO_TARGET_DIR:-target}/debug/sandline"
 out=target/smoke
 mkdir -p "$out"
 export XDG_RUNTIME_DIR="$out/xdg" HOME="$out/home"
@@ -14,7 +15,7 @@ Xvfb "$display" -screen 0 1400x900x24 >"$out/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill "$viewer" "$xvfb" 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY="$display" ./target/debug/sandline gui --date 2017-06-03 >"$out/viewer.log" 2>&1 &
+DISPLAY="$display" "$bin" gui --date 2017-06-03 >"$out/viewer.log" 2>&1 &
 viewer=$!
 sleep 12
 if ! kill -0 "$viewer" 2>/dev/null; then
