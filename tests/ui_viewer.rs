@@ -239,3 +239,30 @@ fn exporting_the_view_writes_the_same_image_as_sandline_render() {
     let diff = sandline::render::compare(&exported, &rendered, &sandline::render::Tolerance::default());
     assert!(diff.within(&sandline::render::Tolerance::default()), "export and render differ: {diff:?}");
 }
+
+#[test]
+fn the_view_date_layer_and_hidden_sides_are_remembered_between_runs() {
+    let mut first = viewer(DataDir::Embedded, "2017-06-03");
+    first.get_by_label("Next change >").click();
+    first.run_steps(2);
+    first.get_by_label("Libyan National Army (9)").click();
+    first.run_steps(2);
+    let saved = first.state().persisted();
+    assert_eq!(saved.hidden, vec!["lna".to_string()]);
+
+    // A new run with what the last one saved (eframe keeps it on disk between runs).
+    let app = SandlineApp::new(
+        ViewerOptions { data: DataDir::Embedded, date: None, layer: None },
+        Some(saved.clone()),
+    )
+    .unwrap();
+    let mut second = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut SandlineApp| app.show(ui), app);
+    second.run_steps(3);
+    assert_eq!(second.state().date().to_string(), saved.date);
+    assert!((second.state().map_memory().zoom() - saved.zoom).abs() < 1e-9);
+    let lna = second.state().dataset().faction_ix("lna");
+    assert!(second.state().scene().markers.iter().all(|m| m.holder != lna), "the LNA stays hidden");
+    second.get_by_label_contains("Libyan National Army (hidden)");
+}
