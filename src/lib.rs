@@ -8,6 +8,7 @@ pub mod cli;
 pub mod dataset;
 pub mod gazetteer;
 pub mod gui;
+pub mod ingest;
 pub mod model;
 pub mod render;
 pub mod scene;

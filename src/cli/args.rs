@@ -32,8 +32,10 @@ pub enum Command {
     Geocode(GeocodeArgs),
     /// Who holds every place at a date, and on which claims.
     State(StateArgs),
+    /// Propose sourced claims from news articles, for review.
+    Ingest(super::ingest::IngestArgs),
     /// Draw briefing images and timelapses without a screen.
-    Render(super::render::RenderArgs),
+    Render(Box<super::render::RenderArgs>),
 }
 
 #[derive(Debug, Clone, Default, Args)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod geocode;
+mod ingest;
 mod render;
 mod state;
 mod validate;
@@ -50,6 +51,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Validate { data } => validate::run(&data),
         Command::Geocode(args) => geocode::run(&args),
         Command::State(args) => state::run(&args),
+        Command::Ingest(args) => ingest::run(&args),
         Command::Render(args) => render::run(&args),
     }
 }

@@ -1,0 +1,215 @@
+//! `sandline ingest FILE...`: proposes sourced claims from news articles, for review.
+
+use super::Outcome;
+use super::args::DataArg;
+use crate::dataset::DataDir;
+use crate::ingest::merge::{self, NewSource};
+use crate::ingest::output::{self, Row};
+use crate::ingest::{Extraction, Ingestor, read_article};
+use crate::model::PartialDate;
+use anyhow::Context;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Plain-text English articles.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD, YYYY-MM or YYYY); wins over a date printed in the article.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<PartialDate>,
+    /// Title for a new source (default: the article's first line).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Outlet for a new source.
+    #[arg(long, value_name = "O")]
+    pub outlet: Option<String>,
+    /// Address of the article, for a new source.
+    #[arg(long, value_name = "U")]
+    pub url: Option<String>,
+    /// Write the proposals to this CSV file instead of standard output.
+    #[arg(long, value_name = "FILE.csv")]
+    pub out: Option<PathBuf>,
+    /// Append the proposals to the dataset's claims.csv (needs --data DIR).
+    #[arg(long)]
+    pub merge: bool,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+fn parse_date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text).map_err(|e| e.to_string())
+}
+
+/// One article's proposals as rows, and the source to add for it when it is new.
+struct Article {
+    rows: Vec<Row>,
+    source: Option<NewSource>,
+}
+
+pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
+    let merge_dir = match (args.merge, &args.data.data) {
+        (true, None) => anyhow::bail!("--merge needs --data DIR: the built-in dataset cannot be written"),
+        (true, Some(dir)) => Some(dir.clone()),
+        (false, _) => None,
+    };
+    let mut texts = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in &args.files {
+        match read_article(path) {
+            Ok(text) => texts.push((path.clone(), text)),
+            Err(e) => unreadable.push(format!("{:#}", anyhow::Error::new(e))),
+        }
+    }
+    if !unreadable.is_empty() {
+        anyhow::bail!(unreadable.join("\n"));
+    }
+    let loaded = super::load(&args.data)?;
+    super::warn_problems(&loaded.problems);
+    let dataset = &loaded.dataset;
+    let ingestor = Ingestor::new(dataset);
+    let mut ids = output::next_ids(dataset.claims.iter().map(|c| c.id.as_str()));
+    let mut taken_sources: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
+    let mut outcome = Outcome::Clean;
+    let mut articles = Vec::new();
+    for (path, text) in &texts {
+        let known = output::known_source(dataset, text);
+        // An article the dataset already has keeps the date its sources.csv row established.
+        let given = match (args.published, known) {
+            (Some(date), _) => Some(Given::Flag(date)),
+            (None, Some(source)) => Some(Given::Sources(source.published)),
+            (None, None) => None,
+        };
+        let extraction = ingestor.extract(text, given.map(Given::date));
+        let shown = path.display().to_string();
+        if report(&shown, text, &extraction, given) == Outcome::ProblemsFound {
+            outcome = Outcome::ProblemsFound;
+        }
+        let (source_id, source) = match known {
+            Some(known) => (known.id.clone(), None),
+            None => {
+                let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                let taken: Vec<&str> = taken_sources.iter().map(String::as_str).collect();
+                let id = output::new_source_id(args.outlet.as_deref(), extraction.published, &stem, &taken);
+                taken_sources.push(id.clone());
+                let source = NewSource {
+                    id: id.clone(),
+                    path: path.clone(),
+                    title: args.title.clone().unwrap_or_else(|| first_line(text)),
+                    outlet: args.outlet.clone().unwrap_or_else(|| "unknown outlet".into()),
+                    published: extraction.published,
+                    url: args.url.clone().unwrap_or_default(),
+                    date_note: date_note(&extraction, args.published, text),
+                };
+                (id, Some(source))
+            }
+        };
+        let rows = output::rows(dataset, text, &extraction, &source_id, &shown, &mut ids);
+        articles.push(Article { rows, source });
+    }
+    let all_rows: Vec<Row> = articles.iter().flat_map(|a| a.rows.iter().cloned()).collect();
+    match &args.out {
+        Some(out) => {
+            let file =
+                std::fs::File::create(out).with_context(|| format!("cannot write {}", out.display()))?;
+            output::write_csv(std::io::BufWriter::new(file), &all_rows)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+        }
+        None if merge_dir.is_none() => output::write_csv(std::io::stdout().lock(), &all_rows)?,
+        None => {}
+    }
+    if let Some(dir) = merge_dir {
+        let sources: Vec<NewSource> = articles.iter().filter_map(|a| a.source.clone()).collect();
+        let report = merge::merge(&dir, &sources, &all_rows)
+            .with_context(|| format!("cannot merge into {}", dir.display()))?;
+        eprintln!("{report}");
+        let after = crate::dataset::load(&DataDir::Disk(dir.clone()))?;
+        if !after.problems.is_empty() {
+            for p in &after.problems {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "sandline: warning: {} has {} problem(s) after the merge",
+                dir.display(),
+                after.problems.len()
+            );
+            outcome = Outcome::ProblemsFound;
+        }
+        if report.undated > 0 {
+            outcome = Outcome::ProblemsFound;
+        }
+    }
+    Ok(outcome)
+}
+
+/// Lines on standard error about one article; `ProblemsFound` for an unresolved date or unknown names.
+/// Where a publication date that is not printed in the article comes from.
+#[derive(Debug, Clone, Copy)]
+enum Given {
+    Flag(PartialDate),
+    Sources(PartialDate),
+}
+
+impl Given {
+    fn date(self) -> PartialDate {
+        match self {
+            Given::Flag(d) | Given::Sources(d) => d,
+        }
+    }
+
+    fn how(self) -> &'static str {
+        match self {
+            Given::Flag(_) => "given with --published",
+            Given::Sources(_) => "from the dataset's sources.csv",
+        }
+    }
+}
+
+fn report(shown: &str, text: &str, x: &Extraction, given: Option<Given>) -> Outcome {
+    let mut outcome = Outcome::Clean;
+    let dated = match (given, x.published_in_text) {
+        (Some(g), Some(found)) if found.date != g.date() => {
+            format!("published {} ({}; the text says {})", g.date(), g.how(), found.date)
+        }
+        (Some(g), _) => format!("published {} ({})", g.date(), g.how()),
+        (None, Some(found)) => {
+            format!("published {} (from the text: \"{}\")", found.date, &text[found.start..found.end])
+        }
+        (None, None) => "no publication date".into(),
+    };
+    eprintln!("{shown}: {} claim(s) proposed; {dated}", x.proposals.len());
+    if x.published.is_none() {
+        let undated = x.proposals.iter().filter(|p| p.date.is_none()).count();
+        eprintln!(
+            "{shown}: warning: no publication date in the text and none given: {undated} claim(s) have an unresolved date; pass --published YYYY-MM-DD"
+        );
+        outcome = Outcome::ProblemsFound;
+    }
+    if x.places_seen == 0 {
+        eprintln!("{shown}: no place names found; nothing to propose");
+    }
+    for u in &x.unknown {
+        let line = text[..u.start.min(text.len())].matches('\n').count() + 1;
+        let hint = if u.suggestions.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", u.suggestions.join(", "))
+        };
+        eprintln!("{shown}:{line}: \"{}\" looks like a place but is not in the gazetteer{hint}", u.name);
+        outcome = Outcome::ProblemsFound;
+    }
+    outcome
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("untitled").chars().take(200).collect()
+}
+
+fn date_note(x: &Extraction, given: Option<PartialDate>, text: &str) -> String {
+    match (given, x.published_in_text) {
+        (Some(_), _) => "Given with --published when ingested.".into(),
+        (None, Some(found)) => format!("Printed in the article: \"{}\".", &text[found.start..found.end]),
+        (None, None) => String::new(),
+    }
+}

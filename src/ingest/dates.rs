@@ -1,0 +1,366 @@
+//! Date expressions in a sentence ("on Friday", "May 23,2018", "late last month", "since 2011") and
+//! their resolution against the article's publication date.
+
+use super::text::Token;
+use crate::model::{PartialDate, Precision};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Weekday(Weekday),
+    Yesterday,
+    Today,
+    Day {
+        day: u32,
+        month: u32,
+        year: Option<i32>,
+    },
+    Month {
+        month: u32,
+        year: Option<i32>,
+    },
+    Year(i32),
+    LastMonth,
+    ThisMonth,
+    LastYear,
+    ThisYear,
+    LastWeek,
+    YearsAgo(u32),
+    MonthsAgo(u32),
+    /// "April last year".
+    MonthLastYear(u32),
+    /// "in recent weeks", "in recent days": the publication month.
+    Recently,
+}
+
+impl When {
+    /// Days counted from the publication date: the news of the story, which later undated sentences
+    /// about the same events share.
+    pub fn is_news_peg(self) -> bool {
+        matches!(self, When::Weekday(_) | When::Yesterday | When::Today)
+    }
+}
+
+/// A date expression: tokens `first..end` of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateExpr {
+    pub first: usize,
+    pub end: usize,
+    pub when: When,
+}
+
+const MONTHS: [(&str, &str); 12] = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may", "may"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+];
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Words after which a bare month or year names a time ("in May", "since 2011").
+const TIME_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "till", "by", "during", "from", "early", "late", "mid", "of", "last", "before",
+    "after",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
+
+pub fn month_of(t: &Token) -> Option<u32> {
+    if !t.capital {
+        return None;
+    }
+    let w = t.stem();
+    MONTHS
+        .iter()
+        .position(|(full, short)| w == *full || w == *short || (w == "sept"))
+        .map(|i| if w == "sept" { 9 } else { i as u32 + 1 })
+}
+
+fn weekday_of(t: &Token) -> Option<Weekday> {
+    let w = t.stem();
+    WEEKDAYS.iter().find(|(name, _)| *name == w).map(|&(_, d)| d)
+}
+
+fn day_number(t: &Token) -> Option<u32> {
+    let digits = t.lower.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &t.lower[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(t: &Token) -> Option<i32> {
+    (t.lower.len() == 4 && t.lower.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.lower.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+fn count(t: &Token) -> Option<u32> {
+    if t.lower.bytes().all(|b| b.is_ascii_digit()) && t.lower.len() <= 2 {
+        return t.lower.parse().ok();
+    }
+    NUMBER_WORDS.iter().position(|w| *w == t.lower).map(|n| n as u32).or((t.lower == "a").then_some(1))
+}
+
+/// Every date expression in a sentence's tokens, left to right.
+pub fn find(tokens: &[Token]) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match at(tokens, i) {
+            Some(expr) => {
+                i = expr.end;
+                out.push(expr);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Token `k` is the word `w`.
+fn is(tokens: &[Token], k: usize, w: &str) -> bool {
+    tokens.get(k).is_some_and(|t| t.lower == w)
+}
+
+fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
+    let t = &tokens[i];
+    let expr = |end: usize, when: When| Some(DateExpr { first: i, end, when });
+    if let Some(d) = weekday_of(t) {
+        return expr(i + 1, When::Weekday(d));
+    }
+    match t.lower.as_str() {
+        "yesterday" => return expr(i + 1, When::Yesterday),
+        "today" | "tonight" => return expr(i + 1, When::Today),
+        "this" if ["morning", "afternoon", "evening"].iter().any(|w| is(tokens, i + 1, w)) => {
+            return expr(i + 2, When::Today);
+        }
+        "recent"
+            if i > 0 && tokens[i - 1].is("in") && ["weeks", "days"].iter().any(|w| is(tokens, i + 1, w)) =>
+        {
+            return Some(DateExpr { first: i - 1, end: i + 2, when: When::Recently });
+        }
+        "last" | "this" | "past" => {
+            let this = t.lower == "this";
+            return match tokens.get(i + 1).map(|n| n.lower.as_str()) {
+                Some("month") => expr(i + 2, if this { When::ThisMonth } else { When::LastMonth }),
+                Some("year") => expr(i + 2, if this { When::ThisYear } else { When::LastYear }),
+                Some("week") => expr(i + 2, When::LastWeek),
+                _ => None,
+            };
+        }
+        "for" => {
+            let mut k = i + 1;
+            if ["nearly", "almost", "about", "around", "over", "some"].iter().any(|w| is(tokens, k, w)) {
+                k += 1;
+            } else if is(tokens, k, "more") && is(tokens, k + 1, "than") {
+                k += 2;
+            }
+            let n = tokens.get(k).and_then(count)?;
+            return match tokens.get(k + 1).map(|u| u.lower.as_str()) {
+                Some("years" | "year") => expr(k + 2, When::YearsAgo(n)),
+                Some("months" | "month") => expr(k + 2, When::MonthsAgo(n)),
+                _ => None,
+            };
+        }
+        _ => {}
+    }
+    if let Some(n) = count(t)
+        && let Some(unit) = tokens.get(i + 1)
+        && is(tokens, i + 2, "ago")
+    {
+        return match unit.lower.as_str() {
+            "years" | "year" => expr(i + 3, When::YearsAgo(n)),
+            "months" | "month" => expr(i + 3, When::MonthsAgo(n)),
+            _ => None,
+        };
+    }
+    // 2017-06-03
+    if let Some(y) = year_number(t)
+        && is(tokens, i + 1, "-")
+        && is(tokens, i + 3, "-")
+        && let (Some(m), Some(d)) = (tokens.get(i + 2), tokens.get(i + 4))
+        && m.lower.len() == 2
+        && d.lower.get(2..).is_some_and(|rest| rest.is_empty() || rest.starts_with('t'))
+        && let (Ok(m), Some(d)) =
+            (m.lower.parse::<u32>(), d.lower.get(..2).and_then(|x| x.parse::<u32>().ok()))
+    {
+        return expr(i + 5, When::Day { day: d, month: m, year: Some(y) });
+    }
+    if let Some(month) = month_of(t) {
+        let mut k = i + 1;
+        if is(tokens, k, ".") {
+            k += 1;
+        }
+        if let Some(day) = tokens.get(k).and_then(day_number) {
+            let (year, end) = year_after(tokens, k + 1);
+            return expr(end, When::Day { day, month, year });
+        }
+        let (year, end) = year_after(tokens, k);
+        if year.is_some() {
+            return expr(end, When::Month { month, year });
+        }
+        if is(tokens, k, "last") && is(tokens, k + 1, "year") {
+            return expr(k + 2, When::MonthLastYear(month));
+        }
+        let after_preposition = i > 0 && TIME_PREPOSITIONS.contains(&tokens[i - 1].lower.as_str());
+        return after_preposition.then_some(DateExpr {
+            first: i,
+            end: k,
+            when: When::Month { month, year: None },
+        });
+    }
+    if let Some(day) = day_number(t)
+        && let Some(month) = tokens.get(i + 1).and_then(month_of)
+    {
+        let mut k = i + 2;
+        if is(tokens, k, ".") {
+            k += 1;
+        }
+        let (year, end) = year_after(tokens, k);
+        return expr(end, When::Day { day, month, year });
+    }
+    if let Some(y) = year_number(t)
+        && i > 0
+        && TIME_PREPOSITIONS.contains(&tokens[i - 1].lower.as_str())
+    {
+        return expr(i + 1, When::Year(y));
+    }
+    None
+}
+
+/// An optional ", 2018" or " 2018" at token `k`: the year and the token after the expression.
+fn year_after(tokens: &[Token], k: usize) -> (Option<i32>, usize) {
+    let k2 = if is(tokens, k, ",") { k + 1 } else { k };
+    match tokens.get(k2).and_then(year_number) {
+        Some(y) => (Some(y), k2 + 1),
+        None => (None, k),
+    }
+}
+
+fn first_of_month(d: NaiveDate, months_back: u32) -> Option<PartialDate> {
+    let total = d.year() * 12 + d.month0() as i32 - months_back as i32;
+    PartialDate::month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
+/// The date an expression stands for, given the publication date; `None` when it needs a publication
+/// date that is missing or too coarse.
+pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate> {
+    match when {
+        When::Day { day, month, year: Some(y) } => {
+            return NaiveDate::from_ymd_opt(y, month, day).map(PartialDate::day);
+        }
+        When::Month { month, year: Some(y) } => return PartialDate::month(y, month),
+        When::Year(y) => return PartialDate::year(y),
+        _ => {}
+    }
+    let pub_date = published?;
+    let p = pub_date.first_day();
+    let day_precise = pub_date.precision() == Precision::Day;
+    let month_known = pub_date.precision() <= Precision::Month;
+    match when {
+        When::Weekday(w) if day_precise => {
+            let back = (p.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
+            Some(PartialDate::day(p - Duration::days(back as i64)))
+        }
+        When::Yesterday if day_precise => Some(PartialDate::day(p - Duration::days(1))),
+        When::Weekday(_) | When::Yesterday | When::Today => Some(pub_date),
+        When::Day { day, month, year: None } => {
+            let date = NaiveDate::from_ymd_opt(p.year(), month, day)?;
+            if date > pub_date.last_day() {
+                NaiveDate::from_ymd_opt(p.year() - 1, month, day).map(PartialDate::day)
+            } else {
+                Some(PartialDate::day(date))
+            }
+        }
+        When::Month { month, year: None } => {
+            let date = PartialDate::month(p.year(), month)?;
+            if date.first_day() > pub_date.last_day() {
+                PartialDate::month(p.year() - 1, month)
+            } else {
+                Some(date)
+            }
+        }
+        When::LastMonth if month_known => first_of_month(p, 1),
+        When::ThisMonth if month_known => first_of_month(p, 0),
+        When::LastWeek if day_precise => first_of_month(p - Duration::days(7), 0),
+        When::LastWeek if month_known => Some(pub_date),
+        When::MonthsAgo(n) if month_known => first_of_month(p, n),
+        When::LastYear => PartialDate::year(p.year() - 1),
+        When::MonthLastYear(m) => PartialDate::month(p.year() - 1, m),
+        When::Recently if month_known => first_of_month(p, 0),
+        When::ThisYear => PartialDate::year(p.year()),
+        When::YearsAgo(n) => PartialDate::year(p.year() - n as i32),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn resolved(text: &str, published: &str) -> Vec<String> {
+        let tokens = tokenize(text, 0);
+        let published = PartialDate::parse(published).ok();
+        find(&tokens)
+            .iter()
+            .map(|e| resolve(e.when, published).map_or("?".to_string(), |d| d.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn expressions_resolve_against_the_publication_date() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("captured on Friday", "2017-06-03", &["2017-06-02"]),
+            ("said on Wednesday", "2018-05-23", &["2018-05-23"]),
+            ("Sunday's battles", "2020-06-01", &["2020-05-31"]),
+            ("on Sunday", "2014-12", &["2014-12"]),
+            ("yesterday", "2019-04-05", &["2019-04-04"]),
+            ("last month", "2020-06-01", &["2020-05"]),
+            ("late last month", "2020-01-10", &["2019-12"]),
+            ("earlier this month", "2020-06-11", &["2020-06"]),
+            ("last year", "2017-06-03", &["2016"]),
+            ("an offensive on May 7 to", "2018-05-23", &["2018-05-07"]),
+            ("on December 28", "2019-01-02", &["2018-12-28"]),
+            ("May 23,2018", "2000", &["2018-05-23"]),
+            ("03 June, 2017", "2000", &["2017-06-03"]),
+            ("Apr. 4, 2019", "2000", &["2019-04-04"]),
+            ("on 2019-04-04", "2000", &["2019-04-04"]),
+            ("since 2011", "2018-05-23", &["2011"]),
+            ("in May 2014", "2014-12", &["2014-05"]),
+            ("for nearly two years", "2018-05-23", &["2016"]),
+            ("three months ago", "2018-05-23", &["2018-02"]),
+            ("in April last year to", "2020-05-18", &["2019-04"]),
+            ("in September last year", "2017-03-04", &["2016-09"]),
+            ("in recent weeks", "2020-05-18", &["2020-05"]),
+            ("on Friday", "", &["?"]),
+            ("they may leave", "2018-05-23", &[]),
+            ("a 2011 uprising", "2018-05-23", &[]),
+        ];
+        for (text, published, want) in cases {
+            assert_eq!(resolved(text, published), want.to_vec(), "{text:?} published {published:?}");
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The article, sentence by sentence: finds factions (and masks them, so that "Benghazi Defence
+//! Brigades" is no mention of Benghazi), places, dates and triggers, and keeps what the story has
+//! established so far (the last side, the last speaker, the news day, recent places).
+
+use super::factions::{FactionMatcher, FactionMention};
+use super::lexicon::Lexicon;
+use super::places::{self, PlaceRef};
+use super::reading::{self, Context, Draft};
+use super::sentence::Analysed;
+use super::speakers::{self, Speaker};
+use super::text::{self, Token};
+use super::{Extraction, Proposal, UnknownName, dates, published};
+use crate::dataset::Dataset;
+use crate::gazetteer::{Gazetteer, Mention};
+use crate::model::{PartialDate, PlaceIx};
+
+/// How many sentences back "the town" may point.
+const ANAPHOR_REACH: usize = 8;
+/// A name in a place position that the gazetteer finds this well (and unambiguously) is taken as
+/// the place even though the strict reading of running text passed it by.
+const LOOSE_MATCH: f64 = 0.9;
+
+/// Reads articles against one dataset's places and factions.
+pub struct Ingestor<'d> {
+    dataset: &'d Dataset,
+    gazetteer: Gazetteer,
+    factions: FactionMatcher,
+    lower_names: places::LowerNames,
+    lexicon: Lexicon,
+}
+
+impl<'d> Ingestor<'d> {
+    pub fn new(dataset: &'d Dataset) -> Self {
+        let gazetteer = Gazetteer::new(&dataset.places);
+        let is_place = |w: &str| gazetteer.lookup(w, None).best().is_some_and(|m| m.score >= 0.93);
+        let factions = FactionMatcher::new(&dataset.factions, is_place);
+        let lower_names = places::LowerNames::new(&dataset.places);
+        Ingestor { dataset, gazetteer, factions, lower_names, lexicon: Lexicon::default() }
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        self.dataset
+    }
+
+    /// The words that name one side alone, derived from the aliases (for reports and tests).
+    pub fn patrons(&self) -> Vec<(&str, crate::model::FactionIx)> {
+        self.factions.patrons()
+    }
+
+    /// Proposes claims from one article. `given` is the publication date from the user, which wins
+    /// over a date printed in the text.
+    pub fn extract(&self, text: &str, given: Option<PartialDate>) -> Extraction {
+        let in_text = published::find(text);
+        let published = given.or(in_text.map(|f| f.date));
+        let sentences = text::sentences(text);
+        let mut prepared: Vec<(Vec<Token>, Vec<FactionMention>)> = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let tokens = text::tokenize(&text[s.start..s.end], s.start);
+            let factions = self.factions.find(text, &tokens);
+            prepared.push((tokens, factions));
+        }
+        add_defined_acronyms(text, &mut prepared);
+        let mut masked = text.as_bytes().to_vec();
+        for (tokens, factions) in &prepared {
+            for f in factions {
+                masked[tokens[f.first].start..tokens[f.end - 1].end].fill(b' ');
+            }
+        }
+        // Whole characters became spaces, so the bytes are still UTF-8.
+        let masked = String::from_utf8(masked).unwrap_or_else(|_| text.to_string());
+        let mentions = self.gazetteer.find_mentions(&masked);
+
+        let mut state = State::default();
+        let mut out = Extraction { published, published_in_text: in_text, ..Extraction::default() };
+        let mut next_mention = 0;
+        for (si, (s, (tokens, factions))) in sentences.iter().zip(prepared).enumerate() {
+            while next_mention < mentions.len() && mentions[next_mention].start < s.start {
+                next_mention += 1;
+            }
+            let mut here = Vec::new();
+            while next_mention < mentions.len() && mentions[next_mention].start < s.end {
+                here.push(&mentions[next_mention]);
+                next_mention += 1;
+            }
+            let analysed =
+                self.analyse(text, s.start, s.end, tokens, factions, &here, si, &mut state, &mut out);
+            out.places_seen += analysed.places.iter().filter(|p| !p.anaphor).count();
+            let mut produced = false;
+            if !s.headline && !analysed.hits.is_empty() {
+                let cx = Context {
+                    published,
+                    last_actor: state.last_actor,
+                    last_speaker: state.last_speaker,
+                    narrative: state.narrative,
+                    topic: &state.topic,
+                    earlier: &state.drafts,
+                };
+                let drafts = reading::read(&analysed, &cx);
+                produced = !drafts.is_empty();
+                state.last_actor = drafts.first().map(|d| d.faction).or(state.last_actor);
+                for d in drafts {
+                    out.proposals.push(Proposal::from_draft(&d, analysed.start, analysed.end));
+                    *state.claims_per_place.entry(d.place).or_default() += 1;
+                    state.drafts.push(d);
+                }
+            }
+            state.after(&analysed, si, published, produced);
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn analyse(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        tokens: Vec<Token>,
+        factions: Vec<FactionMention>,
+        mentions: &[&Mention],
+        si: usize,
+        state: &mut State,
+        out: &mut Extraction,
+    ) -> Analysed {
+        let token_at = |byte: usize| tokens.iter().position(|t| t.start >= byte).unwrap_or(tokens.len());
+        let mut places: Vec<PlaceRef> = mentions
+            .iter()
+            .filter_map(|m| {
+                let best = m.lookup.best()?;
+                let (first, end) = (token_at(m.start), token_at(m.end));
+                (end > first).then_some(PlaceRef {
+                    first,
+                    end,
+                    place: best.place,
+                    anaphor: false,
+                    ambiguous: m.lookup.ambiguous,
+                })
+            })
+            .collect();
+        let in_faction = |k: usize| factions.iter().any(|f| f.first <= k && k < f.end);
+        for (first, end, place) in self.lower_names.find(&tokens) {
+            let overlaps =
+                (first..end).any(|k| in_faction(k) || places.iter().any(|p| p.first <= k && k < p.end));
+            if !overlaps {
+                places.push(PlaceRef { first, end, place, anaphor: false, ambiguous: false });
+            }
+        }
+        let taken =
+            |k: usize, places: &[PlaceRef]| in_faction(k) || places.iter().any(|p| p.first <= k && k < p.end);
+        for (first, end) in places::name_candidates(&tokens, |k| taken(k, &places)) {
+            let name = &text[tokens[first].start..tokens[end - 1].end];
+            let lookup = self.gazetteer.lookup(name, None);
+            match lookup.best() {
+                Some(best) if best.score >= LOOSE_MATCH && !lookup.ambiguous => {
+                    places.push(PlaceRef { first, end, place: best.place, anaphor: false, ambiguous: false });
+                }
+                Some(_) => {}
+                None => out.unknown.push(UnknownName {
+                    name: name.to_string(),
+                    start: tokens[first].start,
+                    suggestions: lookup
+                        .suggestions
+                        .iter()
+                        .map(|m| self.dataset.place(m.place).name.clone())
+                        .collect(),
+                }),
+            }
+        }
+        let anaphors = places::anaphors(&tokens, |k| taken(k, &places));
+        for a in anaphors {
+            let kind = |p: PlaceIx| self.dataset.place(p).kind;
+            let in_sentence = places
+                .iter()
+                .rev()
+                .find(|p| p.end <= a.first && !p.anaphor && a.class.accepts(kind(p.place), 0))
+                .map(|p| p.place);
+            // Earlier sentences: the place the story has made most claims about, then the latest.
+            let claims_about = |p: PlaceIx| state.claims_per_place.get(&p).copied().unwrap_or(0);
+            let earlier = state
+                .memory
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, (at, _))| at + ANAPHOR_REACH >= si)
+                .filter(|(_, (at, p))| a.class.accepts(kind(*p), si - at))
+                .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
+                .map(|(_, (_, p))| *p);
+            if let Some(place) = in_sentence.or(earlier) {
+                places.push(PlaceRef { first: a.first, end: a.end, place, anaphor: true, ambiguous: false });
+            }
+        }
+        places.sort_by_key(|p| p.first);
+        let dates = dates::find(&tokens);
+        let hits = self.lexicon.find(&tokens, |k| taken(k, &places));
+        let speaker = speakers::speaker(&tokens, &factions);
+        let dateline_end = dateline_end(text, &tokens);
+        Analysed { start, end, tokens, factions, places, dates, hits, speaker, dateline_end }
+    }
+}
+
+/// "the Islamic State (IS) group" makes "IS" name the Islamic State for the rest of the article.
+fn add_defined_acronyms(text: &str, prepared: &mut [(Vec<Token>, Vec<FactionMention>)]) {
+    let mut defined: Vec<(String, crate::model::FactionIx)> = Vec::new();
+    for (tokens, factions) in prepared.iter() {
+        for f in factions {
+            let (Some(open), Some(acr), Some(close)) =
+                (tokens.get(f.end), tokens.get(f.end + 1), tokens.get(f.end + 2))
+            else {
+                continue;
+            };
+            let word = &text[acr.start..acr.end];
+            let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+            if open.lower == "(" && close.lower == ")" && acronym && !defined.iter().any(|(w, _)| w == word) {
+                defined.push((word.to_string(), f.faction));
+            }
+        }
+    }
+    for (tokens, factions) in prepared.iter_mut() {
+        for (k, t) in tokens.iter().enumerate() {
+            let word = &text[t.start..t.end];
+            let Some(&(_, faction)) =
+                defined.iter().find(|(w, _)| w == word || word.strip_suffix("'s") == Some(w))
+            else {
+                continue;
+            };
+            if !factions.iter().any(|f| f.first <= k && k < f.end) {
+                factions.push(FactionMention { first: k, end: k + 1, faction, by_patron: false });
+            }
+        }
+        factions.sort_by_key(|f| f.first);
+    }
+}
+
+/// "BENGHAZI, Libya —" or "TRIPOLI (Reuters) -": the index of the first token after the dateline.
+fn dateline_end(text: &str, tokens: &[Token]) -> usize {
+    let Some(first) = tokens.first() else { return 0 };
+    let word = &text[first.start..first.end];
+    if word.chars().count() < 3 || !word.chars().all(|c| c.is_uppercase()) {
+        return 0;
+    }
+    tokens
+        .iter()
+        .enumerate()
+        .take(8)
+        .find(|(k, t)| {
+            matches!(t.lower.as_str(), "—" | "–") || (t.lower == "-" && *k > 0 && tokens[k - 1].end < t.start)
+        })
+        .map_or(0, |(k, _)| k + 1)
+}
+
+/// What the story has established by the current sentence.
+#[derive(Debug, Default)]
+struct State {
+    last_actor: Option<crate::model::FactionIx>,
+    last_speaker: Option<crate::model::FactionIx>,
+    narrative: Option<PartialDate>,
+    /// Named places so far, with their sentence, for "the town".
+    memory: Vec<(usize, PlaceIx)>,
+    /// Places of the last sentence.
+    topic: Vec<PlaceIx>,
+    drafts: Vec<Draft>,
+    claims_per_place: std::collections::HashMap<PlaceIx, usize>,
+}
+
+impl State {
+    fn after(&mut self, s: &Analysed, si: usize, published: Option<PartialDate>, produced: bool) {
+        match s.speaker {
+            Speaker::Faction { faction, .. } => self.last_speaker = Some(faction),
+            Speaker::Neutral => self.last_speaker = None,
+            Speaker::Continuing | Speaker::Unattributed | Speaker::Nobody => {}
+        }
+        if let Some(day) = reading::news_peg(s, published) {
+            self.narrative = Some(day);
+        }
+        if !produced && let Some(subject) = reading::subject(s) {
+            self.last_actor = Some(subject);
+        }
+        let named: Vec<PlaceIx> =
+            s.places.iter().filter(|p| !p.anaphor && p.first >= s.dateline_end).map(|p| p.place).collect();
+        self.memory.extend(named.iter().map(|&p| (si, p)));
+        let all: Vec<PlaceIx> =
+            s.places.iter().filter(|p| p.first >= s.dateline_end).map(|p| p.place).collect();
+        if !all.is_empty() {
+            self.topic = all;
+        } else {
+            self.topic.clear();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The publication date printed near the top of an article ("03 June, 2017", "By AFP - May 23,2018").
+
+use super::dates::{self, When};
+use super::text::tokenize;
+use crate::model::PartialDate;
+
+/// How many non-empty lines from the top may carry the date line.
+const TOP_LINES: usize = 15;
+/// Nor further than this into the text.
+const TOP_BYTES: usize = 4000;
+
+/// A full date found in the text: the date and the byte range of its expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub date: PartialDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The first complete date (day, month and year) in the first lines of the article.
+pub fn find(text: &str) -> Option<Found> {
+    let mut offset = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        if lines > TOP_LINES || start > TOP_BYTES {
+            break;
+        }
+        let tokens = tokenize(line, start);
+        for expr in dates::find(&tokens) {
+            if let When::Day { year: Some(_), .. } = expr.when
+                && let Some(date) = dates::resolve(expr.when, None)
+            {
+                return Some(Found { date, start: tokens[expr.first].start, end: tokens[expr.end - 1].end });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_date_line_in_each_outlet_style() {
+        let cases = [
+            ("Title\n\nTitle\n2 min read\n03 June, 2017\nBody on May 7, 2016.", Some("2017-06-03")),
+            ("You are here\n\nBy AFP - May 23,2018 - Last updated at May 23,2018\n", Some("2018-05-23")),
+            ("TRIPOLI, Libya (AP) — Apr. 5, 2019\nText.", Some("2019-04-05")),
+            ("Published On 5 Apr 2019\n", Some("2019-04-05")),
+            ("Posted 2019-04-05T10:00\n", Some("2019-04-05")),
+            ("No date here.\nForces moved in May 2014.\n", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find(text).map(|f| f.date.to_string()), want.map(String::from), "{text:?}");
+        }
+        let text = "x\n03 June, 2017\n";
+        let found = find(text).unwrap();
+        assert_eq!(&text[found.start..found.end], "03 June, 2017");
+    }
+}
