@@ -3,6 +3,7 @@
 //! The core (`model`, `gazetteer`, `dataset`) knows nothing of any GUI; the command line and the
 //! viewer are thin layers that turn a user's actions into calls on it.
 
+pub mod areas;
 pub mod basemap;
 pub mod cli;
 pub mod dataset;

@@ -36,6 +36,8 @@ pub enum Command {
     Ingest(super::ingest::IngestArgs),
     /// Draw briefing images and timelapses without a screen.
     Render(Box<super::render::RenderArgs>),
+    /// What changed hands between two dates, with the claims behind each change.
+    Diff(super::diff::DiffArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -94,6 +96,8 @@ pub struct GeocodeArgs {
 pub enum StateFormat {
     Csv,
     Json,
+    /// Places and areas of control as GeoJSON FeatureCollections.
+    Geojson,
 }
 
 #[derive(Debug, Args)]

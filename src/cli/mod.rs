@@ -1,6 +1,7 @@
 //! The command line: thin commands over the core, errors printed once with their chain.
 
 mod args;
+mod diff;
 mod geocode;
 mod ingest;
 mod render;
@@ -53,6 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::State(args) => state::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
 

@@ -66,6 +66,12 @@ pub struct RenderArgs {
     /// Leave out a faction's places (by id, e.g. lna); may be repeated.
     #[arg(long, value_name = "FACTION")]
     pub hide: Vec<String>,
+    /// Leave out the areas of control (the land nearest each side's places).
+    #[arg(long)]
+    pub no_areas: bool,
+    /// Leave out the front lines where two sides' areas meet.
+    #[arg(long)]
+    pub no_fronts: bool,
     #[command(flatten)]
     pub data: DataArg,
 }
@@ -108,6 +114,8 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         title: args.title.clone().unwrap_or_default(),
         recent_days: args.recent_days,
         hidden,
+        areas: !args.no_areas,
+        fronts: !args.no_fronts,
     };
     spec.validate()?;
 

@@ -49,6 +49,13 @@ pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
+        StateFormat::Geojson => {
+            let sites = crate::areas::sites_at(&loaded.dataset, args.date);
+            let areas = crate::areas::compute(&sites, &crate::areas::AreaOptions::default());
+            let collection = crate::areas::export::feature_collection(&loaded.dataset, args.date, &areas);
+            serde_json::to_writer(&mut out, &geojson::GeoJson::from(collection))?;
+            writeln!(out)?;
+        }
         StateFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;

@@ -1,19 +1,23 @@
 //! The viewer: map, timeline, town panel, legend, search and status bar around one dataset.
 //! `SandlineApp::show` draws everything into a `Ui`, so the same code runs in a window and in tests.
 
+use super::area_layer::AreaLayer;
+use super::compare::{CompareAction, CompareState, compare_panel};
 use super::export::{ExportState, ViewNow};
-use super::legend::legend_ui;
-use super::map_layer::map_view;
+use super::legend::{LegendLayers, legend_ui};
+use super::map_layer::{Overlays, map_view};
 use super::search::{SearchState, search_ui};
 use super::tiles::{BaseLayer, TileLayer};
 use super::timeline::{TimelineModel, TimelineState, timeline_ui};
 use super::town_panel::{TownAction, town_panel};
+use crate::areas::{AreaCache, AreaOptions, Areas, Diff};
 use crate::dataset::{DataDir, Dataset, Loaded, Problem};
 use crate::gazetteer::Gazetteer;
-use crate::model::{FactionIx, PlaceIx, Snapshot};
+use crate::model::{FactionIx, Holder, PlaceIx, Snapshot};
 use crate::scene::{Scene, SceneOptions, build};
 use chrono::NaiveDate;
 use egui::{Align2, Color32, Key, RichText, Ui};
+use std::sync::Arc;
 use walkers::{MapMemory, lon_lat};
 
 /// How the viewer was asked to start.
@@ -33,6 +37,15 @@ pub struct Persisted {
     pub layer: BaseLayer,
     pub recent_days: u32,
     pub hidden: Vec<String>,
+    /// Areas of control and front lines shown (on unless the user switched them off).
+    #[serde(default = "shown")]
+    pub areas: bool,
+    #[serde(default = "shown")]
+    pub fronts: bool,
+}
+
+fn shown() -> bool {
+    true
 }
 
 /// Libya, framed: centre and zoom before the first frame fits it to the window.
@@ -67,6 +80,16 @@ pub struct SandlineApp {
     export: ExportState,
     /// The map's size on screen last frame, for exports of the same view.
     map_size: egui::Vec2,
+    show_areas: bool,
+    show_fronts: bool,
+    area_cache: AreaCache,
+    /// The areas at the slider's date, while areas or fronts are shown.
+    areas: Option<Arc<Areas>>,
+    compare: CompareState,
+    /// Compare mode: what changed from the first date to the slider's.
+    diff: Option<Diff>,
+    /// The places of `diff` with their holders before and after, for the map.
+    changed: Vec<(PlaceIx, Holder, Holder)>,
 }
 
 impl SandlineApp {
@@ -107,7 +130,9 @@ impl SandlineApp {
         let gazetteer = Gazetteer::new(&dataset.places);
         let show_problems = !problems.is_empty();
         let fit = persisted.as_ref().is_none_or(|p| p.center.is_none());
-        SandlineApp {
+        let show_areas = persisted.as_ref().is_none_or(|p| p.areas);
+        let show_fronts = persisted.as_ref().is_none_or(|p| p.fronts);
+        let mut app = SandlineApp {
             dataset,
             problems,
             gazetteer,
@@ -130,7 +155,16 @@ impl SandlineApp {
             pending_layer: Some(layer),
             export: ExportState::default(),
             map_size: egui::vec2(1200.0, 700.0),
-        }
+            show_areas,
+            show_fronts,
+            area_cache: AreaCache::new(AreaOptions::default()),
+            areas: None,
+            compare: CompareState::default(),
+            diff: None,
+            changed: Vec::new(),
+        };
+        app.refresh_areas();
+        app
     }
 
     pub fn date(&self) -> NaiveDate {
@@ -153,6 +187,30 @@ impl SandlineApp {
         &self.map
     }
 
+    /// The areas of control at the slider's date, while areas or front lines are shown.
+    pub fn areas(&self) -> Option<&Areas> {
+        self.areas.as_deref()
+    }
+
+    /// Compare mode's comparison, while compare mode is on.
+    pub fn diff(&self) -> Option<&Diff> {
+        self.diff.as_ref().filter(|_| self.compare.on)
+    }
+
+    /// Turns compare mode on, from `from` (default: 30 days before the slider) to the slider's date.
+    pub fn start_compare(&mut self, from: Option<NaiveDate>) {
+        self.compare.open(self.date);
+        if let Some(from) = from {
+            self.compare.set_from(self.model.clamp(from).min(self.date));
+        }
+        self.refresh_diff();
+    }
+
+    pub fn stop_compare(&mut self) {
+        self.compare.on = false;
+        self.refresh_diff();
+    }
+
     pub fn persisted(&self) -> Persisted {
         let center = self.map.detached().map(|p| (p.x(), p.y()));
         Persisted {
@@ -162,6 +220,8 @@ impl SandlineApp {
             layer: self.layer.clone(),
             recent_days: self.scene_options.recent_days,
             hidden: self.scene_options.hidden.iter().map(|&f| self.dataset.faction(f).id.clone()).collect(),
+            areas: self.show_areas,
+            fronts: self.show_fronts,
         }
     }
 
@@ -170,6 +230,31 @@ impl SandlineApp {
         self.date = self.model.clamp(date);
         self.dataset.timeline.step(&mut self.snapshot, self.date);
         self.rebuild_scene();
+        self.refresh_areas();
+        self.refresh_diff();
+    }
+
+    /// Areas are recomputed only when some holder or status changed (the cache compares states).
+    fn refresh_areas(&mut self) {
+        self.areas = (self.show_areas || self.show_fronts)
+            .then(|| self.area_cache.areas_in(&self.dataset, &self.snapshot));
+    }
+
+    fn refresh_diff(&mut self) {
+        let wanted =
+            self.compare.from.filter(|_| self.compare.on).map(|from| (from.min(self.date), self.date));
+        let Some((from, to)) = wanted else {
+            self.diff = None;
+            self.changed.clear();
+            return;
+        };
+        if self.diff.as_ref().is_some_and(|d| (d.from, d.to) == (from, to)) {
+            return;
+        }
+        // `from` is never after `to` here, so the comparison cannot fail.
+        self.diff = crate::areas::diff(&self.dataset, from, to, &mut self.area_cache).ok();
+        self.changed =
+            self.diff.iter().flat_map(|d| d.rows.iter().map(|r| (r.place, r.from, r.to))).collect();
     }
 
     fn rebuild_scene(&mut self) {
@@ -217,6 +302,8 @@ impl SandlineApp {
             map_size: self.map_size,
             recent_days: self.scene_options.recent_days,
             hidden: &self.scene_options.hidden,
+            areas: self.show_areas,
+            fronts: self.show_fronts,
         }
     }
 
@@ -300,6 +387,20 @@ impl SandlineApp {
                 }
             });
         }
+        if self.compare.on {
+            egui::Panel::left("compare").default_size(360.0).min_size(280.0).show(ui, |ui| {
+                let diff = self.diff.as_ref();
+                match compare_panel(ui, &self.dataset, &mut self.compare, self.date, diff) {
+                    Some(CompareAction::From(d)) => {
+                        self.compare.set_from(self.model.clamp(d).min(self.date));
+                        self.refresh_diff();
+                    }
+                    Some(CompareAction::Show(p)) => self.go_to(p),
+                    Some(CompareAction::Close) => self.stop_compare(),
+                    None => {}
+                }
+            });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
         self.problems_window(ui);
         if self.export.open {
@@ -334,6 +435,24 @@ impl SandlineApp {
                 });
                 if let Some(layer) = chosen {
                     self.set_layer(layer, ui.ctx());
+                }
+                let areas = ui
+                    .checkbox(&mut self.show_areas, "Areas")
+                    .on_hover_text("Areas of control: the land nearest each side's places, capped by kind");
+                let fronts = ui
+                    .checkbox(&mut self.show_fronts, "Front lines")
+                    .on_hover_text("Where the areas of two sides meet");
+                if areas.changed() || fronts.changed() {
+                    self.refresh_areas();
+                }
+                ui.separator();
+                let mut comparing = self.compare.on;
+                if ui
+                    .toggle_value(&mut comparing, "Compare dates")
+                    .on_hover_text("What changed hands between a first date and the slider's date")
+                    .changed()
+                {
+                    if comparing { self.start_compare(None) } else { self.stop_compare() }
                 }
                 ui.separator();
                 if ui
@@ -372,8 +491,18 @@ impl SandlineApp {
             self.fitting = Some(rect);
         }
         let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
+        let areas = self.areas.as_deref();
+        let overlays = Overlays {
+            areas: AreaLayer {
+                areas: areas.filter(|_| self.show_areas),
+                fronts: areas.filter(|_| self.show_fronts),
+                changes: self.diff.as_ref().filter(|_| self.compare.on).map_or(&[], |d| d.areas.as_slice()),
+                hidden: &self.scene_options.hidden,
+            },
+            changed: if self.compare.on { &self.changed } else { &[] },
+        };
         let (response, output) =
-            map_view(ui, &self.dataset, &self.scene, &mut self.map, self.selected, tiles);
+            map_view(ui, &self.dataset, &self.scene, &mut self.map, self.selected, tiles, overlays);
         self.hovered = output.hovered;
         if response.dragged() || response.changed() {
             self.fitting = None;
@@ -393,11 +522,13 @@ impl SandlineApp {
                         RichText::new(format!("Situation as of {}", self.date.format("%-d %B %Y"))).strong(),
                     );
                     egui::CollapsingHeader::new("Legend").default_open(true).show(ui, |ui| {
+                        let layers = LegendLayers { areas: self.show_areas, fronts: self.show_fronts };
                         if let Some(f) = legend_ui(
                             ui,
                             &self.dataset,
                             &self.scene,
                             Some(self.scene_options.hidden.as_slice()),
+                            layers,
                         ) {
                             self.toggle_faction(f);
                         }

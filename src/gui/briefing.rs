@@ -4,8 +4,8 @@
 //! Exported images and `sandline render` both draw this, and nothing else.
 
 use super::app::fit_bounds;
-use super::legend::legend_ui;
-use super::map_layer::map_view;
+use super::legend::{LegendLayers, legend_ui};
+use super::map_layer::{Overlays, map_view};
 use crate::dataset::Dataset;
 use crate::model::{FactionIx, PartialDate, Precision};
 use crate::scene::Scene;
@@ -235,6 +235,7 @@ pub fn briefing_ui(
     memory: &mut MapMemory,
     view: View,
     text: &BriefingText,
+    overlays: Overlays<'_>,
 ) {
     let full = ui.max_rect();
     ui.painter().rect_filled(full, 0.0, Color32::WHITE);
@@ -261,7 +262,7 @@ pub fn briefing_ui(
         }
         let mut map_ui = ui.new_child(UiBuilder::new().max_rect(at.map).id_salt("briefing map"));
         map_ui.set_clip_rect(at.map);
-        map_view(&mut map_ui, dataset, scene, memory, None, None);
+        map_view(&mut map_ui, dataset, scene, memory, None, None, overlays);
         scale_bar(&map_ui, at.map, memory);
         painter.rect_stroke(at.map, 0.0, Stroke::new(1.0, RULE), egui::StrokeKind::Outside);
     }
@@ -302,7 +303,11 @@ pub fn briefing_ui(
                 ui.set_width(at.side.width() - 22.0);
                 ui.label(RichText::new("Legend").strong().size(17.0).color(INK));
                 ui.add_space(2.0);
-                let _ = legend_ui(ui, dataset, scene, None);
+                let layers = LegendLayers {
+                    areas: overlays.areas.areas.is_some(),
+                    fronts: overlays.areas.fronts.is_some(),
+                };
+                let _ = legend_ui(ui, dataset, scene, None, layers);
             });
         let height = frame.response.rect.height();
         let room = if at.footnote_in_side { at.side.height() * 0.7 } else { at.side.height() };

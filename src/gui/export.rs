@@ -28,6 +28,9 @@ pub struct ViewNow<'a> {
     pub map_size: egui::Vec2,
     pub recent_days: u32,
     pub hidden: &'a [crate::model::FactionIx],
+    /// The areas of control and front lines, as switched in the viewer.
+    pub areas: bool,
+    pub fronts: bool,
 }
 
 /// Pictures folder if there is one, else the home folder, else the current one.
@@ -51,6 +54,8 @@ impl ExportState {
         spec.title = self.title.clone();
         spec.recent_days = now.recent_days;
         spec.hidden = now.hidden.to_vec();
+        spec.areas = now.areas;
+        spec.fronts = now.fronts;
         spec
     }
 

@@ -14,6 +14,13 @@ pub fn sample(ui: &mut Ui, kind: PlaceKind, status: Status, fill: Color32, recen
     ui.painter().extend(marker_style::marker_shapes(kind, status, fill, recent, rect.center(), scale));
 }
 
+/// Which map layers the legend explains besides the places.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LegendLayers {
+    pub areas: bool,
+    pub fronts: bool,
+}
+
 /// The legend. With `hidden` (the viewer), each side is a toggle and the function returns the
 /// faction the user toggled; without it (an exported image), the legend is plain text.
 pub fn legend_ui(
@@ -21,6 +28,7 @@ pub fn legend_ui(
     dataset: &Dataset,
     scene: &Scene,
     hidden: Option<&[FactionIx]>,
+    layers: LegendLayers,
 ) -> Option<FactionIx> {
     let mut toggled = None;
     ui.label(RichText::new("Holder").strong());
@@ -74,6 +82,9 @@ pub fn legend_ui(
         sample(ui, PlaceKind::Town, Status::Held, grey, true);
         ui.label("Changed hands recently");
     });
+    if layers.areas || layers.fronts {
+        areas_key(ui, layers);
+    }
     ui.separator();
     ui.label(RichText::new("Kind").strong());
     ui.horizontal_wrapped(|ui| {
@@ -89,4 +100,33 @@ pub fn legend_ui(
         }
     });
     toggled
+}
+
+fn areas_key(ui: &mut Ui, layers: LegendLayers) {
+    ui.separator();
+    ui.label(RichText::new("Areas").strong());
+    let grey = Color32::from_rgb(0x55, 0x55, 0x55);
+    let swatch = |ui: &mut Ui| ui.allocate_exact_size(vec2(30.0, 16.0), Sense::hover()).0;
+    if layers.areas {
+        ui.horizontal(|ui| {
+            let rect = swatch(ui);
+            ui.painter().rect_filled(rect, 0.0, grey.gamma_multiply(0.35));
+            ui.label("Land nearest a side's places (approximate)");
+        });
+        ui.horizontal(|ui| {
+            let rect = swatch(ui);
+            ui.painter().rect_filled(rect, 0.0, grey.gamma_multiply(0.15));
+            super::compare::hatch_rect(ui, rect, grey.gamma_multiply(0.8));
+            ui.label("Contested land");
+        });
+    }
+    if layers.fronts {
+        ui.horizontal(|ui| {
+            let rect = swatch(ui);
+            let (a, b) = (rect.left_center(), rect.right_center());
+            ui.painter().line_segment([a, b], egui::Stroke::new(4.5, Color32::WHITE));
+            ui.painter().line_segment([a, b], egui::Stroke::new(2.2, super::area_layer::FRONT));
+            ui.label("Front line");
+        });
+    }
 }

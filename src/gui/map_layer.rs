@@ -1,10 +1,11 @@
 //! Drawing on the map: the offline base map under everything, then the places of the scene with
 //! their labels, hover cards and click targets.
 
+use super::area_layer::{AreaLayer, area_shapes};
 use super::marker_style::{self, OUTLINE, color};
 use crate::basemap::{Basemap, Label, Lines, Triangles, mercator};
 use crate::dataset::Dataset;
-use crate::model::{PlaceIx, PlaceKind, Status};
+use crate::model::{Holder, PlaceIx, PlaceKind, Rgb, Status};
 use crate::scene::{Drawn, Scene, cull_and_cluster};
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
@@ -55,7 +56,7 @@ const DISTRICT_LINE: Color32 = Color32::from_rgb(0xc4, 0xbd, 0xb0);
 const COUNTRY_TEXT: Color32 = Color32::from_rgb(0x96, 0x8e, 0x84);
 const DISTRICT_TEXT: Color32 = Color32::from_rgb(0xa6, 0x9d, 0x90);
 
-fn mesh(triangles: &Triangles, t: &ScreenTransform, fill: Color32) -> Shape {
+pub(crate) fn mesh(triangles: &Triangles, t: &ScreenTransform, fill: Color32) -> Shape {
     let vertices =
         triangles.vertices.iter().map(|&v| Vertex { pos: t.apply(v), uv: WHITE_UV, color: fill }).collect();
     Shape::mesh(Mesh { indices: triangles.indices.clone(), vertices, ..Default::default() })
@@ -119,11 +120,20 @@ pub struct MapOutput {
 pub const CLUSTER_BUDGET: usize = 1500;
 const CLUSTER_CELL: f32 = 40.0;
 
+/// What is drawn over the base map besides the places.
+#[derive(Clone, Copy, Default)]
+pub struct Overlays<'a> {
+    pub areas: AreaLayer<'a>,
+    /// Compare mode: the places that changed hands, with their holders at the first and second date.
+    pub changed: &'a [(PlaceIx, Holder, Holder)],
+}
+
 /// Draws the scene's places (a walkers plugin) and reports hovers and clicks.
 pub struct PlacesPlugin<'a> {
     pub dataset: &'a Dataset,
     pub scene: &'a Scene,
     pub selected: Option<PlaceIx>,
+    pub overlays: Overlays<'a>,
     /// Where the base map goes: a placeholder painted before the tiles.
     pub basemap_slot: Option<egui::layers::ShapeIdx>,
     pub output: &'a mut MapOutput,
@@ -144,6 +154,9 @@ impl Plugin for PlacesPlugin<'_> {
             ui.painter().set(slot, Shape::Vec(shapes));
         }
         let painter = ui.painter().with_clip_rect(rect);
+        let colors = |f| self.dataset.faction(f).color;
+        painter.extend(area_shapes(&self.overlays.areas, colors, &t, rect));
+        let changed = |p: PlaceIx| self.overlays.changed.iter().find(|c| c.0 == p).map(|c| (c.1, c.2));
         let viewport = [rect.min.x - 20.0, rect.min.y - 20.0, rect.max.x + 20.0, rect.max.y + 20.0];
         let mut drawn =
             cull_and_cluster(&self.scene.markers, |m| t.to_array(m), viewport, CLUSTER_CELL, CLUSTER_BUDGET);
@@ -153,7 +166,7 @@ impl Plugin for PlacesPlugin<'_> {
                 let m = &self.scene.markers[*marker];
                 let region = matches!(m.kind, PlaceKind::Region | PlaceKind::District);
                 (if region { 0 } else { 1 })
-                    + if m.recent { 1 } else { 0 }
+                    + if m.recent || changed(m.place).is_some() { 1 } else { 0 }
                     + if Some(m.place) == self.selected { 3 } else { 0 }
             }
             Drawn::Cluster { .. } => 1,
@@ -182,6 +195,12 @@ impl Plugin for PlacesPlugin<'_> {
                     let m = &self.scene.markers[marker];
                     let center = pos2(pos[0], pos[1]);
                     let selected = Some(m.place) == self.selected;
+                    let change = changed(m.place);
+                    if let Some((from, to)) = change {
+                        let r = marker_style::extent(m.kind, true, 1.0) + 1.0;
+                        let rgb = |h: Holder| h.map_or(Rgb::UNKNOWN, colors);
+                        painter.extend(from_to_badge(center, r, color(rgb(from)), color(rgb(to))));
+                    }
                     if selected {
                         let r = marker_style::extent(m.kind, m.recent, 1.0) + 4.0;
                         painter.circle_stroke(
@@ -195,11 +214,11 @@ impl Plugin for PlacesPlugin<'_> {
                         m.kind,
                         m.status,
                         color(m.color),
-                        m.recent,
+                        m.recent && change.is_none(),
                         center,
                         1.0,
                     ));
-                    let extent = marker_style::extent(m.kind, m.recent, 1.0);
+                    let extent = marker_style::extent(m.kind, m.recent || change.is_some(), 1.0);
                     let hit = Rect::from_center_size(center, vec2(2.0 * extent + 4.0, 2.0 * extent + 4.0));
                     occupied.push(hit.shrink(3.0));
                     // A node per place for screen readers and tests; pointer picking is done below,
@@ -209,7 +228,8 @@ impl Plugin for PlacesPlugin<'_> {
                     let node = ui.interact(hit, id, Sense::hover());
                     node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &place.name));
                     targets.push((marker, center, extent));
-                    labels.push((m.priority + if selected { 1000 } else { 0 }, marker, center));
+                    let boost = if selected { 1000 } else { 0 } + if change.is_some() { 500 } else { 0 };
+                    labels.push((m.priority + boost, marker, center));
                 }
             }
         }
@@ -238,11 +258,15 @@ impl Plugin for PlacesPlugin<'_> {
         let mut placed: Vec<Rect> = Vec::new();
         for (_, marker, center) in labels {
             let m = &self.scene.markers[marker];
-            let name = &self.dataset.place(m.place).name;
-            let galley =
-                painter.layout_no_wrap(name.clone(), FontId::proportional(12.5), Color32::from_gray(20));
+            let mut name = self.dataset.place(m.place).name.clone();
+            let change = changed(m.place);
+            if let Some((from, to)) = change {
+                let side = |h: Holder| h.map_or("unknown", |f| self.dataset.faction(f).short_name());
+                name = format!("{name}: {} to {}", side(from), side(to));
+            }
+            let galley = painter.layout_no_wrap(name, FontId::proportional(12.5), Color32::from_gray(20));
             let size = galley.size() + vec2(6.0, 2.0);
-            let gap = marker_style::extent(m.kind, m.recent, 1.0) + 2.0;
+            let gap = marker_style::extent(m.kind, m.recent || change.is_some(), 1.0) + 2.0;
             let candidates = [
                 Rect::from_min_size(center + vec2(gap, -size.y / 2.0), size),
                 Rect::from_min_size(center + vec2(-gap - size.x, -size.y / 2.0), size),
@@ -273,16 +297,38 @@ pub fn map_view(
     memory: &mut MapMemory,
     selected: Option<PlaceIx>,
     tiles: Option<&mut dyn Tiles>,
+    overlays: Overlays<'_>,
 ) -> (egui::Response, MapOutput) {
     // The offline base is painted into this slot, below any tiles.
     let slot = ui.painter().add(Shape::Noop);
     let mut output = MapOutput::default();
-    let plugin = PlacesPlugin { dataset, scene, selected, basemap_slot: Some(slot), output: &mut output };
+    let plugin =
+        PlacesPlugin { dataset, scene, selected, overlays, basemap_slot: Some(slot), output: &mut output };
     // Walkers' "my position" is unused: the map is always centred where the user put it.
     let (lon, lat) = super::app::LIBYA_CENTER;
     let response =
         Map::new(tiles, memory, lon_lat(lon, lat)).with_plugin(plugin).show(ui, |_, _, _, _| ()).response;
     (response, output)
+}
+
+/// The mark of a place that changed hands between the compared dates: a ring whose left half is
+/// the holder before and right half the holder after, behind the marker.
+pub fn from_to_badge(center: Pos2, r: f32, from: Color32, to: Color32) -> Vec<Shape> {
+    let half = |start: f32, fill: Color32| {
+        let mut points = vec![center];
+        points.extend((0..=16).map(|i| {
+            let a = start + std::f32::consts::PI * i as f32 / 16.0;
+            center + vec2(a.cos(), a.sin()) * r
+        }));
+        Shape::convex_polygon(points, fill, Stroke::NONE)
+    };
+    use std::f32::consts::FRAC_PI_2;
+    vec![
+        half(FRAC_PI_2, from),
+        half(-FRAC_PI_2, to),
+        Shape::line_segment([center - vec2(0.0, r), center + vec2(0.0, r)], Stroke::new(1.0, Color32::WHITE)),
+        Shape::circle_stroke(center, r, Stroke::new(1.5, OUTLINE)),
+    ]
 }
 
 /// The card shown when hovering a place: name, holder, status and since.

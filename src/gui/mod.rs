@@ -1,7 +1,9 @@
 //! The desktop viewer. It turns what the user does into calls on the core and draws the scene.
 
 pub mod app;
+pub mod area_layer;
 pub mod briefing;
+pub mod compare;
 pub mod export;
 pub mod legend;
 pub mod map_layer;

@@ -15,8 +15,11 @@ pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_pn
 pub use spec::{BriefingSpec, MAX_SCALE, check_bbox};
 pub use timelapse::{MAX_FRAMES, Step, changed_dates, frame_dates};
 
+use crate::areas::{AreaCache, AreaOptions};
 use crate::dataset::Dataset;
+use crate::gui::area_layer::AreaLayer;
 use crate::gui::briefing::briefing_ui;
+use crate::gui::map_layer::Overlays;
 use crate::scene::{SceneOptions, build};
 use image::RgbaImage;
 use std::path::PathBuf;
@@ -44,6 +47,8 @@ pub enum RenderError {
 pub struct Renderer {
     gpu: gpu::Gpu,
     ctx: egui::Context,
+    /// Timelapse frames often share holders: their areas are computed once.
+    areas: AreaCache,
 }
 
 impl Renderer {
@@ -53,7 +58,7 @@ impl Renderer {
         let ctx = egui::Context::default();
         // Light, like the viewer and the printed page.
         ctx.set_theme(egui::Theme::Light);
-        Ok(Renderer { gpu, ctx })
+        Ok(Renderer { gpu, ctx, areas: AreaCache::new(AreaOptions::default()) })
     }
 
     /// The adapter drawing the images, e.g. "llvmpipe (LLVM 15.0.6, 256 bits) (Vulkan, Cpu)".
@@ -76,6 +81,16 @@ impl Renderer {
         let options = SceneOptions { recent_days: spec.recent_days, hidden: spec.hidden.clone() };
         let scene = build(dataset, &snapshot, &options);
         let text = BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden);
+        let areas = (spec.areas || spec.fronts).then(|| self.areas.areas_in(dataset, &snapshot));
+        let overlays = Overlays {
+            areas: AreaLayer {
+                areas: areas.as_deref().filter(|_| spec.areas),
+                fronts: areas.as_deref().filter(|_| spec.fronts),
+                changes: &[],
+                hidden: &spec.hidden,
+            },
+            changed: &[],
+        };
         let mut memory = walkers::MapMemory::default();
         let mut input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -89,7 +104,7 @@ impl Renderer {
             viewport.native_pixels_per_point = Some(spec.scale);
         }
         let output = self.ctx.run_ui(input, |ui| {
-            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, &text);
+            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, &text, overlays);
         });
         self.gpu.render(&self.ctx, output, size_px)
     }

@@ -24,10 +24,15 @@ pub struct BriefingSpec {
     /// Places that changed hands within this many days are highlighted and named in the footnote.
     pub recent_days: u32,
     pub hidden: Vec<FactionIx>,
+    /// Draw the areas of control under the places.
+    pub areas: bool,
+    /// Draw the front lines where two sides' areas meet.
+    pub fronts: bool,
 }
 
 impl BriefingSpec {
-    /// Libya framed, 1920 by 1080 at 1x, the default title, 30 days of recent changes.
+    /// Libya framed, 1920 by 1080 at 1x, the default title, 30 days of recent changes, areas and
+    /// front lines.
     pub fn new(date: PartialDate) -> BriefingSpec {
         BriefingSpec {
             date,
@@ -38,6 +43,8 @@ impl BriefingSpec {
             title: String::new(),
             recent_days: 30,
             hidden: Vec::new(),
+            areas: true,
+            fronts: true,
         }
     }
 

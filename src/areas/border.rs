@@ -1,0 +1,181 @@
+//! Libya's land: the country polygon of the base map cut by Natural Earth's land, projected once.
+//! Every area and front line is clipped to it.
+
+use super::project::to_mercator_coord;
+use geo::{BooleanOps, Geometry, MapCoords, MultiPolygon, Polygon};
+use std::sync::OnceLock;
+
+const LAND: &str = include_str!("../../assets/basemap/libya_land_ne10m.geojson");
+const COUNTRIES: &str = include_str!("../../assets/basemap/countries_worldatlas10m_clip.geojson");
+
+/// Libya's land in Mercator unit coordinates.
+pub fn libya_land() -> &'static MultiPolygon<f64> {
+    static LIBYA: OnceLock<MultiPolygon<f64>> = OnceLock::new();
+    LIBYA.get_or_init(|| {
+        let land = geo::unary_union(&polygons(LAND, |_| true));
+        let libya = geo::unary_union(&polygons(COUNTRIES, |name| name == Some("Libya")));
+        libya.intersection(&land).map_coords(to_mercator_coord)
+    })
+}
+
+/// Where a box lies relative to Libya's land.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Inside,
+    Outside,
+    /// Near the coast or a border: only a real clip can tell.
+    Across,
+}
+
+/// A grid over Libya's land telling, square by square, whether the coast or border passes
+/// through it, so that cells far from it skip the costly clip.
+pub(crate) struct LandGrid {
+    origin: [f64; 2],
+    size: [f64; 2],
+    squares: Vec<Side>,
+}
+
+const GRID: usize = 256;
+
+impl LandGrid {
+    pub fn get() -> &'static LandGrid {
+        static GRID_: OnceLock<LandGrid> = OnceLock::new();
+        GRID_.get_or_init(|| LandGrid::new(libya_land()))
+    }
+
+    fn new(land: &MultiPolygon<f64>) -> LandGrid {
+        use geo::{BoundingRect, Contains, Point};
+        let Some(rect) = land.bounding_rect() else {
+            return LandGrid { origin: [0.0; 2], size: [1.0; 2], squares: vec![Side::Outside; GRID * GRID] };
+        };
+        let origin = [rect.min().x, rect.min().y];
+        let size = [rect.width() / GRID as f64, rect.height() / GRID as f64];
+        let mut squares = vec![Side::Outside; GRID * GRID];
+        // Every square a ring's segment passes near is Across (its bounding box of squares).
+        for polygon in &land.0 {
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                for line in ring.lines() {
+                    let (x0, x1) = (line.start.x.min(line.end.x), line.start.x.max(line.end.x));
+                    let (y0, y1) = (line.start.y.min(line.end.y), line.start.y.max(line.end.y));
+                    let (a, b) = (square(x0, origin[0], size[0]), square(x1, origin[0], size[0]));
+                    let (c, d) = (square(y0, origin[1], size[1]), square(y1, origin[1], size[1]));
+                    for gy in c..=d {
+                        for gx in a..=b {
+                            squares[gy * GRID + gx] = Side::Across;
+                        }
+                    }
+                }
+            }
+        }
+        for gy in 0..GRID {
+            for gx in 0..GRID {
+                let k = gy * GRID + gx;
+                if squares[k] == Side::Outside {
+                    let centre = Point::new(
+                        origin[0] + (gx as f64 + 0.5) * size[0],
+                        origin[1] + (gy as f64 + 0.5) * size[1],
+                    );
+                    if land.contains(&centre) {
+                        squares[k] = Side::Inside;
+                    }
+                }
+            }
+        }
+        LandGrid { origin, size, squares }
+    }
+
+    /// Where the box `[x0, x1] x [y0, y1]` lies.
+    pub fn side(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> Side {
+        let end_x = self.origin[0] + self.size[0] * GRID as f64;
+        let end_y = self.origin[1] + self.size[1] * GRID as f64;
+        if x1 < self.origin[0] || y1 < self.origin[1] || x0 > end_x || y0 > end_y {
+            return Side::Outside;
+        }
+        let outside_grid = x0 < self.origin[0] || y0 < self.origin[1] || x1 > end_x || y1 > end_y;
+        let (a, b) = (square(x0, self.origin[0], self.size[0]), square(x1, self.origin[0], self.size[0]));
+        let (c, d) = (square(y0, self.origin[1], self.size[1]), square(y1, self.origin[1], self.size[1]));
+        let mut seen: Option<Side> = outside_grid.then_some(Side::Outside);
+        for gy in c..=d {
+            for gx in a..=b {
+                let s = self.squares[gy * GRID + gx];
+                match seen {
+                    _ if s == Side::Across => return Side::Across,
+                    Some(prev) if prev != s => return Side::Across,
+                    _ => seen = Some(s),
+                }
+            }
+        }
+        seen.unwrap_or(Side::Outside)
+    }
+}
+
+fn square(v: f64, origin: f64, size: f64) -> usize {
+    (((v - origin) / size).floor().max(0.0) as usize).min(GRID - 1)
+}
+
+/// The polygons of the features whose `name` passes `keep`. The layers are embedded and known to
+/// parse; a feature that does not is skipped.
+fn polygons(text: &str, keep: impl Fn(Option<&str>) -> bool) -> Vec<Polygon<f64>> {
+    let Ok(geojson::GeoJson::FeatureCollection(collection)) = text.parse::<geojson::GeoJson>() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for feature in collection.features {
+        if !keep(feature.property("name").and_then(|v| v.as_str())) {
+            continue;
+        }
+        match feature.geometry.map(Geometry::<f64>::try_from) {
+            Some(Ok(Geometry::Polygon(p))) => out.push(p),
+            Some(Ok(Geometry::MultiPolygon(mp))) => out.extend(mp.0),
+            _ => {}
+        }
+    }
+    // unary_union wants one winding order throughout.
+    use geo::orient::{Direction, Orient};
+    out.into_iter().map(|p| p.orient(Direction::Default)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::areas::project::mercator;
+    use geo::{Area, Contains, Point};
+
+    #[test]
+    fn libya_holds_its_towns_and_not_its_neighbours_or_the_sea() {
+        let land = libya_land();
+        let at = |lon: f64, lat: f64| {
+            let [x, y] = mercator(lon, lat);
+            land.contains(&Point::new(x, y))
+        };
+        assert!(at(13.18, 32.85), "Tripoli");
+        assert!(at(16.14, 29.16), "Waddan");
+        assert!(at(20.07, 32.10), "Benghazi");
+        assert!(!at(10.2, 36.8), "Tunis");
+        assert!(!at(31.2, 30.0), "Cairo");
+        assert!(!at(16.0, 33.5), "the Gulf of Sidra");
+        assert!(!at(8.5, 27.5), "Algeria");
+        assert!(land.unsigned_area() > 0.0);
+    }
+
+    #[test]
+    fn the_grid_sorts_boxes_into_inside_outside_and_across() {
+        let grid = LandGrid::get();
+        let around = |lon: f64, lat: f64, d: f64| {
+            let [x0, y1] = mercator(lon - d, lat - d);
+            let [x1, y0] = mercator(lon + d, lat + d);
+            grid.side(x0, y0, x1, y1)
+        };
+        let cases = [
+            ("the Sahara near Waddan", 16.1, 28.0, 0.1, Side::Inside),
+            ("the Gulf of Sidra", 18.0, 32.8, 0.1, Side::Outside),
+            ("Algeria", 7.5, 28.0, 0.1, Side::Outside),
+            ("Tripoli's coast", 13.18, 32.9, 0.2, Side::Across),
+            ("far away", 40.0, 10.0, 1.0, Side::Outside),
+            ("all of Libya", 17.0, 27.0, 9.0, Side::Across),
+        ];
+        for (name, lon, lat, d, want) in cases {
+            assert_eq!(around(lon, lat, d), want, "{name}");
+        }
+    }
+}

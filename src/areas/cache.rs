@@ -1,0 +1,79 @@
+//! Areas recomputed only when some place's holder or status changes: scrubbing across days with
+//! no change of holder costs a comparison, and going back to a recent state costs nothing.
+
+use super::build::{compute, sites_at, sites_in};
+use super::options::AreaOptions;
+use super::shapes::{Areas, Site};
+use crate::dataset::Dataset;
+use crate::model::{Holder, Snapshot, Status};
+use chrono::NaiveDate;
+use std::collections::VecDeque;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+/// How many recent states are kept (compare mode holds two; scrubbing back and forth a few).
+const CAPACITY: usize = 8;
+
+type Key = Vec<(Holder, Status)>;
+
+#[derive(Debug, Default)]
+pub struct AreaCache {
+    options: AreaOptions,
+    /// Most recently used last.
+    entries: VecDeque<(u64, Key, Arc<Areas>)>,
+}
+
+impl AreaCache {
+    pub fn new(options: AreaOptions) -> Self {
+        AreaCache { options, entries: VecDeque::new() }
+    }
+
+    pub fn options(&self) -> &AreaOptions {
+        &self.options
+    }
+
+    /// New radii: everything is recomputed on next use.
+    pub fn set_options(&mut self, options: AreaOptions) {
+        if options != self.options {
+            self.options = options;
+            self.entries.clear();
+        }
+    }
+
+    /// Forget every state: call it after loading another dataset.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// The areas at a date.
+    pub fn areas_at(&mut self, dataset: &Dataset, date: NaiveDate) -> Arc<Areas> {
+        self.areas_for(&sites_at(dataset, date))
+    }
+
+    /// The areas for the viewer's snapshot.
+    pub fn areas_in(&mut self, dataset: &Dataset, snapshot: &Snapshot) -> Arc<Areas> {
+        self.areas_for(&sites_in(dataset, snapshot))
+    }
+
+    /// The areas for these sites, computed only if no kept state has the same holders and statuses.
+    /// The sites must come from the dataset the cache was used with (same places, same order).
+    pub fn areas_for(&mut self, sites: &[Site]) -> Arc<Areas> {
+        let key: Key = sites.iter().map(|s| (s.holder, s.status)).collect();
+        let mut hasher = DefaultHasher::new();
+        key.hash(&mut hasher);
+        let hash = hasher.finish();
+        if let Some(k) = self.entries.iter().rposition(|(h, stored, _)| *h == hash && *stored == key)
+            && let Some(entry) = self.entries.remove(k)
+        {
+            let areas = Arc::clone(&entry.2);
+            self.entries.push_back(entry);
+            return areas;
+        }
+        let areas = Arc::new(compute(sites, &self.options));
+        if self.entries.len() == CAPACITY {
+            self.entries.pop_front();
+        }
+        self.entries.push_back((hash, key, Arc::clone(&areas)));
+        areas
+    }
+}
