@@ -522,16 +522,21 @@ impl SandlineApp {
                         RichText::new(format!("Situation as of {}", self.date.format("%-d %B %Y"))).strong(),
                     );
                     egui::CollapsingHeader::new("Legend").default_open(true).show(ui, |ui| {
-                        let layers = LegendLayers { areas: self.show_areas, fronts: self.show_fronts };
-                        if let Some(f) = legend_ui(
-                            ui,
-                            &self.dataset,
-                            &self.scene,
-                            Some(self.scene_options.hidden.as_slice()),
-                            layers,
-                        ) {
-                            self.toggle_faction(f);
-                        }
+                        // Never more than ~40% of the map, so that the centre of the map (where
+                        // Find and the compare list put a place) stays in view.
+                        let room = (rect.height() * 0.4).max(120.0);
+                        egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
+                            let layers = LegendLayers { areas: self.show_areas, fronts: self.show_fronts };
+                            if let Some(f) = legend_ui(
+                                ui,
+                                &self.dataset,
+                                &self.scene,
+                                Some(self.scene_options.hidden.as_slice()),
+                                layers,
+                            ) {
+                                self.toggle_faction(f);
+                            }
+                        });
                     });
                 });
             });

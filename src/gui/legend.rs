@@ -68,19 +68,20 @@ pub fn legend_ui(
     ui.separator();
     ui.label(RichText::new("Status").strong());
     let grey = Color32::from_rgb(0x55, 0x55, 0x55);
-    for (status, text) in [
-        (Status::Held, "Held (reported by an outlet)"),
-        (Status::Claimed, "Claimed only by a side"),
-        (Status::Contested, "Contested or besieged"),
-    ] {
-        ui.horizontal(|ui| {
-            sample(ui, PlaceKind::Town, status, grey, false);
+    let statuses = [
+        (Status::Held, false, "Held (reported by an outlet)"),
+        (Status::Claimed, false, "Claimed only by a side"),
+        (Status::Contested, false, "Contested or besieged"),
+        (Status::Held, true, "Changed hands recently"),
+    ];
+    egui::Grid::new(ui.scope_id().with("status key")).num_columns(4).spacing(vec2(2.0, 0.0)).show(ui, |ui| {
+        for (i, (status, recent, text)) in statuses.into_iter().enumerate() {
+            sample(ui, PlaceKind::Town, status, grey, recent);
             ui.label(text);
-        });
-    }
-    ui.horizontal(|ui| {
-        sample(ui, PlaceKind::Town, Status::Held, grey, true);
-        ui.label("Changed hands recently");
+            if i % 2 == 1 {
+                ui.end_row();
+            }
+        }
     });
     if layers.areas || layers.fronts {
         areas_key(ui, layers);
@@ -106,27 +107,23 @@ fn areas_key(ui: &mut Ui, layers: LegendLayers) {
     ui.separator();
     ui.label(RichText::new("Areas").strong());
     let grey = Color32::from_rgb(0x55, 0x55, 0x55);
-    let swatch = |ui: &mut Ui| ui.allocate_exact_size(vec2(30.0, 16.0), Sense::hover()).0;
-    if layers.areas {
-        ui.horizontal(|ui| {
+    let swatch = |ui: &mut Ui| ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover()).0;
+    ui.horizontal_wrapped(|ui| {
+        if layers.areas {
             let rect = swatch(ui);
             ui.painter().rect_filled(rect, 0.0, grey.gamma_multiply(0.35));
-            ui.label("Land nearest a side's places (approximate)");
-        });
-        ui.horizontal(|ui| {
+            ui.label("land nearest a side's places");
             let rect = swatch(ui);
             ui.painter().rect_filled(rect, 0.0, grey.gamma_multiply(0.15));
             super::compare::hatch_rect(ui, rect, grey.gamma_multiply(0.8));
-            ui.label("Contested land");
-        });
-    }
-    if layers.fronts {
-        ui.horizontal(|ui| {
+            ui.label("contested");
+        }
+        if layers.fronts {
             let rect = swatch(ui);
             let (a, b) = (rect.left_center(), rect.right_center());
             ui.painter().line_segment([a, b], egui::Stroke::new(4.5, Color32::WHITE));
             ui.painter().line_segment([a, b], egui::Stroke::new(2.2, super::area_layer::FRONT));
-            ui.label("Front line");
-        });
-    }
+            ui.label("front line");
+        }
+    });
 }

@@ -261,7 +261,7 @@ impl Plugin for PlacesPlugin<'_> {
             let mut name = self.dataset.place(m.place).name.clone();
             let change = changed(m.place);
             if let Some((from, to)) = change {
-                let side = |h: Holder| h.map_or("unknown", |f| self.dataset.faction(f).short_name());
+                let side = |h: Holder| h.map_or("unknown".into(), |f| self.dataset.faction(f).abbreviation());
                 name = format!("{name}: {} to {}", side(from), side(to));
             }
             let galley = painter.layout_no_wrap(name, FontId::proportional(12.5), Color32::from_gray(20));

@@ -51,11 +51,37 @@ impl Faction {
     pub fn short_name(&self) -> &str {
         self.name.split(" (").next().unwrap_or(&self.name).trim()
     }
+
+    /// A label for tight spaces: the initials of a name of three or more capitalised words
+    /// ("Libyan National Army" → "LNA", "Government of National Accord" → "GNA"), else the short name.
+    pub fn abbreviation(&self) -> String {
+        let short = self.short_name();
+        let capitalised: Vec<char> =
+            short.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+        if capitalised.len() >= 3 { capitalised.into_iter().collect() } else { short.to_string() }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_abbreviate_to_their_initials() {
+        let cases = [
+            ("Libyan National Army (Haftar)", "LNA"),
+            ("Government of National Accord (UN-backed)", "GNA"),
+            ("Benghazi Defence Brigades", "BDB"),
+            ("Libya Dawn (Misratan-led coalition)", "Libya Dawn"),
+            ("Derna militias (Mujahideen Shura Council / Derna Protection Force)", "Derna militias"),
+            ("Ansar al-Sharia", "Ansar al-Sharia"),
+            ("Islamic State", "Islamic State"),
+        ];
+        for (name, want) in cases {
+            let f = Faction { id: "x".into(), name: name.into(), color: Rgb([0, 0, 0]), aliases: Vec::new() };
+            assert_eq!(f.abbreviation(), want, "{name}");
+        }
+    }
 
     #[test]
     fn colours_parse_only_as_hex_triplets() {
