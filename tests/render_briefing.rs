@@ -246,3 +246,41 @@ fn without_a_graphics_adapter_render_says_so_and_exits_2() {
     assert!(stderr.contains("no graphics adapter") && stderr.contains("mesa-vulkan-drivers"), "{stderr}");
     assert!(!out.exists());
 }
+
+/// Pixels of Libya's land tinted with a side's colour (as the areas draw it, at any opacity
+/// between a pale claim and a held area), counted over the image.
+fn tinted(image: &image::RgbaImage, side: [u8; 3]) -> usize {
+    let land: [u8; 3] = [0xfa, 0xf7, 0xf0];
+    image
+        .pixels()
+        .filter(|p| {
+            (10..=45).any(|percent| {
+                let a = percent as f32 / 100.0;
+                (0..3).all(|c| {
+                    let want = f32::from(land[c]) * (1.0 - a) + f32::from(side[c]) * a;
+                    (f32::from(p.0[c]) - want).abs() <= 4.0
+                })
+            })
+        })
+        .count()
+}
+
+#[test]
+fn areas_of_control_move_with_the_date_and_can_be_left_out() {
+    let dataset = seed();
+    let mut renderer = renderer();
+    let jufra = |d: &str, areas: bool| BriefingSpec {
+        view: View::Center { lat: 29.1, lon: 16.0, zoom: 8.0 },
+        areas,
+        ..small(d)
+    };
+    let (lna, bdb) = ([0xd5, 0x5e, 0x00], [0x00, 0x9e, 0x73]);
+    let before = renderer.briefing(&dataset, &jufra("2017-06-01", true)).unwrap();
+    let after = renderer.briefing(&dataset, &jufra("2017-06-03", true)).unwrap();
+    let bare = renderer.briefing(&dataset, &jufra("2017-06-03", false)).unwrap();
+    let counts = [tinted(&before, lna), tinted(&before, bdb), tinted(&after, lna), tinted(&after, bdb)];
+    assert!(counts[1] > 5000, "on 1 June the Jufra towns' land is the BDB's: {counts:?}");
+    assert!(counts[2] > counts[0] + 5000, "by 3 June it is the LNA's: {counts:?}");
+    assert!(counts[3] < counts[1] / 10, "and no longer the BDB's: {counts:?}");
+    assert!(tinted(&bare, lna) < counts[2] / 10, "--no-areas leaves the land untinted");
+}

@@ -521,7 +521,11 @@ impl SandlineApp {
                     ui.label(
                         RichText::new(format!("Situation as of {}", self.date.format("%-d %B %Y"))).strong(),
                     );
-                    egui::CollapsingHeader::new("Legend").default_open(true).show(ui, |ui| {
+                    // On a narrow map (both side panels open) the legend starts folded, so that it
+                    // does not cover the map; it keeps a separate open state for each width class.
+                    let narrow = rect.width() < 800.0;
+                    let header = egui::CollapsingHeader::new("Legend").id_salt(("legend", narrow));
+                    header.default_open(!narrow).show(ui, |ui| {
                         // Never more than ~40% of the map, so that the centre of the map (where
                         // Find and the compare list put a place) stays in view.
                         let room = (rect.height() * 0.4).max(120.0);
