@@ -58,22 +58,40 @@ impl AreaCache {
     /// The areas for these sites, computed only if no kept state has the same holders and statuses.
     /// The sites must come from the dataset the cache was used with (same places, same order).
     pub fn areas_for(&mut self, sites: &[Site]) -> Arc<Areas> {
-        let key: Key = sites.iter().map(|s| (s.holder, s.status)).collect();
-        let mut hasher = DefaultHasher::new();
-        key.hash(&mut hasher);
-        let hash = hasher.finish();
-        if let Some(k) = self.entries.iter().rposition(|(h, stored, _)| *h == hash && *stored == key)
-            && let Some(entry) = self.entries.remove(k)
-        {
-            let areas = Arc::clone(&entry.2);
-            self.entries.push_back(entry);
+        if let Some(areas) = self.lookup(sites) {
             return areas;
         }
         let areas = Arc::new(compute(sites, &self.options));
+        self.insert(sites, Arc::clone(&areas));
+        areas
+    }
+
+    /// The kept areas of these sites' state, if any (and marks them most recently used).
+    pub fn lookup(&mut self, sites: &[Site]) -> Option<Arc<Areas>> {
+        let (hash, key) = key_of(sites);
+        let k = self.entries.iter().rposition(|(h, stored, _)| *h == hash && *stored == key)?;
+        let entry = self.entries.remove(k)?;
+        let areas = Arc::clone(&entry.2);
+        self.entries.push_back(entry);
+        Some(areas)
+    }
+
+    /// Keeps areas computed elsewhere (on a worker thread) for these sites' state.
+    pub fn insert(&mut self, sites: &[Site], areas: Arc<Areas>) {
+        let (hash, key) = key_of(sites);
+        if self.entries.iter().any(|(h, stored, _)| *h == hash && *stored == key) {
+            return;
+        }
         if self.entries.len() == CAPACITY {
             self.entries.pop_front();
         }
-        self.entries.push_back((hash, key, Arc::clone(&areas)));
-        areas
+        self.entries.push_back((hash, key, areas));
     }
+}
+
+fn key_of(sites: &[Site]) -> (u64, Key) {
+    let key: Key = sites.iter().map(|s| (s.holder, s.status)).collect();
+    let mut hasher = DefaultHasher::new();
+    key.hash(&mut hasher);
+    (hasher.finish(), key)
 }

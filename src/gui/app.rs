@@ -5,19 +5,19 @@ use super::area_layer::AreaLayer;
 use super::compare::{CompareAction, CompareState, compare_panel};
 use super::export::{ExportState, ViewNow};
 use super::legend::{LegendLayers, legend_ui};
+use super::live_areas::LiveAreas;
 use super::map_layer::{Overlays, map_view};
 use super::search::{SearchState, search_ui};
 use super::tiles::{BaseLayer, TileLayer};
 use super::timeline::{TimelineModel, TimelineState, timeline_ui};
 use super::town_panel::{TownAction, town_panel};
-use crate::areas::{AreaCache, AreaOptions, Areas, Diff};
+use crate::areas::{AreaOptions, Areas, Diff};
 use crate::dataset::{DataDir, Dataset, Loaded, Problem};
 use crate::gazetteer::Gazetteer;
 use crate::model::{FactionIx, Holder, PlaceIx, Snapshot};
 use crate::scene::{Scene, SceneOptions, build};
 use chrono::NaiveDate;
 use egui::{Align2, Color32, Key, RichText, Ui};
-use std::sync::Arc;
 use walkers::{MapMemory, lon_lat};
 
 /// How the viewer was asked to start.
@@ -82,9 +82,8 @@ pub struct SandlineApp {
     map_size: egui::Vec2,
     show_areas: bool,
     show_fronts: bool,
-    area_cache: AreaCache,
     /// The areas at the slider's date, while areas or fronts are shown.
-    areas: Option<Arc<Areas>>,
+    areas: LiveAreas,
     compare: CompareState,
     /// Compare mode: what changed from the first date to the slider's.
     diff: Option<Diff>,
@@ -157,8 +156,7 @@ impl SandlineApp {
             map_size: egui::vec2(1200.0, 700.0),
             show_areas,
             show_fronts,
-            area_cache: AreaCache::new(AreaOptions::default()),
-            areas: None,
+            areas: LiveAreas::new(AreaOptions::default()),
             compare: CompareState::default(),
             diff: None,
             changed: Vec::new(),
@@ -187,9 +185,14 @@ impl SandlineApp {
         &self.map
     }
 
+    /// Waits for areas being computed in the background (large datasets).
+    pub fn wait_for_areas(&mut self) {
+        self.areas.wait();
+    }
+
     /// The areas of control at the slider's date, while areas or front lines are shown.
     pub fn areas(&self) -> Option<&Areas> {
-        self.areas.as_deref()
+        self.areas.shown().map(|a| a.as_ref())
     }
 
     /// Compare mode's comparison, while compare mode is on.
@@ -236,8 +239,11 @@ impl SandlineApp {
 
     /// Areas are recomputed only when some holder or status changed (the cache compares states).
     fn refresh_areas(&mut self) {
-        self.areas = (self.show_areas || self.show_fronts)
-            .then(|| self.area_cache.areas_in(&self.dataset, &self.snapshot));
+        if self.show_areas || self.show_fronts {
+            self.areas.request(crate::areas::sites_in(&self.dataset, &self.snapshot));
+        } else {
+            self.areas.clear();
+        }
     }
 
     fn refresh_diff(&mut self) {
@@ -252,7 +258,7 @@ impl SandlineApp {
             return;
         }
         // `from` is never after `to` here, so the comparison cannot fail.
-        self.diff = crate::areas::diff(&self.dataset, from, to, &mut self.area_cache).ok();
+        self.diff = crate::areas::diff(&self.dataset, from, to, self.areas.cache_mut()).ok();
         self.changed =
             self.diff.iter().flat_map(|d| d.rows.iter().map(|r| (r.place, r.from, r.to))).collect();
     }
@@ -356,6 +362,10 @@ impl SandlineApp {
             self.set_layer(layer, ui.ctx());
         }
         self.keyboard(ui);
+        if self.areas.updating() {
+            self.areas.poll();
+            ui.ctx().request_repaint();
+        }
         if self.timeline.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1);
             let next = self.timeline.advance(&self.model, self.date, dt);
@@ -491,7 +501,7 @@ impl SandlineApp {
             self.fitting = Some(rect);
         }
         let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
-        let areas = self.areas.as_deref();
+        let areas = self.areas.shown().map(|a| a.as_ref());
         let overlays = Overlays {
             areas: AreaLayer {
                 areas: areas.filter(|_| self.show_areas),
@@ -569,6 +579,10 @@ impl SandlineApp {
                 self.dataset.claims.len(),
                 self.dataset.sources.len()
             ));
+            if self.areas.updating() {
+                ui.separator();
+                ui.label("Updating the areas of control...");
+            }
             if let Some(note) = &self.tiles_note {
                 ui.separator();
                 ui.colored_label(ui.visuals().warn_fg_color, note);

@@ -6,6 +6,7 @@ pub mod briefing;
 pub mod compare;
 pub mod export;
 pub mod legend;
+pub mod live_areas;
 pub mod map_layer;
 pub mod marker_style;
 pub mod search;

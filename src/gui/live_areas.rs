@@ -1,0 +1,162 @@
+//! The areas the viewer shows while the slider moves. A state seen recently comes from the cache;
+//! a new one is computed on the spot for a small dataset, and on a worker thread for a large one,
+//! so that scrubbing never waits for the geometry: the map keeps the last areas until the new
+//! ones arrive, and the status bar says they are being updated.
+
+use crate::areas::{AreaCache, AreaOptions, Areas, Site, compute};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Up to this many places, areas are computed within the frame (a few milliseconds).
+pub const COMPUTE_IN_FRAME_UP_TO: usize = 2000;
+
+struct Job {
+    sites: Vec<Site>,
+    answer: Receiver<Arc<Areas>>,
+}
+
+#[derive(Default)]
+pub struct LiveAreas {
+    cache: AreaCache,
+    shown: Option<Arc<Areas>>,
+    /// Computing the areas of these sites.
+    job: Option<Job>,
+    /// The latest state asked for while the job runs.
+    next: Option<Vec<Site>>,
+}
+
+impl LiveAreas {
+    pub fn new(options: AreaOptions) -> Self {
+        LiveAreas { cache: AreaCache::new(options), ..Default::default() }
+    }
+
+    /// The areas to draw: those of the last state asked for, or the previous ones while it is computed.
+    pub fn shown(&self) -> Option<&Arc<Areas>> {
+        self.shown.as_ref()
+    }
+
+    /// Whether the areas shown are older than the state last asked for.
+    pub fn updating(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// For comparisons, which compute the areas of their two dates on the spot.
+    pub fn cache_mut(&mut self) -> &mut AreaCache {
+        &mut self.cache
+    }
+
+    /// Nothing to show (areas and fronts are off); a running job is left to finish unseen.
+    pub fn clear(&mut self) {
+        self.shown = None;
+        self.next = None;
+    }
+
+    /// Asks for the areas of `sites`' state.
+    pub fn request(&mut self, sites: Vec<Site>) {
+        if let Some(areas) = self.cache.lookup(&sites) {
+            self.shown = Some(areas);
+            self.next = None;
+            return;
+        }
+        if sites.len() <= COMPUTE_IN_FRAME_UP_TO {
+            self.shown = Some(self.cache.areas_for(&sites));
+            self.next = None;
+            return;
+        }
+        if self.job.is_some() {
+            self.next = Some(sites);
+        } else {
+            self.start(sites);
+        }
+    }
+
+    fn start(&mut self, sites: Vec<Site>) {
+        let (send, answer) = channel();
+        let (work, options) = (sites.clone(), self.cache.options().clone());
+        // The receiver may be gone by the time the areas are ready (the viewer closed): nothing to do then.
+        std::thread::spawn(move || {
+            let _ = send.send(Arc::new(compute(&work, &options)));
+        });
+        self.job = Some(Job { sites, answer });
+    }
+
+    /// Takes a finished job's areas; returns true when what is shown changed. Call it every frame.
+    pub fn poll(&mut self) -> bool {
+        let Some(job) = &self.job else { return false };
+        match job.answer.try_recv() {
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => self.finish(None),
+            Ok(areas) => self.finish(Some(areas)),
+        }
+    }
+
+    /// Blocks until the areas of the last state asked for are shown (for exports and tests).
+    pub fn wait(&mut self) {
+        while let Some(job) = &self.job {
+            let result = job.answer.recv().ok();
+            self.finish(result);
+        }
+    }
+
+    fn finish(&mut self, result: Option<Arc<Areas>>) -> bool {
+        let Some(job) = self.job.take() else { return false };
+        let areas = match result {
+            Some(areas) => {
+                self.cache.insert(&job.sites, Arc::clone(&areas));
+                areas
+            }
+            // The worker panicked: compute in the frame instead, so that a bug shows rather than hides.
+            None => self.cache.areas_for(&job.sites),
+        };
+        self.shown = Some(areas);
+        if let Some(next) = self.next.take() {
+            self.request(next);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PlaceKind, Status};
+
+    fn sites(n: usize, holder: u32) -> Vec<Site> {
+        (0..n)
+            .map(|i| {
+                let (lon, lat) = (10.0 + (i % 100) as f64 * 0.14, 24.0 + (i / 100) as f64 * 0.03);
+                Site {
+                    place: i as u32,
+                    merc: crate::basemap::mercator(lon, lat),
+                    lat,
+                    kind: PlaceKind::Town,
+                    holder: Some(holder + (i % 2) as u32),
+                    status: Status::Held,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_states_are_computed_at_once_and_large_ones_in_the_background() {
+        let mut live = LiveAreas::new(AreaOptions::default());
+        live.request(sites(50, 0));
+        assert!(!live.updating() && live.shown().is_some(), "a small state is there at once");
+        let small = Arc::clone(live.shown().unwrap());
+
+        let big = sites(COMPUTE_IN_FRAME_UP_TO + 500, 0);
+        live.request(big.clone());
+        assert!(live.updating());
+        assert!(Arc::ptr_eq(live.shown().unwrap(), &small), "the last areas stay until the new ones come");
+        // A newer state asked for meanwhile is computed after the running one.
+        live.request(sites(COMPUTE_IN_FRAME_UP_TO + 500, 2));
+        live.wait();
+        assert!(!live.updating());
+        let shown = live.shown().unwrap();
+        assert!(shown.areas.iter().any(|a| a.faction == Some(3)), "the newest state is shown");
+        // Both big states are cached now: going back costs nothing.
+        live.request(big);
+        assert!(!live.updating());
+        assert!(live.shown().unwrap().areas.iter().any(|a| a.faction == Some(0)));
+    }
+}
