@@ -4,9 +4,14 @@ use assert_cmd::Command;
 use geojson::{FeatureCollection, GeoJson, GeometryValue as Value};
 
 fn collection(date: &str) -> FeatureCollection {
+    collection_with(date, &[])
+}
+
+fn collection_with(date: &str, extra: &[&str]) -> FeatureCollection {
     let out = Command::cargo_bin("sandline")
         .unwrap()
         .args(["state", "--date", date, "--format", "geojson"])
+        .args(extra)
         .assert()
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
@@ -95,4 +100,31 @@ fn before_any_claim_there_are_places_but_no_areas() {
     let fc = collection("2010-01-01");
     assert_eq!(layer(&fc, "place").len(), 19);
     assert!(layer(&fc, "area").is_empty() && layer(&fc, "front").is_empty());
+}
+
+/// The km² of the LNA's held land on 3 June 2017.
+fn lna_held_km2(fc: &FeatureCollection) -> f64 {
+    layer(fc, "area")
+        .iter()
+        .find(|a| str_prop(a, "faction") == Some("lna") && str_prop(a, "status") == Some("held"))
+        .and_then(|a| a.property("area_km2"))
+        .and_then(|v| v.as_f64())
+        .expect("the LNA holds land")
+}
+
+#[test]
+fn the_reach_of_a_kind_is_settable_and_bad_ones_are_refused() {
+    let default = lna_held_km2(&collection("2017-06-03"));
+    let wider =
+        lna_held_km2(&collection_with("2017-06-03", &["--reach", "town=60", "--reach", "region=150"]));
+    assert!(wider > default * 1.5, "{wider} km² against {default} km²");
+    for (bad, says) in [("village=10", "unknown kind"), ("town=-1", "out of range"), ("town", "KIND=KM")] {
+        let out = Command::cargo_bin("sandline")
+            .unwrap()
+            .args(["state", "--date", "2017-06-03", "--format", "geojson", "--reach", bad])
+            .assert()
+            .code(2);
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(says), "{bad}: {err}");
+    }
 }

@@ -23,6 +23,6 @@ pub use border::libya_land;
 pub use build::{compute, sites_at, sites_in};
 pub use cache::AreaCache;
 pub use diff::{AreaChange, Diff, DiffError, DiffRow, area_changes, changed_hands, diff};
-pub use options::AreaOptions;
+pub use options::{AreaOptions, parse_reach};
 pub use region::Region;
 pub use shapes::{Area, Areas, Front, PlaceCell, Site};

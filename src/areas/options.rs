@@ -45,6 +45,17 @@ impl AreaOptions {
     }
 }
 
+/// Reads "town=40" (a kind and how far its places reach, in km), as the command line takes it.
+pub fn parse_reach(text: &str) -> Result<(PlaceKind, f64), String> {
+    let (kind, km) = text.split_once('=').ok_or_else(|| format!("'{text}' is not KIND=KM, e.g. town=40"))?;
+    let kind: PlaceKind = kind.parse()?;
+    let km: f64 = km.trim().parse().map_err(|_| format!("'{}' is not a number of km", km.trim()))?;
+    if !(km.is_finite() && (0.0..=1000.0).contains(&km)) {
+        return Err(format!("{km} km is out of range: give 0 to 1000 km"));
+    }
+    Ok((kind, km))
+}
+
 fn slot(kind: PlaceKind) -> usize {
     PlaceKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }
@@ -61,6 +72,27 @@ mod tests {
         assert!(r(PlaceKind::Town) > r(PlaceKind::Airbase));
         assert!(r(PlaceKind::Airbase) > r(PlaceKind::BorderCrossing));
         assert!(PlaceKind::ALL.iter().all(|&k| r(k) > 0.0));
+    }
+
+    #[test]
+    fn reaches_parse_as_kind_equals_km() {
+        let cases = [
+            ("town=40", Ok((PlaceKind::Town, 40.0))),
+            (" airbase = 7.5 ", Ok((PlaceKind::Airbase, 7.5))),
+            ("city=0", Ok((PlaceKind::City, 0.0))),
+            ("town", Err("is not KIND=KM")),
+            ("village=10", Err("unknown kind 'village'")),
+            ("town=far", Err("is not a number")),
+            ("town=-5", Err("out of range")),
+            ("town=NaN", Err("out of range")),
+        ];
+        for (text, want) in cases {
+            match (parse_reach(text), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want, "{text}"),
+                (Err(got), Err(want)) => assert!(got.contains(want), "{text}: {got}"),
+                (got, want) => panic!("{text}: {got:?} vs {want:?}"),
+            }
+        }
     }
 
     #[test]

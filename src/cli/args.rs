@@ -40,6 +40,22 @@ pub enum Command {
     Diff(super::diff::DiffArgs),
 }
 
+/// How far places reach when drawing areas of control.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AreaArgs {
+    /// How far places of a kind reach for their areas of control, as KIND=KM (town=40); may be
+    /// repeated. Defaults: city=60 town=30 airbase=15 oil_terminal=15 border_crossing=10
+    /// region=100 district=120.
+    #[arg(long, value_name = "KIND=KM", value_parser = crate::areas::parse_reach)]
+    pub reach: Vec<(PlaceKind, f64)>,
+}
+
+impl AreaArgs {
+    pub fn options(&self) -> crate::areas::AreaOptions {
+        self.reach.iter().fold(crate::areas::AreaOptions::default(), |o, &(kind, km)| o.with_radius(kind, km))
+    }
+}
+
 #[derive(Debug, Clone, Default, Args)]
 pub struct DataArg {
     /// A data directory to read instead of the dataset built into sandline.
@@ -107,6 +123,8 @@ pub struct StateArgs {
     pub date: NaiveDate,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: StateFormat,
+    #[command(flatten)]
+    pub areas: AreaArgs,
     #[command(flatten)]
     pub data: DataArg,
 }

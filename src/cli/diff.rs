@@ -2,9 +2,9 @@
 //! behind each change, and (in text and JSON) the land each side gained and lost.
 
 use super::Outcome;
-use super::args::{DataArg, parse_day};
+use super::args::{AreaArgs, DataArg, parse_day};
 use crate::areas::diff::km2_text;
-use crate::areas::{AreaCache, AreaOptions, Diff, DiffRow};
+use crate::areas::{AreaCache, Diff, DiffRow};
 use crate::dataset::Dataset;
 use crate::model::Holder;
 use anyhow::Context;
@@ -32,6 +32,8 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,
     #[command(flatten)]
+    pub areas: AreaArgs,
+    #[command(flatten)]
     pub data: DataArg,
 }
 
@@ -49,7 +51,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<Outcome> {
         write_csv(&mut out, dataset, &rows)?;
         return Ok(Outcome::Clean);
     }
-    let mut cache = AreaCache::new(AreaOptions::default());
+    let mut cache = AreaCache::new(args.areas.options());
     let diff = crate::areas::diff(dataset, from, to, &mut cache)?;
     match args.format {
         DiffFormat::Json => {

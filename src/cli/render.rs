@@ -73,6 +73,8 @@ pub struct RenderArgs {
     #[arg(long)]
     pub no_fronts: bool,
     #[command(flatten)]
+    pub reach: super::args::AreaArgs,
+    #[command(flatten)]
     pub data: DataArg,
 }
 
@@ -116,6 +118,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         hidden,
         areas: !args.no_areas,
         fronts: !args.no_fronts,
+        area_options: args.reach.options(),
     };
     spec.validate()?;
 

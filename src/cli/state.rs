@@ -51,7 +51,7 @@ pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
     match args.format {
         StateFormat::Geojson => {
             let sites = crate::areas::sites_at(&loaded.dataset, args.date);
-            let areas = crate::areas::compute(&sites, &crate::areas::AreaOptions::default());
+            let areas = crate::areas::compute(&sites, &args.areas.options());
             let collection = crate::areas::export::feature_collection(&loaded.dataset, args.date, &areas);
             serde_json::to_writer(&mut out, &geojson::GeoJson::from(collection))?;
             writeln!(out)?;

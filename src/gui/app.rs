@@ -14,7 +14,7 @@ use super::town_panel::{TownAction, town_panel};
 use crate::areas::{AreaOptions, Areas, Diff};
 use crate::dataset::{DataDir, Dataset, Loaded, Problem};
 use crate::gazetteer::Gazetteer;
-use crate::model::{FactionIx, Holder, PlaceIx, Snapshot};
+use crate::model::{FactionIx, Holder, PlaceIx, PlaceKind, Snapshot};
 use crate::scene::{Scene, SceneOptions, build};
 use chrono::NaiveDate;
 use egui::{Align2, Color32, Key, RichText, Ui};
@@ -42,6 +42,9 @@ pub struct Persisted {
     pub areas: bool,
     #[serde(default = "shown")]
     pub fronts: bool,
+    /// How far places of each kind reach for their areas, in km, by kind (`town`, `city`...).
+    #[serde(default)]
+    pub reach_km: Vec<(String, f64)>,
 }
 
 fn shown() -> bool {
@@ -131,6 +134,13 @@ impl SandlineApp {
         let fit = persisted.as_ref().is_none_or(|p| p.center.is_none());
         let show_areas = persisted.as_ref().is_none_or(|p| p.areas);
         let show_fronts = persisted.as_ref().is_none_or(|p| p.fronts);
+        let reach = persisted.iter().flat_map(|p| &p.reach_km).fold(
+            AreaOptions::default(),
+            |o, (kind, km)| match kind.parse() {
+                Ok(kind) => o.with_radius(kind, *km),
+                Err(_) => o,
+            },
+        );
         let mut app = SandlineApp {
             dataset,
             problems,
@@ -156,7 +166,7 @@ impl SandlineApp {
             map_size: egui::vec2(1200.0, 700.0),
             show_areas,
             show_fronts,
-            areas: LiveAreas::new(AreaOptions::default()),
+            areas: LiveAreas::new(reach),
             compare: CompareState::default(),
             diff: None,
             changed: Vec::new(),
@@ -225,6 +235,10 @@ impl SandlineApp {
             hidden: self.scene_options.hidden.iter().map(|&f| self.dataset.faction(f).id.clone()).collect(),
             areas: self.show_areas,
             fronts: self.show_fronts,
+            reach_km: PlaceKind::ALL
+                .iter()
+                .map(|&k| (k.as_str().to_string(), self.areas.options().radius_km(k)))
+                .collect(),
         }
     }
 
@@ -310,6 +324,7 @@ impl SandlineApp {
             hidden: &self.scene_options.hidden,
             areas: self.show_areas,
             fronts: self.show_fronts,
+            area_options: self.areas.options().clone(),
         }
     }
 
@@ -452,7 +467,16 @@ impl SandlineApp {
                 let fronts = ui
                     .checkbox(&mut self.show_fronts, "Front lines")
                     .on_hover_text("Where the areas of two sides meet");
-                if areas.changed() || fronts.changed() {
+                let reach =
+                    ui.menu_button("Reach...", |ui| reach_menu(ui, self.areas.options())).inner.flatten();
+                let reach_changed = reach.is_some();
+                if let Some(options) = reach {
+                    self.areas.set_options(options);
+                    // The comparison's land depends on the reaches too.
+                    self.diff = None;
+                    self.refresh_diff();
+                }
+                if areas.changed() || fronts.changed() || reach_changed {
                     self.refresh_areas();
                 }
                 ui.separator();
@@ -613,6 +637,27 @@ impl SandlineApp {
             });
         self.show_problems = open;
     }
+}
+
+/// The reach of each kind of place, in km; returns new options when the user changed one.
+fn reach_menu(ui: &mut Ui, options: &AreaOptions) -> Option<AreaOptions> {
+    ui.label("How far a place's control reaches, at most:");
+    let mut changed = None;
+    egui::Grid::new("reach").num_columns(2).show(ui, |ui| {
+        for kind in PlaceKind::ALL {
+            let mut km = options.radius_km(kind);
+            ui.label(kind.as_str().replace('_', " "));
+            let drag = egui::DragValue::new(&mut km).range(0.0..=500.0).speed(1.0).suffix(" km");
+            if ui.add(drag).changed() {
+                changed = Some(changed.take().unwrap_or_else(|| options.clone()).with_radius(kind, km));
+            }
+            ui.end_row();
+        }
+    });
+    if ui.button("Defaults").clicked() && options != &AreaOptions::default() {
+        changed = Some(AreaOptions::default());
+    }
+    changed
 }
 
 /// Centres and zooms the map so that `[west, south, east, north]` fills `rect`.

@@ -31,6 +31,7 @@ pub struct ViewNow<'a> {
     /// The areas of control and front lines, as switched in the viewer.
     pub areas: bool,
     pub fronts: bool,
+    pub area_options: crate::areas::AreaOptions,
 }
 
 /// Pictures folder if there is one, else the home folder, else the current one.
@@ -56,6 +57,7 @@ impl ExportState {
         spec.hidden = now.hidden.to_vec();
         spec.areas = now.areas;
         spec.fronts = now.fronts;
+        spec.area_options = now.area_options.clone();
         spec
     }
 

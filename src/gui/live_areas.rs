@@ -40,6 +40,19 @@ impl LiveAreas {
         self.job.is_some()
     }
 
+    pub fn options(&self) -> &AreaOptions {
+        self.cache.options()
+    }
+
+    /// New reaches: the cache is emptied and a running job's answer, for the old ones, dropped.
+    pub fn set_options(&mut self, options: AreaOptions) {
+        if &options != self.cache.options() {
+            self.cache.set_options(options);
+            self.job = None;
+            self.next = None;
+        }
+    }
+
     /// For comparisons, which compute the areas of their two dates on the spot.
     pub fn cache_mut(&mut self) -> &mut AreaCache {
         &mut self.cache

@@ -81,6 +81,7 @@ impl Renderer {
         let options = SceneOptions { recent_days: spec.recent_days, hidden: spec.hidden.clone() };
         let scene = build(dataset, &snapshot, &options);
         let text = BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden);
+        self.areas.set_options(spec.area_options.clone());
         let areas = (spec.areas || spec.fronts).then(|| self.areas.areas_in(dataset, &snapshot));
         let overlays = Overlays {
             areas: AreaLayer {

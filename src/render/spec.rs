@@ -28,6 +28,8 @@ pub struct BriefingSpec {
     pub areas: bool,
     /// Draw the front lines where two sides' areas meet.
     pub fronts: bool,
+    /// How far places of each kind reach for their areas.
+    pub area_options: crate::areas::AreaOptions,
 }
 
 impl BriefingSpec {
@@ -45,6 +47,7 @@ impl BriefingSpec {
             hidden: Vec::new(),
             areas: true,
             fronts: true,
+            area_options: crate::areas::AreaOptions::default(),
         }
     }
 
