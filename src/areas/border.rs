@@ -32,7 +32,10 @@ pub(crate) enum Side {
 pub(crate) struct LandGrid {
     origin: [f64; 2],
     size: [f64; 2],
-    squares: Vec<Side>,
+    /// Summed-area tables of the Inside and Across squares, (GRID + 1)² each, so that a box of
+    /// any size is classified in constant time.
+    inside_sums: Vec<u32>,
+    across_sums: Vec<u32>,
 }
 
 const GRID: usize = 256;
@@ -46,7 +49,7 @@ impl LandGrid {
     fn new(land: &MultiPolygon<f64>) -> LandGrid {
         use geo::{BoundingRect, Contains, Point};
         let Some(rect) = land.bounding_rect() else {
-            return LandGrid { origin: [0.0; 2], size: [1.0; 2], squares: vec![Side::Outside; GRID * GRID] };
+            return LandGrid::with_squares([0.0; 2], [1.0; 2], vec![Side::Outside; GRID * GRID]);
         };
         let origin = [rect.min().x, rect.min().y];
         let size = [rect.width() / GRID as f64, rect.height() / GRID as f64];
@@ -81,7 +84,30 @@ impl LandGrid {
                 }
             }
         }
-        LandGrid { origin, size, squares }
+        LandGrid::with_squares(origin, size, squares)
+    }
+
+    fn with_squares(origin: [f64; 2], size: [f64; 2], squares: Vec<Side>) -> LandGrid {
+        let sums = |want: Side| {
+            let mut t = vec![0u32; (GRID + 1) * (GRID + 1)];
+            for gy in 0..GRID {
+                for gx in 0..GRID {
+                    let here = u32::from(squares[gy * GRID + gx] == want);
+                    t[(gy + 1) * (GRID + 1) + gx + 1] =
+                        here + t[gy * (GRID + 1) + gx + 1] + t[(gy + 1) * (GRID + 1) + gx]
+                            - t[gy * (GRID + 1) + gx];
+                }
+            }
+            t
+        };
+        let (inside_sums, across_sums) = (sums(Side::Inside), sums(Side::Across));
+        LandGrid { origin, size, inside_sums, across_sums }
+    }
+
+    /// How many squares of columns a..=b and rows c..=d are counted in `t`.
+    fn count(t: &[u32], a: usize, b: usize, c: usize, d: usize) -> u32 {
+        let at = |x: usize, y: usize| t[y * (GRID + 1) + x];
+        at(b + 1, d + 1) + at(a, c) - at(a, d + 1) - at(b + 1, c)
     }
 
     /// Where the box `[x0, x1] x [y0, y1]` lies.
@@ -94,18 +120,16 @@ impl LandGrid {
         let outside_grid = x0 < self.origin[0] || y0 < self.origin[1] || x1 > end_x || y1 > end_y;
         let (a, b) = (square(x0, self.origin[0], self.size[0]), square(x1, self.origin[0], self.size[0]));
         let (c, d) = (square(y0, self.origin[1], self.size[1]), square(y1, self.origin[1], self.size[1]));
-        let mut seen: Option<Side> = outside_grid.then_some(Side::Outside);
-        for gy in c..=d {
-            for gx in a..=b {
-                let s = self.squares[gy * GRID + gx];
-                match seen {
-                    _ if s == Side::Across => return Side::Across,
-                    Some(prev) if prev != s => return Side::Across,
-                    _ => seen = Some(s),
-                }
-            }
+        let squares = ((b - a + 1) * (d - c + 1)) as u32;
+        if Self::count(&self.across_sums, a, b, c, d) > 0 {
+            return Side::Across;
         }
-        seen.unwrap_or(Side::Outside)
+        let inside = Self::count(&self.inside_sums, a, b, c, d);
+        match (inside, outside_grid) {
+            (0, _) => Side::Outside,
+            (n, false) if n == squares => Side::Inside,
+            _ => Side::Across,
+        }
     }
 }
 

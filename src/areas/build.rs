@@ -79,16 +79,36 @@ pub fn compute(sites: &[Site], options: &AreaOptions) -> Areas {
         }
     }
     let land = libya_land();
+    // A cell that shares no edge with a cell of the same holder and status is a piece of its
+    // area as it is: only the others need merging (a boolean union, the costly part).
+    let key_of = |g: &Group| (g.holder.unwrap_or(u32::MAX), rank(g.status));
+    let mut joined = vec![false; groups.len()];
+    for &(i, j) in &pairs {
+        let (a, b) = (i as usize, j as usize);
+        if key_of(&groups[a]) == key_of(&groups[b])
+            && (cells[a].edge_with(j).is_some() || cells[b].edge_with(i).is_some())
+        {
+            joined[a] = true;
+            joined[b] = true;
+        }
+    }
     let keyed: Vec<Vec<usize>> = by_key.into_values().collect();
     let areas = par_map(&keyed, 1, |members| {
         let first = &groups[members[0]];
-        let merged = MultiPolygon(members.iter().map(|&i| cells[i].polygon()).collect());
-        // Cells far from the coast and borders need no clip, only merging.
-        let region = if members.iter().all(|&i| sides[i] == Side::Inside) {
-            merged.union_with_fill_rule(&MultiPolygon(Vec::new()), FillRule::NonZero)
-        } else {
-            merged.intersection_with_fill_rule(land, FillRule::NonZero)
-        };
+        let (alone, rest): (Vec<usize>, Vec<usize>) =
+            members.iter().partition(|&&i| sides[i] == Side::Inside && !joined[i]);
+        let mut pieces: Vec<Polygon<f64>> = alone.iter().map(|&i| cells[i].polygon()).collect();
+        if !rest.is_empty() {
+            let merged = MultiPolygon(rest.iter().map(|&i| cells[i].polygon()).collect());
+            // Cells far from the coast and borders need no clip, only merging.
+            let region = if rest.iter().all(|&i| sides[i] == Side::Inside) {
+                merged.union_with_fill_rule(&MultiPolygon(Vec::new()), FillRule::NonZero)
+            } else {
+                merged.intersection_with_fill_rule(land, FillRule::NonZero)
+            };
+            pieces.extend(region.0);
+        }
+        let region = MultiPolygon(pieces);
         (!region.0.is_empty()).then(|| Area {
             faction: first.holder,
             status: first.status,

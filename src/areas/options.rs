@@ -17,7 +17,7 @@ impl Default for AreaOptions {
     /// approaches (15 km); a crossing only the post (10 km). A region or district is a point
     /// standing for a large area, so it reaches far (100 and 120 km) where no town is nearer.
     fn default() -> Self {
-        let mut options = AreaOptions { radius_km: [0.0; PlaceKind::ALL.len()], circle_segments: 48 };
+        let mut options = AreaOptions { radius_km: [0.0; PlaceKind::ALL.len()], circle_segments: 32 };
         for (kind, km) in [
             (PlaceKind::City, 60.0),
             (PlaceKind::Town, 30.0),

@@ -7,8 +7,8 @@ use crate::areas::{AreaCache, AreaOptions, Areas, Site, compute};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// Up to this many places, areas are computed within the frame (a few milliseconds).
-pub const COMPUTE_IN_FRAME_UP_TO: usize = 2000;
+/// Up to this many places, areas are computed within the frame (about 2 ms at 500).
+pub const COMPUTE_IN_FRAME_UP_TO: usize = 500;
 
 struct Job {
     sites: Vec<Site>,
@@ -88,7 +88,12 @@ impl LiveAreas {
         let (work, options) = (sites.clone(), self.cache.options().clone());
         // The receiver may be gone by the time the areas are ready (the viewer closed): nothing to do then.
         std::thread::spawn(move || {
-            let _ = send.send(Arc::new(compute(&work, &options)));
+            let areas = compute(&work, &options);
+            // Triangulated here too, so that the first frame that draws them does not.
+            for area in &areas.areas {
+                area.region.triangles();
+            }
+            let _ = send.send(Arc::new(areas));
         });
         self.job = Some(Job { sites, answer });
     }
