@@ -50,6 +50,24 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // Areas of control on: they are recomputed on a worker thread as holders change, and each
+    // frame draws the latest.
+    let dir = std::env::temp_dir().join("sandline-bench-areas-10000-100000");
+    if !dir.join("claims.csv").exists() {
+        std::fs::create_dir_all(&dir).unwrap();
+        synthetic::write(&dir, 10_000, 100_000).unwrap();
+    }
+    let (ctx, mut app) = viewer(DataDir::Disk(dir));
+    app.wait_for_areas();
+    assert!(app.areas().is_some_and(|a| !a.areas.is_empty()), "areas are on for 10,000 places");
+    group.bench_function("10,000 places with areas and front lines, country zoom, 1400x900", |b| {
+        b.iter(|| {
+            i = (i + 1) % dates.len();
+            black_box(frame(&ctx, &mut app, dates[i]))
+        })
+    });
+    drop(app);
+
     let dir = std::env::temp_dir().join("sandline-bench-frame-100000");
     if !dir.join("claims.csv").exists() {
         std::fs::create_dir_all(&dir).unwrap();

@@ -56,6 +56,11 @@ struct Group {
     status: Status,
 }
 
+/// The same on at most `threads` threads, for work in the background.
+pub fn compute_with_threads(sites: &[Site], options: &AreaOptions, threads: usize) -> Areas {
+    super::par::with_threads(threads, || compute(sites, options))
+}
+
 /// Areas and front lines for the sites' holders.
 pub fn compute(sites: &[Site], options: &AreaOptions) -> Areas {
     let groups = group(sites, options);

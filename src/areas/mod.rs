@@ -20,7 +20,7 @@ mod region;
 mod shapes;
 
 pub use border::libya_land;
-pub use build::{compute, sites_at, sites_in};
+pub use build::{compute, compute_with_threads, sites_at, sites_in};
 pub use cache::AreaCache;
 pub use diff::{AreaChange, Diff, DiffError, DiffRow, area_changes, changed_hands, diff};
 pub use options::{AreaOptions, parse_reach};

@@ -1,14 +1,29 @@
 //! A parallel map over the cores, for the independent pieces of the areas (cells, factions'
 //! areas, front lines). Small inputs stay on the calling thread.
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+thread_local! {
+    /// At most this many threads for the maps started on this thread (`None`: every core).
+    static LIMIT: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with the parallel maps it starts limited to `threads` threads (1: none spawned), so
+/// that a background computation leaves the other cores to the viewer.
+pub(crate) fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
+    let before = LIMIT.with(|l| l.replace(Some(threads.max(1))));
+    let result = f();
+    LIMIT.with(|l| l.set(before));
+    result
+}
 
 /// `items.iter().map(f).collect()`, in order, spread over the available cores in runs of
 /// `batch` items taken as each thread frees up.
 pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], batch: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let batch = batch.max(1);
-    let threads =
-        std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().div_ceil(batch));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = LIMIT.with(Cell::get).unwrap_or(cores).min(cores).min(items.len().div_ceil(batch));
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
@@ -47,5 +62,7 @@ mod tests {
             assert_eq!(par_map(&items, batch, |x| x * 2), items.iter().map(|x| x * 2).collect::<Vec<_>>());
         }
         assert!(par_map(&[] as &[u32], 4, |x| *x).is_empty());
+        let one = with_threads(1, || par_map(&items, 7, |_| std::thread::current().id()));
+        assert!(one.iter().all(|&id| id == std::thread::current().id()), "one thread: the caller's");
     }
 }

@@ -51,6 +51,12 @@ fn shown() -> bool {
     true
 }
 
+/// Areas of control are offered for datasets of up to this many places. Beyond it, every change
+/// of holder would cost the viewer a second of geometry and each frame more than the rest of the
+/// map together, for cells a few pixels wide at country zoom; `sandline state --format geojson`
+/// still exports them.
+pub const AREAS_UP_TO: usize = 20_000;
+
 /// Libya, framed: centre and zoom before the first frame fits it to the window.
 pub const LIBYA_CENTER: (f64, f64) = (17.6, 26.9);
 const LIBYA_ZOOM: f64 = 5.6;
@@ -90,6 +96,10 @@ pub struct SandlineApp {
     compare: CompareState,
     /// Compare mode: what changed from the first date to the slider's.
     diff: Option<Diff>,
+    /// The state changed since the areas were last asked for.
+    areas_dirty: bool,
+    /// The map left out the front lines last frame (too many to draw at that zoom).
+    fronts_hidden: bool,
     /// The places of `diff` with their holders before and after, for the map.
     changed: Vec<(PlaceIx, Holder, Holder)>,
 }
@@ -170,6 +180,8 @@ impl SandlineApp {
             compare: CompareState::default(),
             diff: None,
             changed: Vec::new(),
+            fronts_hidden: false,
+            areas_dirty: false,
         };
         app.refresh_areas();
         app
@@ -197,6 +209,7 @@ impl SandlineApp {
 
     /// Waits for areas being computed in the background (large datasets).
     pub fn wait_for_areas(&mut self) {
+        self.sync_areas();
         self.areas.wait();
     }
 
@@ -245,15 +258,33 @@ impl SandlineApp {
     /// Moves the slider: the snapshot steps incrementally and the scene is rebuilt.
     pub fn set_date(&mut self, date: NaiveDate) {
         self.date = self.model.clamp(date);
-        self.dataset.timeline.step(&mut self.snapshot, self.date);
+        if self.dataset.timeline.step(&mut self.snapshot, self.date) {
+            self.areas_dirty = true;
+        }
         self.rebuild_scene();
-        self.refresh_areas();
         self.refresh_diff();
     }
 
+    /// Asks for the areas of the current state when it changed and no computation is under way:
+    /// while the slider runs over a large dataset, the state is read once per finished
+    /// computation rather than once per frame.
+    fn sync_areas(&mut self) {
+        self.areas.poll();
+        if self.areas_dirty && !self.areas.updating() {
+            self.areas_dirty = false;
+            self.refresh_areas();
+        }
+    }
+
     /// Areas are recomputed only when some holder or status changed (the cache compares states).
+    /// Whether this dataset is small enough for areas (see `AREAS_UP_TO`).
+    pub fn areas_possible(&self) -> bool {
+        self.dataset.tracked_places().len() <= AREAS_UP_TO
+    }
+
     fn refresh_areas(&mut self) {
-        if self.show_areas || self.show_fronts {
+        self.areas_dirty = false;
+        if self.areas_possible() && (self.show_areas || self.show_fronts) {
             self.areas.request(crate::areas::sites_in(&self.dataset, &self.snapshot));
         } else {
             self.areas.clear();
@@ -322,8 +353,8 @@ impl SandlineApp {
             map_size: self.map_size,
             recent_days: self.scene_options.recent_days,
             hidden: &self.scene_options.hidden,
-            areas: self.show_areas,
-            fronts: self.show_fronts,
+            areas: self.show_areas && self.areas_possible(),
+            fronts: self.show_fronts && self.areas_possible(),
             area_options: self.areas.options().clone(),
         }
     }
@@ -377,8 +408,8 @@ impl SandlineApp {
             self.set_layer(layer, ui.ctx());
         }
         self.keyboard(ui);
+        self.sync_areas();
         if self.areas.updating() {
-            self.areas.poll();
             ui.ctx().request_repaint();
         }
         if self.timeline.playing {
@@ -461,12 +492,20 @@ impl SandlineApp {
                 if let Some(layer) = chosen {
                     self.set_layer(layer, ui.ctx());
                 }
+                let can = self.areas_possible();
+                let too_many = format!(
+                    "Areas are drawn for datasets of up to {} places; this one has {}",
+                    AREAS_UP_TO,
+                    self.dataset.tracked_places().len()
+                );
                 let areas = ui
-                    .checkbox(&mut self.show_areas, "Areas")
-                    .on_hover_text("Areas of control: the land nearest each side's places, capped by kind");
+                    .add_enabled(can, egui::Checkbox::new(&mut self.show_areas, "Areas"))
+                    .on_hover_text("Areas of control: the land nearest each side's places, capped by kind")
+                    .on_disabled_hover_text(&too_many);
                 let fronts = ui
-                    .checkbox(&mut self.show_fronts, "Front lines")
-                    .on_hover_text("Where the areas of two sides meet");
+                    .add_enabled(can, egui::Checkbox::new(&mut self.show_fronts, "Front lines"))
+                    .on_hover_text("Where the areas of two sides meet")
+                    .on_disabled_hover_text(&too_many);
                 let reach =
                     ui.menu_button("Reach...", |ui| reach_menu(ui, self.areas.options())).inner.flatten();
                 let reach_changed = reach.is_some();
@@ -516,6 +555,8 @@ impl SandlineApp {
     }
 
     fn map_area(&mut self, ui: &mut Ui) {
+        // The slider may have moved in this frame's timeline panel.
+        self.sync_areas();
         let rect = ui.max_rect();
         self.map_size = rect.size();
         if let Some(fitted) = self.fitting
@@ -538,6 +579,7 @@ impl SandlineApp {
         let (response, output) =
             map_view(ui, &self.dataset, &self.scene, &mut self.map, self.selected, tiles, overlays);
         self.hovered = output.hovered;
+        self.fronts_hidden = output.fronts_hidden;
         if response.dragged() || response.changed() {
             self.fitting = None;
         }
@@ -564,7 +606,11 @@ impl SandlineApp {
                         // Find and the compare list put a place) stays in view.
                         let room = (rect.height() * 0.4).max(120.0);
                         egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
-                            let layers = LegendLayers { areas: self.show_areas, fronts: self.show_fronts };
+                            let can = self.areas_possible();
+                            let layers = LegendLayers {
+                                areas: self.show_areas && can,
+                                fronts: self.show_fronts && can,
+                            };
                             if let Some(f) = legend_ui(
                                 ui,
                                 &self.dataset,
@@ -603,6 +649,10 @@ impl SandlineApp {
                 self.dataset.claims.len(),
                 self.dataset.sources.len()
             ));
+            if self.fronts_hidden {
+                ui.separator();
+                ui.label("Front lines left out at this zoom: too many to draw; zoom in");
+            }
             if self.areas.updating() {
                 ui.separator();
                 ui.label("Updating the areas of control...");

@@ -2,11 +2,11 @@
 //! front lines, and in compare mode the land each side gained (solid) and lost (hatched).
 //! Shared by the viewer and briefing images through `map_view`.
 
-use super::map_layer::{ScreenTransform, mesh};
+use super::map_layer::ScreenTransform;
 use super::marker_style::color;
 use crate::areas::{AreaChange, Areas, Region};
-use crate::basemap::Triangles;
 use crate::model::{FactionIx, Holder, Rgb, Status};
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
 
 /// What of the areas to draw this frame.
@@ -42,77 +42,213 @@ fn holder_rgb(holder: Holder, colors: &impl Fn(FactionIx) -> Rgb) -> Rgb {
     holder.map_or(Rgb::UNKNOWN, colors)
 }
 
+/// What the layer draws this frame.
+pub struct AreaShapes {
+    /// In drawing order: land, then gains and losses, then fronts.
+    pub shapes: Vec<Shape>,
+    /// Too many front lines on screen to draw.
+    pub fronts_hidden: bool,
+}
+
 /// The shapes of the layer, in drawing order: land, then gains and losses, then fronts.
 pub fn area_shapes(
     layer: &AreaLayer,
     colors: impl Fn(FactionIx) -> Rgb,
     t: &ScreenTransform,
     rect: Rect,
-) -> Vec<Shape> {
+) -> AreaShapes {
     let mut shapes = Vec::new();
     let hidden = |h: Holder| h.is_some_and(|f| layer.hidden.contains(&f));
     if let Some(areas) = layer.areas {
-        for area in areas.areas.iter().filter(|a| !hidden(a.faction)) {
+        let shown: Vec<&crate::areas::Area> = areas.areas.iter().filter(|a| !hidden(a.faction)).collect();
+        let regions = || shown.iter().map(|a| &a.region);
+        let min_size = size_for_budget(regions(), t, rect, MIN_PIECE, PIECE_BUDGET);
+        let min_outlined = size_for_budget(regions(), t, rect, MIN_OUTLINED, OUTLINE_BUDGET);
+        for area in shown {
             let rgb = holder_rgb(area.faction, &colors);
             let alpha = match area.status {
                 Status::Held => HELD_ALPHA,
                 Status::Claimed => CLAIMED_ALPHA,
                 _ => CONTESTED_ALPHA,
             };
-            shapes.push(mesh(area.region.triangles(), t, tint(rgb, alpha)));
+            let seen = Seen::new(&area.region, t, rect, min_size, min_outlined);
+            shapes.push(seen.mesh(&area.region, t, tint(rgb, alpha)));
             if area.status == Status::Contested {
-                hatch(area.region.triangles(), t, rect, Stroke::new(1.3, tint(rgb, 0.75)), &mut shapes);
+                seen.hatch(&area.region, t, rect, Stroke::new(1.3, tint(rgb, 0.75)), &mut shapes);
             }
-            outline(&area.region, t, Stroke::new(0.8, tint(rgb, 0.55)), &mut shapes);
+            seen.outline(&area.region, t, Stroke::new(0.8, tint(rgb, 0.55)), &mut shapes);
         }
     }
     for change in layer.changes.iter().filter(|c| !hidden(Some(c.faction))) {
         let rgb = colors(change.faction);
-        shapes.push(mesh(change.gained.triangles(), t, tint(rgb, GAINED_ALPHA)));
-        outline(&change.gained, t, Stroke::new(1.6, color(rgb)), &mut shapes);
-        hatch(change.lost.triangles(), t, rect, Stroke::new(2.0, tint(rgb, 0.9)), &mut shapes);
-        outline(&change.lost, t, Stroke::new(1.0, tint(rgb, 0.8)), &mut shapes);
+        let gained = Seen::new(&change.gained, t, rect, MIN_PIECE, MIN_OUTLINED);
+        shapes.push(gained.mesh(&change.gained, t, tint(rgb, GAINED_ALPHA)));
+        gained.outline(&change.gained, t, Stroke::new(1.6, color(rgb)), &mut shapes);
+        let lost = Seen::new(&change.lost, t, rect, MIN_PIECE, MIN_OUTLINED);
+        lost.hatch(&change.lost, t, rect, Stroke::new(2.0, tint(rgb, 0.9)), &mut shapes);
+        lost.outline(&change.lost, t, Stroke::new(1.0, tint(rgb, 0.8)), &mut shapes);
     }
+    let mut fronts_hidden = false;
     if let Some(areas) = layer.fronts {
-        for front in &areas.fronts {
-            let (a, b) = front.factions;
-            if hidden(Some(a)) || hidden(Some(b)) {
+        let mut lines: Vec<Vec<Pos2>> = Vec::new();
+        let mut points = 0;
+        let shown =
+            areas.fronts.iter().filter(|f| !hidden(Some(f.factions.0)) && !hidden(Some(f.factions.1)));
+        'fronts: for front in shown {
+            for line in &front.mercator.0 {
+                let screen = decimate(line.0.iter().map(|c| t.apply([c.x, c.y])));
+                if screen.len() < 2 || !Rect::from_points(&screen).expand(4.0).intersects(rect) {
+                    continue;
+                }
+                points += screen.len();
+                if points > FRONT_POINTS {
+                    fronts_hidden = true;
+                    lines.clear();
+                    break 'fronts;
+                }
+                lines.push(screen);
+            }
+        }
+        for points in lines {
+            shapes.push(Shape::line(points.clone(), Stroke::new(4.5, Color32::from_white_alpha(220))));
+            shapes.push(Shape::line(points, Stroke::new(2.2, FRONT)));
+        }
+    }
+    AreaShapes { shapes, fronts_hidden }
+}
+
+/// More front-line points than this on screen is a tangle, not a front: they are left out and
+/// the viewer asks to zoom in.
+pub const FRONT_POINTS: usize = 20_000;
+
+/// The points of a line on screen, dropping those within a point and a half of the last kept.
+fn decimate(points: impl Iterator<Item = Pos2>) -> Vec<Pos2> {
+    let mut out: Vec<Pos2> = Vec::new();
+    let mut last = None;
+    for p in points {
+        match out.last() {
+            Some(&q) if q.distance(p) < 1.5 => last = Some(p),
+            _ => {
+                out.push(p);
+                last = None;
+            }
+        }
+    }
+    out.extend(last);
+    out
+}
+
+/// Pieces of land narrower than this many points are left out of a frame.
+const MIN_PIECE: f32 = 1.5;
+/// At most this many pieces of land are drawn in a frame, the largest first: a dataset of tens
+/// of thousands of places seen whole would otherwise send millions of triangles to the screen
+/// each frame, for slivers a few points wide.
+pub const PIECE_BUDGET: usize = 4000;
+/// Outlines and hatching, the costly part of a piece to draw, go to the largest this many.
+pub const OUTLINE_BUDGET: usize = 600;
+
+fn screen_size(bbox: [f64; 4], t: &ScreenTransform) -> Rect {
+    let [x0, y0, x1, y1] = bbox;
+    Rect::from_two_pos(t.apply([x0, y0]), t.apply([x1, y1]))
+}
+
+/// The smallest size of piece given a treatment this frame: `min`, or larger when more than
+/// `budget` pieces of at least `min` are on screen.
+fn size_for_budget<'a>(
+    regions: impl Iterator<Item = &'a Region>,
+    t: &ScreenTransform,
+    rect: Rect,
+    min: f32,
+    budget: usize,
+) -> f32 {
+    let mut sizes: Vec<f32> = regions
+        .flat_map(|r| r.pieces())
+        .map(|p| screen_size(p.bbox, t))
+        .filter(|s| s.intersects(rect))
+        .map(|s| s.width().max(s.height()))
+        .filter(|&size| size >= min)
+        .collect();
+    if sizes.len() <= budget {
+        return min;
+    }
+    let (_, nth, _) = sizes.select_nth_unstable_by(budget, |a, b| b.total_cmp(a));
+    // Strictly above the piece just past the budget.
+    *nth + f32::EPSILON
+}
+/// Outlines and hatching only on pieces at least this wide.
+const MIN_OUTLINED: f32 = 8.0;
+
+/// The pieces of a region that a frame draws: on screen and large enough to see, with their size.
+struct Seen {
+    pieces: Vec<(usize, f32)>,
+    /// Pieces at least this wide get outlines and hatching.
+    min_outlined: f32,
+}
+
+impl Seen {
+    fn new(region: &Region, t: &ScreenTransform, rect: Rect, min_size: f32, min_outlined: f32) -> Seen {
+        let pieces = region
+            .pieces()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, piece)| {
+                let screen = screen_size(piece.bbox, t);
+                let size = screen.width().max(screen.height());
+                (size >= min_size && screen.intersects(rect)).then_some((i, size))
+            })
+            .collect();
+        Seen { pieces, min_outlined }
+    }
+
+    fn mesh(&self, region: &Region, t: &ScreenTransform, fill: Color32) -> Shape {
+        let triangles = region.triangles();
+        let pieces = region.pieces();
+        let mut mesh = Mesh::default();
+        for &(i, _) in &self.pieces {
+            let piece = &pieces[i];
+            let base = mesh.vertices.len() as u32;
+            let first = piece.vertices.start as u32;
+            mesh.vertices.extend(triangles.vertices[piece.vertices.clone()].iter().map(|&v| Vertex {
+                pos: t.apply(v),
+                uv: WHITE_UV,
+                color: fill,
+            }));
+            mesh.indices.extend(triangles.indices[piece.indices.clone()].iter().map(|&k| k - first + base));
+        }
+        Shape::mesh(mesh)
+    }
+
+    fn outline(&self, region: &Region, t: &ScreenTransform, stroke: Stroke, out: &mut Vec<Shape>) {
+        for &(i, size) in &self.pieces {
+            if size < self.min_outlined {
                 continue;
             }
-            for line in &front.mercator.0 {
-                let points: Vec<Pos2> = line.0.iter().map(|c| t.apply([c.x, c.y])).collect();
-                shapes.push(Shape::line(points.clone(), Stroke::new(4.5, Color32::from_white_alpha(220))));
-                shapes.push(Shape::line(points, Stroke::new(2.2, FRONT)));
+            let polygon = &region.mercator.0[i];
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                let points: Vec<Pos2> = ring.0.iter().map(|c| t.apply([c.x, c.y])).collect();
+                if points.len() >= 2 {
+                    out.push(Shape::line(points, stroke));
+                }
             }
         }
     }
-    shapes
-}
 
-fn outline(region: &Region, t: &ScreenTransform, stroke: Stroke, out: &mut Vec<Shape>) {
-    for polygon in &region.mercator.0 {
-        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-            let points: Vec<Pos2> = ring.0.iter().map(|c| t.apply([c.x, c.y])).collect();
-            if points.len() >= 2 {
-                out.push(Shape::line(points, stroke));
+    fn hatch(&self, region: &Region, t: &ScreenTransform, rect: Rect, stroke: Stroke, out: &mut Vec<Shape>) {
+        let triangles = region.triangles();
+        let pieces = region.pieces();
+        for &(i, size) in &self.pieces {
+            if size < self.min_outlined {
+                continue;
             }
-        }
-    }
-}
-
-/// Diagonal lines every `HATCH_SPACING` points across the triangles, in screen space so that
-/// the hatching looks the same at every zoom. Lines of neighbouring triangles meet at their
-/// shared edges, so the hatching runs unbroken across the region.
-pub fn hatch(triangles: &Triangles, t: &ScreenTransform, rect: Rect, stroke: Stroke, out: &mut Vec<Shape>) {
-    let screen: Vec<Pos2> = triangles.vertices.iter().map(|&v| t.apply(v)).collect();
-    for tri in triangles.indices.chunks_exact(3) {
-        let [a, b, c] = [screen[tri[0] as usize], screen[tri[1] as usize], screen[tri[2] as usize]];
-        let bounds = Rect::from_points(&[a, b, c]);
-        if !bounds.intersects(rect) {
-            continue;
-        }
-        for segment in hatch_triangle([a, b, c], HATCH_SPACING) {
-            out.push(Shape::line_segment(segment, stroke));
+            for tri in triangles.indices[pieces[i].indices.clone()].chunks_exact(3) {
+                let [a, b, c] = [tri[0], tri[1], tri[2]].map(|v| t.apply(triangles.vertices[v as usize]));
+                if !Rect::from_points(&[a, b, c]).intersects(rect) {
+                    continue;
+                }
+                for segment in hatch_triangle([a, b, c], HATCH_SPACING) {
+                    out.push(Shape::line_segment(segment, stroke));
+                }
+            }
         }
     }
 }
@@ -156,6 +292,21 @@ pub fn hatch_triangle(tri: [Pos2; 3], spacing: f32) -> Vec<[Pos2; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_keep_their_ends_and_drop_points_closer_than_a_point_and_a_half() {
+        let p = |x: f32| pos2(x, 0.0);
+        let cases: Vec<(Vec<Pos2>, Vec<Pos2>)> = vec![
+            (vec![], vec![]),
+            (vec![p(0.0), p(10.0)], vec![p(0.0), p(10.0)]),
+            (vec![p(0.0), p(0.5), p(1.0), p(10.0)], vec![p(0.0), p(10.0)]),
+            (vec![p(0.0), p(0.5), p(1.0)], vec![p(0.0), p(1.0)]),
+            (vec![p(0.0), p(2.0), p(4.0)], vec![p(0.0), p(2.0), p(4.0)]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(decimate(input.clone().into_iter()), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn hatch_lines_cross_a_triangle_at_the_spacing_and_stay_inside() {

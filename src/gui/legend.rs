@@ -74,11 +74,14 @@ pub fn legend_ui(
         (Status::Contested, false, "Contested or besieged"),
         (Status::Held, true, "Changed hands recently"),
     ];
-    egui::Grid::new(ui.scope_id().with("status key")).num_columns(4).spacing(vec2(2.0, 0.0)).show(ui, |ui| {
+    // Two to a row where there is room (the viewer's overlay), else one (a briefing's side column).
+    let per_row = if ui.available_width() >= 440.0 { 2 } else { 1 };
+    let grid = egui::Grid::new(ui.scope_id().with("status key")).num_columns(2 * per_row);
+    grid.spacing(vec2(2.0, 0.0)).show(ui, |ui| {
         for (i, (status, recent, text)) in statuses.into_iter().enumerate() {
             sample(ui, PlaceKind::Town, status, grey, recent);
             ui.label(text);
-            if i % 2 == 1 {
+            if i % per_row == per_row - 1 {
                 ui.end_row();
             }
         }

@@ -3,7 +3,7 @@
 //! so that scrubbing never waits for the geometry: the map keeps the last areas until the new
 //! ones arrive, and the status bar says they are being updated.
 
-use crate::areas::{AreaCache, AreaOptions, Areas, Site, compute};
+use crate::areas::{AreaCache, AreaOptions, Areas, Site, compute_with_threads};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
@@ -88,7 +88,8 @@ impl LiveAreas {
         let (work, options) = (sites.clone(), self.cache.options().clone());
         // The receiver may be gone by the time the areas are ready (the viewer closed): nothing to do then.
         std::thread::spawn(move || {
-            let areas = compute(&work, &options);
+            // One core, so that the viewer keeps the other for drawing.
+            let areas = compute_with_threads(&work, &options, 1);
             // Triangulated here too, so that the first frame that draws them does not.
             for area in &areas.areas {
                 area.region.triangles();

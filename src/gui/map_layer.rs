@@ -56,7 +56,7 @@ const DISTRICT_LINE: Color32 = Color32::from_rgb(0xc4, 0xbd, 0xb0);
 const COUNTRY_TEXT: Color32 = Color32::from_rgb(0x96, 0x8e, 0x84);
 const DISTRICT_TEXT: Color32 = Color32::from_rgb(0xa6, 0x9d, 0x90);
 
-pub(crate) fn mesh(triangles: &Triangles, t: &ScreenTransform, fill: Color32) -> Shape {
+fn mesh(triangles: &Triangles, t: &ScreenTransform, fill: Color32) -> Shape {
     let vertices =
         triangles.vertices.iter().map(|&v| Vertex { pos: t.apply(v), uv: WHITE_UV, color: fill }).collect();
     Shape::mesh(Mesh { indices: triangles.indices.clone(), vertices, ..Default::default() })
@@ -114,6 +114,8 @@ pub fn basemap_shapes(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64) -> Ve
 pub struct MapOutput {
     pub clicked: Option<PlaceIx>,
     pub hovered: Option<PlaceIx>,
+    /// Front lines were left out: too many on screen at this zoom.
+    pub fronts_hidden: bool,
 }
 
 /// Above this many visible places, nearby ones are merged into clusters.
@@ -155,7 +157,9 @@ impl Plugin for PlacesPlugin<'_> {
         }
         let painter = ui.painter().with_clip_rect(rect);
         let colors = |f| self.dataset.faction(f).color;
-        painter.extend(area_shapes(&self.overlays.areas, colors, &t, rect));
+        let areas = area_shapes(&self.overlays.areas, colors, &t, rect);
+        self.output.fronts_hidden = areas.fronts_hidden;
+        painter.extend(areas.shapes);
         let changed = |p: PlaceIx| self.overlays.changed.iter().find(|c| c.0 == p).map(|c| (c.1, c.2));
         let viewport = [rect.min.x - 20.0, rect.min.y - 20.0, rect.max.x + 20.0, rect.max.y + 20.0];
         let mut drawn =

@@ -159,22 +159,27 @@ impl Timeline {
     }
 
     /// Moves a snapshot to another date, touching only the places whose segments start in between.
-    pub fn step(&self, snapshot: &mut Snapshot, date: NaiveDate) {
+    /// Returns whether any place moved to another segment (its state may then have changed).
+    pub fn step(&self, snapshot: &mut Snapshot, date: NaiveDate) -> bool {
         let to = day_number(date);
         let from = snapshot.day;
+        let mut moved = false;
         if to > from {
             let (a, b) = self.events_between(from, to);
+            moved = a < b;
             for &(_, place, seg) in &self.events[a..b] {
                 snapshot.segment[place as usize] = seg;
             }
         } else if to < from {
             let (a, b) = self.events_between(to, from);
+            moved = a < b;
             for &(_, place, seg) in self.events[a..b].iter().rev() {
                 let first = self.starts[place as usize];
                 snapshot.segment[place as usize] = if seg > first { seg - 1 } else { NONE };
             }
         }
         snapshot.day = to;
+        moved
     }
 
     /// The segment a snapshot has for a place, if its history has begun.
