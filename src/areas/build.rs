@@ -5,7 +5,7 @@ use super::border::{LandGrid, Side, libya_land};
 use super::cells::{Cell, capped_cells};
 use super::fronts::fronts;
 use super::options::AreaOptions;
-use super::par::par_map;
+use super::par::{self, par_map};
 use super::project::km_to_units;
 use super::region::Region;
 use super::shapes::{Area, Areas, PlaceCell, Site};
@@ -98,7 +98,38 @@ pub fn compute(sites: &[Site], options: &AreaOptions) -> Areas {
         }
     }
     let keyed: Vec<Vec<usize>> = by_key.into_values().collect();
-    let areas = par_map(&keyed, 1, |members| {
+    let holders: Vec<Holder> = groups.iter().map(|g| g.holder).collect();
+    // Front lines need only the cells: they are traced while the areas are merged.
+    let (fronts, areas) = par::join(
+        || fronts(&cells, &sides, &pairs, &holders, land),
+        || merge(&keyed, &groups, &cells, &sides, &joined, land),
+    );
+    let cells = groups
+        .into_iter()
+        .zip(cells)
+        .map(|(g, c): (Group, Cell)| PlaceCell {
+            places: g.places,
+            holder: g.holder,
+            status: g.status,
+            polygon: Polygon::new(
+                geo::LineString(if c.ring.len() >= 3 { c.ring } else { Vec::new() }),
+                Vec::new(),
+            ),
+        })
+        .collect();
+    Areas { areas, fronts, cells }
+}
+
+/// The area of each (holder, status): its members' cells merged and clipped to land.
+fn merge(
+    keyed: &[Vec<usize>],
+    groups: &[Group],
+    cells: &[Cell],
+    sides: &[Side],
+    joined: &[bool],
+    land: &MultiPolygon<f64>,
+) -> Vec<Area> {
+    par_map(keyed, 1, |members| {
         let first = &groups[members[0]];
         let (alone, rest): (Vec<usize>, Vec<usize>) =
             members.iter().partition(|&&i| sides[i] == Side::Inside && !joined[i]);
@@ -123,24 +154,7 @@ pub fn compute(sites: &[Site], options: &AreaOptions) -> Areas {
     })
     .into_iter()
     .flatten()
-    .collect();
-    let holders: Vec<Holder> = groups.iter().map(|g| g.holder).collect();
-    let fronts = fronts(&cells, &sides, &pairs, &holders, land);
-    let cells = groups
-        .into_iter()
-        .zip(cells)
-        .map(|(g, c): (Group, Cell)| PlaceCell {
-            places: g.places,
-            holder: g.holder,
-            status: g.status,
-            polygon: if c.ring.len() >= 3 {
-                c.polygon()
-            } else {
-                Polygon::new(geo::LineString(Vec::new()), Vec::new())
-            },
-        })
-        .collect();
-    Areas { areas, fronts, cells }
+    .collect()
 }
 
 fn side_of(grid: &LandGrid, cell: &Cell) -> Side {

@@ -18,6 +18,21 @@ pub(crate) fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
     result
 }
 
+/// Runs `a` on another thread while `b` runs on this one (both here when limited to one thread).
+pub(crate) fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    let limit = LIMIT.with(Cell::get);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if limit.unwrap_or(cores).min(cores) <= 1 {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(move || with_threads(limit.unwrap_or(cores), a));
+        let here = b();
+        // A panic over there is passed on, as it would be here.
+        (other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), here)
+    })
+}
+
 /// `items.iter().map(f).collect()`, in order, spread over the available cores in runs of
 /// `batch` items taken as each thread frees up.
 pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], batch: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
