@@ -1,34 +1,24 @@
 //! Areas of control and compare mode, driven through the viewer as a user drives it (egui_kittest).
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sandline::dataset::DataDir;
-use sandline::gui::{SandlineApp, ViewerOptions};
+use sandline::gui::SandlineApp;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+mod common;
+use common::{day, type_into};
 
-fn viewer(date: &str) -> Harness<'static, SandlineApp> {
-    let options = ViewerOptions { data: DataDir::Embedded, date: Some(day(date)), layer: None };
-    let app = SandlineApp::new(options, None).expect("the embedded data loads");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut SandlineApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
-}
-
-fn type_into(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+/// Types into a labelled field and presses Enter.
+fn enter(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
+    type_into(harness, label, text);
     harness.run_steps(1);
     harness.key_press(egui::Key::Enter);
     harness.run_steps(3);
+}
+
+fn viewer(date: &str) -> Harness<'static, SandlineApp> {
+    common::viewer(DataDir::Embedded, date)
 }
 
 /// The side whose area holds Waddan's place, read from the areas the viewer draws.
@@ -64,7 +54,7 @@ fn compare_mode_lists_the_june_2017_changes_with_their_claims() {
     harness.get_by_label("Compare dates").click();
     harness.run_steps(2);
     harness.get_by_label_contains("Compare two dates");
-    type_into(&mut harness, "From", "2017-06-01");
+    enter(&mut harness, "From", "2017-06-01");
 
     harness.get_by_label_contains("6 places changed hands between 1 June 2017 and 4 June 2017");
     let waddan = "Waddan: Benghazi Defence Brigades to Libyan National Army, 2 June 2017";
@@ -88,7 +78,7 @@ fn compare_mode_lists_the_june_2017_changes_with_their_claims() {
     assert!(quotes.count() >= 1, "Waddan's panel quotes the article");
 
     // Moving the slider moves the second date; going back before the changes empties the list.
-    type_into(&mut harness, "Go to date", "2017-06-01");
+    enter(&mut harness, "Go to date", "2017-06-01");
     harness.get_by_label_contains("No place changed hands between 1 June 2017 and 1 June 2017");
 
     harness.get_by_label("Compare dates").click();
@@ -102,10 +92,10 @@ fn a_bad_first_date_is_explained_and_the_comparison_stays() {
     let mut harness = viewer("2017-06-04");
     harness.state_mut().start_compare(Some(day("2017-06-01")));
     harness.run_steps(2);
-    type_into(&mut harness, "From", "2017-07-01");
+    enter(&mut harness, "From", "2017-07-01");
     harness.get_by_label_contains("the first date must not be after the second");
     assert_eq!(harness.state().diff().map(|d| d.from), Some(day("2017-06-01")));
-    type_into(&mut harness, "From", "2017-02-30");
+    enter(&mut harness, "From", "2017-02-30");
     harness.get_by_label_contains("2017-02-30");
     assert_eq!(harness.state().diff().map(|d| d.rows.len()), Some(6));
 }

@@ -9,27 +9,8 @@ use sandline::dataset::DataDir;
 use sandline::gui::{SandlineApp, ViewerOptions};
 use std::fs;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn viewer(data: DataDir, date: &str) -> Harness<'static, SandlineApp> {
-    let options = ViewerOptions { data, date: Some(day(date)), layer: None };
-    let app = SandlineApp::new(options, None).expect("the data directory is readable");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut SandlineApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
-}
-
-/// Replaces the text of a labelled field, as a user selecting all and typing would.
-fn type_into(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
-}
+mod common;
+use common::{day, type_into, viewer};
 
 /// Clicks the marker of a place on the map (markers are buttons named after the place).
 fn click_place(harness: &mut Harness<'_, SandlineApp>, name: &str) {

@@ -1,7 +1,6 @@
 //! Compare mode: two dates, the places that changed hands between them with the claims behind
 //! each change, and the land each side gained and lost. The second date is the slider's.
 
-use super::marker_style::color;
 use super::timeline::parse_typed_date;
 use crate::areas::Diff;
 use crate::areas::diff::{holder_name, km2_text};
@@ -46,15 +45,7 @@ impl CompareState {
 }
 
 fn chip(ui: &mut Ui, holder: Holder, dataset: &Dataset) {
-    let rgb = holder.map_or(Rgb::UNKNOWN, |f| dataset.faction(f).color);
-    let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-    ui.painter().rect(
-        rect,
-        2.0,
-        color(rgb),
-        Stroke::new(1.0, Color32::from_gray(40)),
-        egui::StrokeKind::Inside,
-    );
+    super::town_panel::chip(ui, holder.map_or(Rgb::UNKNOWN, |f| dataset.faction(f).color));
 }
 
 /// The panel; `diff` compares the first date with the slider's date `to`.

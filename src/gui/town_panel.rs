@@ -24,7 +24,8 @@ fn date_with_precision(claim: &Claim) -> String {
     }
 }
 
-fn chip(ui: &mut Ui, rgb: Rgb) {
+/// A small square of a side's colour, before its name.
+pub fn chip(ui: &mut Ui, rgb: Rgb) {
     let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
     ui.painter().rect(
         rect,
