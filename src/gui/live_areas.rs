@@ -58,9 +58,10 @@ impl LiveAreas {
         &mut self.cache
     }
 
-    /// Nothing to show (areas and fronts are off); a running job is left to finish unseen.
+    /// Nothing to show (areas and fronts are off); a running job's answer will be dropped.
     pub fn clear(&mut self) {
         self.shown = None;
+        self.job = None;
         self.next = None;
     }
 
