@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use geo::bool_ops::FillRule;
 use geo::{BooleanOps, MultiPolygon, Polygon};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The tracked places of a dataset with their state at a date.
 pub fn sites_at(dataset: &Dataset, date: NaiveDate) -> Vec<Site> {
@@ -181,7 +182,8 @@ fn rank(status: Status) -> u8 {
 /// reaches as far as the furthest of them, and sides that disagree make it contested.
 fn group(sites: &[Site], options: &AreaOptions) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::with_capacity(sites.len());
-    let mut at: HashMap<[u64; 2], usize> = HashMap::with_capacity(sites.len());
+    let mut at: HashMap<[u64; 2], usize, BuildHasherDefault<PointHasher>> =
+        HashMap::with_capacity_and_hasher(sites.len(), BuildHasherDefault::default());
     for s in sites {
         let [x, y] = s.merc;
         if !(x.is_finite() && y.is_finite() && s.lat.is_finite()) {
@@ -210,6 +212,25 @@ fn group(sites: &[Site], options: &AreaOptions) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// A hasher for the bits of coordinates, far cheaper than SipHash; the keys are not chosen by an
+/// adversary, only read from the dataset.
+#[derive(Default)]
+struct PointHasher(u64);
+
+impl Hasher for PointHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 fn combine(a: (Holder, Status), b: (Holder, Status)) -> (Holder, Status) {
