@@ -105,7 +105,7 @@ impl DiffRow {
     }
 
     pub fn claim_ids<'a>(&self, dataset: &'a Dataset) -> Vec<&'a str> {
-        self.claims.iter().filter_map(|&c| dataset.claims.get(c as usize)).map(|c| c.id.as_str()).collect()
+        dataset.claim_ids(&self.claims)
     }
 }
 

@@ -27,7 +27,7 @@ pub fn feature_collection(dataset: &Dataset, date: NaiveDate, areas: &Areas) -> 
         props.insert("status".into(), json!(state.status.as_str()));
         props.insert("since".into(), json!(state.since.map(|d| d.to_string())));
         props.insert("uncertain".into(), json!(state.uncertain));
-        props.insert("claims".into(), json!(claim_ids(dataset, &state.claims)));
+        props.insert("claims".into(), json!(dataset.claim_ids(&state.claims)));
         let point = geo::Point::new(round(place.lon), round(place.lat));
         features.push(feature(geojson::Geometry::from(&point), props));
     }
@@ -43,7 +43,7 @@ pub fn feature_collection(dataset: &Dataset, date: NaiveDate, areas: &Areas) -> 
         let ids: Vec<&str> = area.places.iter().map(|&p| dataset.place(p).id.as_str()).collect();
         props.insert("places".into(), json!(ids));
         props.insert("since".into(), json!(since.map(|d| d.to_string())));
-        props.insert("claims".into(), json!(claim_ids(dataset, &claims)));
+        props.insert("claims".into(), json!(dataset.claim_ids(&claims)));
         props.insert("area_km2".into(), json!(area.region.area_km2().round()));
         let shape = area.region.lonlat().map_coords(round_coord);
         features.push(feature(geojson::Geometry::from(&shape), props));
@@ -86,10 +86,6 @@ fn faction_id(dataset: &Dataset, f: FactionIx) -> &str {
 
 fn short_name(dataset: &Dataset, f: FactionIx) -> &str {
     dataset.faction(f).short_name()
-}
-
-fn claim_ids<'a>(dataset: &'a Dataset, claims: &[u32]) -> Vec<&'a str> {
-    claims.iter().filter_map(|&c| dataset.claims.get(c as usize)).map(|c| c.id.as_str()).collect()
 }
 
 /// Six decimals of a degree: about 10 cm, far finer than any coordinate here.

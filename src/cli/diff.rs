@@ -67,10 +67,6 @@ fn holder_id(dataset: &Dataset, holder: Holder) -> &str {
     holder.map_or("", |f| dataset.faction(f).id.as_str())
 }
 
-fn claim_ids(dataset: &Dataset, claims: &[u32]) -> Vec<String> {
-    claims.iter().filter_map(|&c| dataset.claims.get(c as usize)).map(|c| c.id.clone()).collect()
-}
-
 fn write_text(out: &mut impl Write, dataset: &Dataset, diff: &Diff) -> anyhow::Result<()> {
     let (from, to) = (diff.from.format("%-d %B %Y"), diff.to.format("%-d %B %Y"));
     if diff.rows.is_empty() {
@@ -100,7 +96,7 @@ fn write_csv(out: &mut impl Write, dataset: &Dataset, rows: &[DiffRow]) -> anyho
     for row in rows {
         let place = dataset.place(row.place);
         let date = row.date.to_string();
-        let claims = claim_ids(dataset, &row.claims).join("|");
+        let claims = row.claim_ids(dataset).join("|");
         w.write_record([
             place.id.as_str(),
             &place.name,
@@ -129,7 +125,7 @@ fn json(dataset: &Dataset, diff: &Diff) -> serde_json::Value {
                         "date": c.date.to_string(),
                         "from": id(c.from),
                         "to": id(c.to),
-                        "claims": claim_ids(dataset, &c.claims),
+                        "claims": dataset.claim_ids(&c.claims),
                     })
                 })
                 .collect();
@@ -141,7 +137,7 @@ fn json(dataset: &Dataset, diff: &Diff) -> serde_json::Value {
                 "date": row.date.to_string(),
                 "text": row.sentence(dataset),
                 "changes": changes,
-                "claims": claim_ids(dataset, &row.claims),
+                "claims": row.claim_ids(dataset),
             })
         })
         .collect();

@@ -200,6 +200,11 @@ impl Dataset {
         &self.factions[ix as usize]
     }
 
+    /// The ids ("c002") of claims given by index.
+    pub fn claim_ids(&self, claims: &[u32]) -> Vec<&str> {
+        claims.iter().filter_map(|&c| self.claims.get(c as usize)).map(|c| c.id.as_str()).collect()
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_ix.get(id).map(|&i| &self.sources[i])
     }

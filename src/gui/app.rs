@@ -14,7 +14,7 @@ use super::town_panel::{TownAction, town_panel};
 use crate::areas::{AreaOptions, Areas, Diff};
 use crate::dataset::{DataDir, Dataset, Loaded, Problem};
 use crate::gazetteer::Gazetteer;
-use crate::model::{FactionIx, Holder, PlaceIx, PlaceKind, Snapshot};
+use crate::model::{FactionIx, PlaceIx, PlaceKind, Snapshot};
 use crate::scene::{Scene, SceneOptions, build};
 use chrono::NaiveDate;
 use egui::{Align2, Color32, Key, RichText, Ui};
@@ -100,8 +100,6 @@ pub struct SandlineApp {
     areas_dirty: bool,
     /// The map left out the front lines last frame (too many to draw at that zoom).
     fronts_hidden: bool,
-    /// The places of `diff` with their holders before and after, for the map.
-    changed: Vec<(PlaceIx, Holder, Holder)>,
 }
 
 impl SandlineApp {
@@ -179,7 +177,6 @@ impl SandlineApp {
             areas: LiveAreas::new(reach),
             compare: CompareState::default(),
             diff: None,
-            changed: Vec::new(),
             fronts_hidden: false,
             areas_dirty: false,
         };
@@ -220,7 +217,7 @@ impl SandlineApp {
 
     /// Compare mode's comparison, while compare mode is on.
     pub fn diff(&self) -> Option<&Diff> {
-        self.diff.as_ref().filter(|_| self.compare.on)
+        self.diff.as_ref()
     }
 
     /// Turns compare mode on, from `from` (default: 30 days before the slider) to the slider's date.
@@ -271,20 +268,26 @@ impl SandlineApp {
     fn sync_areas(&mut self) {
         self.areas.poll();
         if self.areas_dirty && !self.areas.updating() {
-            self.areas_dirty = false;
             self.refresh_areas();
         }
     }
 
-    /// Areas are recomputed only when some holder or status changed (the cache compares states).
     /// Whether this dataset is small enough for areas (see `AREAS_UP_TO`).
     pub fn areas_possible(&self) -> bool {
         self.dataset.tracked_places().len() <= AREAS_UP_TO
     }
 
+    /// The areas and front lines as drawn: switched on, and possible for this dataset.
+    fn layers(&self) -> LegendLayers {
+        let can = self.areas_possible();
+        LegendLayers { areas: self.show_areas && can, fronts: self.show_fronts && can }
+    }
+
+    /// Areas are recomputed only when some holder or status changed (the cache compares states).
     fn refresh_areas(&mut self) {
         self.areas_dirty = false;
-        if self.areas_possible() && (self.show_areas || self.show_fronts) {
+        let layers = self.layers();
+        if layers.areas || layers.fronts {
             self.areas.request(crate::areas::sites_in(&self.dataset, &self.snapshot));
         } else {
             self.areas.clear();
@@ -296,7 +299,6 @@ impl SandlineApp {
             self.compare.from.filter(|_| self.compare.on).map(|from| (from.min(self.date), self.date));
         let Some((from, to)) = wanted else {
             self.diff = None;
-            self.changed.clear();
             return;
         };
         if self.diff.as_ref().is_some_and(|d| (d.from, d.to) == (from, to)) {
@@ -304,8 +306,6 @@ impl SandlineApp {
         }
         // `from` is never after `to` here, so the comparison cannot fail.
         self.diff = crate::areas::diff(&self.dataset, from, to, self.areas.cache_mut()).ok();
-        self.changed =
-            self.diff.iter().flat_map(|d| d.rows.iter().map(|r| (r.place, r.from, r.to))).collect();
     }
 
     fn rebuild_scene(&mut self) {
@@ -353,8 +353,8 @@ impl SandlineApp {
             map_size: self.map_size,
             recent_days: self.scene_options.recent_days,
             hidden: &self.scene_options.hidden,
-            areas: self.show_areas && self.areas_possible(),
-            fronts: self.show_fronts && self.areas_possible(),
+            areas: self.layers().areas,
+            fronts: self.layers().fronts,
             area_options: self.areas.options().clone(),
         }
     }
@@ -408,10 +408,6 @@ impl SandlineApp {
             self.set_layer(layer, ui.ctx());
         }
         self.keyboard(ui);
-        self.sync_areas();
-        if self.areas.updating() {
-            ui.ctx().request_repaint();
-        }
         if self.timeline.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1);
             let next = self.timeline.advance(&self.model, self.date, dt);
@@ -555,8 +551,11 @@ impl SandlineApp {
     }
 
     fn map_area(&mut self, ui: &mut Ui) {
-        // The slider may have moved in this frame's timeline panel.
+        // After the timeline panel, so that a slider moved this frame is seen.
         self.sync_areas();
+        if self.areas.updating() {
+            ui.ctx().request_repaint();
+        }
         let rect = ui.max_rect();
         self.map_size = rect.size();
         if let Some(fitted) = self.fitting
@@ -565,16 +564,17 @@ impl SandlineApp {
             fit_bounds(&mut self.map, rect, LIBYA_BOUNDS);
             self.fitting = Some(rect);
         }
+        let layers = self.layers();
         let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
         let areas = self.areas.shown().map(|a| a.as_ref());
         let overlays = Overlays {
             areas: AreaLayer {
-                areas: areas.filter(|_| self.show_areas),
-                fronts: areas.filter(|_| self.show_fronts),
-                changes: self.diff.as_ref().filter(|_| self.compare.on).map_or(&[], |d| d.areas.as_slice()),
+                areas: areas.filter(|_| layers.areas),
+                fronts: areas.filter(|_| layers.fronts),
+                changes: self.diff.as_ref().map_or(&[], |d| d.areas.as_slice()),
                 hidden: &self.scene_options.hidden,
             },
-            changed: if self.compare.on { &self.changed } else { &[] },
+            changed: self.diff.as_ref().map_or(&[], |d| d.rows.as_slice()),
         };
         let (response, output) =
             map_view(ui, &self.dataset, &self.scene, &mut self.map, self.selected, tiles, overlays);
@@ -606,11 +606,7 @@ impl SandlineApp {
                         // Find and the compare list put a place) stays in view.
                         let room = (rect.height() * 0.4).max(120.0);
                         egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
-                            let can = self.areas_possible();
-                            let layers = LegendLayers {
-                                areas: self.show_areas && can,
-                                fronts: self.show_fronts && can,
-                            };
+                            let layers = self.layers();
                             if let Some(f) = legend_ui(
                                 ui,
                                 &self.dataset,

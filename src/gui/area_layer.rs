@@ -61,17 +61,20 @@ pub fn area_shapes(
     let hidden = |h: Holder| h.is_some_and(|f| layer.hidden.contains(&f));
     if let Some(areas) = layer.areas {
         let shown: Vec<&crate::areas::Area> = areas.areas.iter().filter(|a| !hidden(a.faction)).collect();
-        let regions = || shown.iter().map(|a| &a.region);
-        let min_size = size_for_budget(regions(), t, rect, MIN_PIECE, PIECE_BUDGET);
-        let min_outlined = size_for_budget(regions(), t, rect, MIN_OUTLINED, OUTLINE_BUDGET);
-        for area in shown {
+        // Every piece is measured once; the budgets then pick the sizes drawn and outlined.
+        let seen: Vec<Seen> = shown.iter().map(|a| Seen::new(&a.region, t, rect, MIN_OUTLINED)).collect();
+        let sizes = || seen.iter().flat_map(|s| s.pieces.iter().map(|&(_, size)| size));
+        let min_size = size_for_budget(sizes(), MIN_PIECE, PIECE_BUDGET);
+        let min_outlined = size_for_budget(sizes(), MIN_OUTLINED, OUTLINE_BUDGET);
+        for (area, mut seen) in shown.into_iter().zip(seen) {
+            seen.pieces.retain(|&(_, size)| size >= min_size);
+            seen.min_outlined = min_outlined;
             let rgb = holder_rgb(area.faction, &colors);
             let alpha = match area.status {
                 Status::Held => HELD_ALPHA,
                 Status::Claimed => CLAIMED_ALPHA,
                 _ => CONTESTED_ALPHA,
             };
-            let seen = Seen::new(&area.region, t, rect, min_size, min_outlined);
             shapes.push(seen.mesh(&area.region, t, tint(rgb, alpha)));
             if area.status == Status::Contested {
                 seen.hatch(&area.region, t, rect, Stroke::new(1.3, tint(rgb, 0.75)), &mut shapes);
@@ -81,10 +84,10 @@ pub fn area_shapes(
     }
     for change in layer.changes.iter().filter(|c| !hidden(Some(c.faction))) {
         let rgb = colors(change.faction);
-        let gained = Seen::new(&change.gained, t, rect, MIN_PIECE, MIN_OUTLINED);
+        let gained = Seen::new(&change.gained, t, rect, MIN_OUTLINED);
         shapes.push(gained.mesh(&change.gained, t, tint(rgb, GAINED_ALPHA)));
         gained.outline(&change.gained, t, Stroke::new(1.6, color(rgb)), &mut shapes);
-        let lost = Seen::new(&change.lost, t, rect, MIN_PIECE, MIN_OUTLINED);
+        let lost = Seen::new(&change.lost, t, rect, MIN_OUTLINED);
         lost.hatch(&change.lost, t, rect, Stroke::new(2.0, tint(rgb, 0.9)), &mut shapes);
         lost.outline(&change.lost, t, Stroke::new(1.0, tint(rgb, 0.8)), &mut shapes);
     }
@@ -153,21 +156,9 @@ fn screen_size(bbox: [f64; 4], t: &ScreenTransform) -> Rect {
 }
 
 /// The smallest size of piece given a treatment this frame: `min`, or larger when more than
-/// `budget` pieces of at least `min` are on screen.
-fn size_for_budget<'a>(
-    regions: impl Iterator<Item = &'a Region>,
-    t: &ScreenTransform,
-    rect: Rect,
-    min: f32,
-    budget: usize,
-) -> f32 {
-    let mut sizes: Vec<f32> = regions
-        .flat_map(|r| r.pieces())
-        .map(|p| screen_size(p.bbox, t))
-        .filter(|s| s.intersects(rect))
-        .map(|s| s.width().max(s.height()))
-        .filter(|&size| size >= min)
-        .collect();
+/// `budget` of the `sizes` on screen are at least `min`.
+fn size_for_budget(sizes: impl Iterator<Item = f32>, min: f32, budget: usize) -> f32 {
+    let mut sizes: Vec<f32> = sizes.filter(|&size| size >= min).collect();
     if sizes.len() <= budget {
         return min;
     }
@@ -178,7 +169,7 @@ fn size_for_budget<'a>(
 /// Outlines and hatching only on pieces at least this wide.
 const MIN_OUTLINED: f32 = 8.0;
 
-/// The pieces of a region that a frame draws: on screen and large enough to see, with their size.
+/// The pieces of a region that a frame draws: on screen and at least `MIN_PIECE` wide, with their size.
 struct Seen {
     pieces: Vec<(usize, f32)>,
     /// Pieces at least this wide get outlines and hatching.
@@ -186,7 +177,7 @@ struct Seen {
 }
 
 impl Seen {
-    fn new(region: &Region, t: &ScreenTransform, rect: Rect, min_size: f32, min_outlined: f32) -> Seen {
+    fn new(region: &Region, t: &ScreenTransform, rect: Rect, min_outlined: f32) -> Seen {
         let pieces = region
             .pieces()
             .iter()
@@ -194,7 +185,7 @@ impl Seen {
             .filter_map(|(i, piece)| {
                 let screen = screen_size(piece.bbox, t);
                 let size = screen.width().max(screen.height());
-                (size >= min_size && screen.intersects(rect)).then_some((i, size))
+                (size >= MIN_PIECE && screen.intersects(rect)).then_some((i, size))
             })
             .collect();
         Seen { pieces, min_outlined }

@@ -3,6 +3,7 @@
 
 use super::area_layer::{AreaLayer, area_shapes};
 use super::marker_style::{self, OUTLINE, color};
+use crate::areas::DiffRow;
 use crate::basemap::{Basemap, Label, Lines, Triangles, mercator};
 use crate::dataset::Dataset;
 use crate::model::{Holder, PlaceIx, PlaceKind, Rgb, Status};
@@ -127,7 +128,7 @@ const CLUSTER_CELL: f32 = 40.0;
 pub struct Overlays<'a> {
     pub areas: AreaLayer<'a>,
     /// Compare mode: the places that changed hands, with their holders at the first and second date.
-    pub changed: &'a [(PlaceIx, Holder, Holder)],
+    pub changed: &'a [DiffRow],
 }
 
 /// Draws the scene's places (a walkers plugin) and reports hovers and clicks.
@@ -160,7 +161,8 @@ impl Plugin for PlacesPlugin<'_> {
         let areas = area_shapes(&self.overlays.areas, colors, &t, rect);
         self.output.fronts_hidden = areas.fronts_hidden;
         painter.extend(areas.shapes);
-        let changed = |p: PlaceIx| self.overlays.changed.iter().find(|c| c.0 == p).map(|c| (c.1, c.2));
+        let changed =
+            |p: PlaceIx| self.overlays.changed.iter().find(|r| r.place == p).map(|r| (r.from, r.to));
         let viewport = [rect.min.x - 20.0, rect.min.y - 20.0, rect.max.x + 20.0, rect.max.y + 20.0];
         let mut drawn =
             cull_and_cluster(&self.scene.markers, |m| t.to_array(m), viewport, CLUSTER_CELL, CLUSTER_BUDGET);
