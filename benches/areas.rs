@@ -32,7 +32,7 @@ fn day(s: &str) -> NaiveDate {
 
 fn bench(c: &mut Criterion) {
     let data = dataset();
-    let sites = sites_at(data, day("2018-06-15"));
+    let sites = sites_at(data, day("2018-06-15"), Default::default());
     assert_eq!(sites.len(), PLACES);
     let options = AreaOptions::default();
     let areas = compute(&sites, &options);

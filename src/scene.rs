@@ -3,7 +3,7 @@
 //! it knows nothing of egui.
 
 use crate::dataset::Dataset;
-use crate::model::{FactionIx, Holder, PartialDate, PlaceIx, PlaceKind, Rgb, Snapshot, Status};
+use crate::model::{FactionIx, Holder, PartialDate, PlaceIx, PlaceKind, Rgb, Snapshot, StaleAfter, Status};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -12,11 +12,13 @@ pub struct SceneOptions {
     pub recent_days: u32,
     /// Factions the user has hidden.
     pub hidden: Vec<FactionIx>,
+    /// Places whose newest claim is older than this are stale: faded, and counted.
+    pub stale_after: StaleAfter,
 }
 
 impl Default for SceneOptions {
     fn default() -> Self {
-        SceneOptions { recent_days: 30, hidden: Vec::new() }
+        SceneOptions { recent_days: 30, hidden: Vec::new(), stale_after: StaleAfter::default() }
     }
 }
 
@@ -33,6 +35,10 @@ pub struct Marker {
     pub uncertain: bool,
     /// Changed hands within `recent_days` of the scene's date.
     pub recent: bool,
+    /// The date of the newest claim behind the state.
+    pub last_evidence: Option<PartialDate>,
+    /// That claim is older than the stale limit: the holder is the best reading, not a report.
+    pub stale: bool,
     /// Higher draws its label first when labels would collide.
     pub priority: u32,
 }
@@ -49,6 +55,28 @@ pub struct StatusCounts {
     pub claimed: usize,
     pub contested: usize,
     pub unknown: usize,
+    /// Shown places whose evidence is older than the stale limit (of any status).
+    pub stale: usize,
+}
+
+impl StatusCounts {
+    /// Every shown place.
+    pub fn total(&self) -> usize {
+        self.held + self.claimed + self.contested + self.unknown
+    }
+
+    /// "7 of 152 places last reported over 180 days before this date", for the status bar and
+    /// the briefing image; `None` when no shown place is stale.
+    pub fn stale_sentence(&self, stale_after: StaleAfter) -> Option<String> {
+        (self.stale > 0).then(|| {
+            format!(
+                "{} of {} places last reported over {} days before this date",
+                self.stale,
+                self.total(),
+                stale_after.0
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +114,11 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
         }
         let recent =
             segment.is_some_and(|s| s.changed_hands && s.holder_from > recent_from && s.holder_from <= date);
+        let last_evidence = segment.and_then(|s| s.last_evidence);
+        let stale = options.stale_after.is_stale(last_evidence, date);
+        if stale {
+            counts.stale += 1;
+        }
         markers.push(Marker {
             place: p,
             merc: dataset.mercator(p),
@@ -96,6 +129,8 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
             since: segment.and_then(|s| s.since),
             uncertain: segment.is_some_and(|s| s.uncertain),
             recent,
+            last_evidence,
+            stale,
             priority: priority(kind, population, recent),
         });
     }
@@ -206,7 +241,7 @@ mod tests {
     }
 
     fn seed_scene(date: &str, options: &SceneOptions) -> (Dataset, Scene) {
-        let dataset = load(&DataDir::Embedded).unwrap().dataset;
+        let dataset = load(&DataDir::seed_fixture()).unwrap().dataset;
         let snapshot = dataset.timeline.snapshot(day(date));
         let scene = build(&dataset, &snapshot, options);
         (dataset, scene)

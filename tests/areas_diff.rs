@@ -14,7 +14,7 @@ fn day(s: &str) -> NaiveDate {
 
 fn seeds() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
-    DATA.get_or_init(|| load(&DataDir::Embedded).unwrap().dataset)
+    DATA.get_or_init(|| load(&DataDir::seed_fixture()).unwrap().dataset)
 }
 
 /// (place id, from id, to id, date, claim ids) of each row.

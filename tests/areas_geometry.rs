@@ -15,7 +15,7 @@ fn day(s: &str) -> NaiveDate {
 
 fn seeds() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
-    DATA.get_or_init(|| load(&DataDir::Embedded).unwrap().dataset)
+    DATA.get_or_init(|| load(&DataDir::seed_fixture()).unwrap().dataset)
 }
 
 /// 1,500 random places over Libya and its neighbours, six sides, claims over 2014-2020.
@@ -29,7 +29,7 @@ fn synthetic_data() -> &'static Dataset {
 }
 
 fn site(place: u32, lon: f64, lat: f64, kind: PlaceKind, holder: Option<u32>, status: Status) -> Site {
-    Site { place, merc: mercator(lon, lat), lat, kind, holder, status }
+    Site { place, merc: mercator(lon, lat), lat, kind, holder, status, stale: false }
 }
 
 fn held(place: u32, lon: f64, lat: f64, holder: u32) -> Site {

@@ -2,8 +2,11 @@
 
 use assert_cmd::Command;
 
+/// The frozen seed-only dataset: these checks are of the seed moments, not of the growing war.
+const SEED_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-dataset");
+
 fn diff(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("sandline").unwrap().arg("diff").args(args).assert()
+    Command::cargo_bin("sandline").unwrap().arg("diff").args(args).args(["--data", SEED_DATA]).assert()
 }
 
 fn stdout(args: &[&str]) -> String {

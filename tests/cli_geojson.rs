@@ -3,6 +3,9 @@
 use assert_cmd::Command;
 use geojson::{FeatureCollection, GeoJson, GeometryValue as Value};
 
+/// The frozen seed-only dataset: these checks are of the seed moments, not of the growing war.
+const SEED_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-dataset");
+
 fn collection(date: &str) -> FeatureCollection {
     collection_with(date, &[])
 }
@@ -10,7 +13,7 @@ fn collection(date: &str) -> FeatureCollection {
 fn collection_with(date: &str, extra: &[&str]) -> FeatureCollection {
     let out = Command::cargo_bin("sandline")
         .unwrap()
-        .args(["state", "--date", date, "--format", "geojson"])
+        .args(["state", "--date", date, "--format", "geojson", "--data", SEED_DATA])
         .args(extra)
         .assert()
         .success();

@@ -2,8 +2,17 @@
 
 use assert_cmd::Command;
 
+/// The frozen seed-only dataset: these checks are of the seed moments, not of the growing war.
+const SEED_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-dataset");
+
 fn state(args: &[&str]) -> String {
-    let out = Command::cargo_bin("sandline").unwrap().arg("state").args(args).assert().success();
+    let out = Command::cargo_bin("sandline")
+        .unwrap()
+        .arg("state")
+        .args(args)
+        .args(["--data", SEED_DATA])
+        .assert()
+        .success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
@@ -36,10 +45,34 @@ fn the_jufra_towns_turn_to_the_lna_on_2_june_2017() {
 #[test]
 fn the_header_and_claims_column_follow_the_format() {
     let out = state(&["--date", "2017-06-03"]);
-    assert!(out.starts_with("id,name,lat,lon,faction,status,since,claims\n"), "{out}");
+    assert!(
+        out.starts_with("id,name,lat,lon,faction,status,since,claims,evidence,last_evidence,stale\n"),
+        "{out}"
+    );
     let waddan = rows(&out).into_iter().find(|r| &r[0] == "waddan").unwrap();
     let claims: Vec<&str> = waddan[7].split('|').collect();
     assert!(claims.len() >= 2 && claims.iter().all(|c| c.starts_with('c')), "{claims:?}");
+}
+
+#[test]
+fn old_evidence_is_stale_after_the_limit_and_the_limit_is_settable() {
+    // Waddan's newest claim is of June 2017: fresh days later, stale two years on.
+    let fresh = state(&["--date", "2017-06-03"]);
+    let waddan = rows(&fresh).into_iter().find(|r| &r[0] == "waddan").unwrap();
+    assert_eq!((&waddan[8], &waddan[9], &waddan[10]), ("quoted", "2017-06-03", "false"));
+    let later = state(&["--date", "2019-06-01"]);
+    let waddan = rows(&later).into_iter().find(|r| &r[0] == "waddan").unwrap();
+    assert_eq!((&waddan[4], &waddan[10]), ("lna", "true"), "the holder is kept, marked stale");
+    let patient = state(&["--date", "2019-06-01", "--stale-after", "1000"]);
+    let waddan = rows(&patient).into_iter().find(|r| &r[0] == "waddan").unwrap();
+    assert_eq!(&waddan[10], "false");
+    let json = state(&["--date", "2019-06-01", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let waddan = rows.iter().find(|r| r["id"] == "waddan").unwrap();
+    assert_eq!(
+        (&waddan["stale"], &waddan["evidence"]),
+        (&serde_json::json!(true), &serde_json::json!("quoted"))
+    );
 }
 
 #[test]

@@ -105,7 +105,7 @@ fn every_problem_is_reported_with_file_line_and_column() {
         ),
         format!("{claims_csv}:8: source: unknown source 'b'"),
         format!("{claims_csv}:9: date: 2017-07-01 is after its source was published (2017-06-03)"),
-        format!("{claims_csv}:10: quote: empty required field"),
+        format!("{claims_csv}:10: note: a claim without a quote needs a note saying what its source reports"),
         format!("{claims_csv}:11: place: place 'base' was left out for a problem at {places_csv}:5"),
     ];
     let out =
@@ -146,4 +146,52 @@ fn an_unreadable_directory_exits_2_with_one_clear_line() {
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("cannot read the data directory /no/such/dir"), "{stderr}");
+}
+
+#[test]
+fn cited_sources_carry_notes_and_quoted_ones_carry_sentences() {
+    let tmp = tempfile::tempdir().unwrap();
+    let claims = format!(
+        "{HEADER}c1,waddan,lna,captured,2017-06-02,a,His forces had captured the towns of Waddan and Hun on Friday.,lna,\n\
+         c2,hun,lna,captured,2017-06-02,w,,,The wire reports that the LNA took Hun on Friday 2 June 2017.\n\
+         c3,hun,lna,holds,2017-06-03,w,His forces had captured the towns of Waddan and Hun on Friday.,,\n\
+         c4,hun,lna,holds,2017-06-03,w,,,\n\
+         c5,waddan,lna,holds,2017-06-03,a,,,The article says the LNA was in Waddan the next day.\n"
+    );
+    write_dataset(tmp.path(), &claims);
+    fs::write(
+        tmp.path().join("sources.csv"),
+        "id,file,title,outlet,published,url,date_note\n\
+         a,articles/a.txt,Title,Outlet,2017-06-03,,\n\
+         w,,A wire report on the Jufra towns,Wire,2017-06-03,https://example.org/jufra,\n\
+         n,,Neither text nor address,Wire,2017-06-03,,\n",
+    )
+    .unwrap();
+    let shown = |f: &str| tmp.path().join(f).display().to_string();
+    let (sources, claims_csv) = (shown("sources.csv"), shown("claims.csv"));
+    let expected = [
+        format!("{sources}:4: file: a source needs a file (its text) or a url (where it was read)"),
+        format!(
+            "{claims_csv}:4: quote: source 'w' is cited, not held: leave the quote empty and say in the note what it reports"
+        ),
+        format!("{claims_csv}:5: note: a claim without a quote needs a note saying what its source reports"),
+    ];
+    let out =
+        sandline().args(["validate", "--data"]).arg(tmp.path()).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected.iter().map(String::as_str).collect::<Vec<_>>());
+    // c2 (cited, with a note) and c5 (a held source's claim may also be cited) load.
+    let state = sandline()
+        .args(["state", "--date", "2017-06-04", "--data"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let state = String::from_utf8(state).unwrap();
+    assert!(
+        state.lines().any(|l| l.starts_with("hun,") && l.contains(",c2,cited,2017-06-02,false")),
+        "{state}"
+    );
 }

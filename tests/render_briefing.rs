@@ -12,7 +12,7 @@ use sandline::render::{BriefingSpec, Renderer, Tolerance, View, compare};
 use std::path::{Path, PathBuf};
 
 fn seed() -> Dataset {
-    load(&DataDir::Embedded).expect("the built-in data loads").dataset
+    load(&DataDir::seed_fixture()).expect("the built-in data loads").dataset
 }
 
 fn date(text: &str) -> PartialDate {
@@ -117,7 +117,8 @@ fn the_viewers_export_and_sandline_render_draw_the_same_image() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.png");
     sandline()
-        .args(["render", "--date", "2017-06-03", "--center", "27.5,17.5", "--zoom", "5.2"])
+        .args(["render", "--date", "2017-06-03", "--center", "27.5,17.5", "--zoom", "5.2", "--data"])
+        .arg(DataDir::seed_fixture().display(""))
         .args(["--width", "900", "--height", "560", "--out"])
         .arg(&out)
         .assert()

@@ -18,7 +18,7 @@ fn enter(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
 }
 
 fn viewer(date: &str) -> Harness<'static, SandlineApp> {
-    common::viewer(DataDir::Embedded, date)
+    common::viewer(DataDir::seed_fixture(), date)
 }
 
 /// The side whose area holds Waddan's place, read from the areas the viewer draws.

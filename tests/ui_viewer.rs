@@ -20,7 +20,7 @@ fn click_place(harness: &mut Harness<'_, SandlineApp>, name: &str) {
 
 #[test]
 fn dragging_the_slider_turns_waddan_to_the_lna() {
-    let mut harness = viewer(DataDir::Embedded, "2017-06-01");
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-01");
     click_place(&mut harness, "Waddan");
     assert!(
         harness.query_by_label("Benghazi Defence Brigades").is_some(),
@@ -60,7 +60,7 @@ fn fraction_of(harness: &Harness<'_, SandlineApp>, date: NaiveDate) -> f32 {
 
 #[test]
 fn clicking_a_town_shows_its_quotes_and_sources() {
-    let mut harness = viewer(DataDir::Embedded, "2017-06-03");
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-03");
     click_place(&mut harness, "Waddan");
     assert_eq!(harness.state().selected(), harness.state().dataset().place_ix("waddan"));
     let quotes =
@@ -85,7 +85,7 @@ fn clicking_a_town_shows_its_quotes_and_sources() {
 
 #[test]
 fn contradictions_are_flagged_side_by_side() {
-    let mut harness = viewer(DataDir::Embedded, "2017-06-05");
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-05");
     click_place(&mut harness, "Jufra air base");
     harness.get_by_label_contains("contradiction(s) between sources");
     assert!(
@@ -104,7 +104,7 @@ fn contradictions_are_flagged_side_by_side() {
 
 #[test]
 fn typing_a_date_jumps_there() {
-    let mut harness = viewer(DataDir::Embedded, "2020-06-01");
+    let mut harness = viewer(DataDir::seed_fixture(), "2020-06-01");
     type_into(&mut harness, "Go to date", "2017-06-02");
     harness.run_steps(1);
     harness.key_press(egui::Key::Enter);
@@ -115,7 +115,7 @@ fn typing_a_date_jumps_there() {
 
 #[test]
 fn a_bad_typed_date_is_explained_and_the_date_stays() {
-    let mut harness = viewer(DataDir::Embedded, "2020-06-01");
+    let mut harness = viewer(DataDir::seed_fixture(), "2020-06-01");
     type_into(&mut harness, "Go to date", "2017-02-30");
     harness.run_steps(1);
     harness.key_press(egui::Key::Enter);
@@ -126,7 +126,7 @@ fn a_bad_typed_date_is_explained_and_the_date_stays() {
 
 #[test]
 fn stepping_goes_to_the_next_and_previous_change() {
-    let mut harness = viewer(DataDir::Embedded, "2017-06-01");
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-01");
     harness.get_by_label("Next change >").click();
     harness.run_steps(2);
     assert_eq!(harness.state().date(), day("2017-06-02"));
@@ -143,7 +143,7 @@ fn stepping_goes_to_the_next_and_previous_change() {
 
 #[test]
 fn searching_a_variant_spelling_lands_on_the_town() {
-    let mut harness = viewer(DataDir::Embedded, "2017-06-03");
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-03");
     type_into(&mut harness, "Find", "Sokna");
     harness.run_steps(1);
     harness.key_press(egui::Key::Enter);
@@ -158,6 +158,7 @@ fn searching_a_variant_spelling_lands_on_the_town() {
 fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
     let tmp = tempfile::tempdir().unwrap();
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seed_data = src.join("tests/fixtures/seed-dataset");
     fs::create_dir_all(tmp.path().join("data/gazetteer")).unwrap();
     fs::create_dir_all(tmp.path().join("seeds")).unwrap();
     for f in [
@@ -167,13 +168,17 @@ fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
         "gazetteer/libya_places_geonames.csv",
         "gazetteer/libya_airfields_airportsdata.csv",
     ] {
-        fs::copy(src.join("data").join(f), tmp.path().join("data").join(f)).unwrap();
+        fs::copy(seed_data.join(f), tmp.path().join("data").join(f)).unwrap();
     }
+    // The frozen seed dataset names its articles from its own folder; here they sit beside it.
+    let sources =
+        fs::read_to_string(seed_data.join("sources.csv")).unwrap().replace("../../../seeds/", "../seeds/");
+    fs::write(tmp.path().join("data/sources.csv"), sources).unwrap();
     for entry in fs::read_dir(src.join("seeds")).unwrap() {
         let entry = entry.unwrap();
         fs::copy(entry.path(), tmp.path().join("seeds").join(entry.file_name())).unwrap();
     }
-    let claims = fs::read_to_string(src.join("data/claims.csv")).unwrap();
+    let claims = fs::read_to_string(seed_data.join("claims.csv")).unwrap();
     let broken = claims.replacen(",waddan,bdb,holds,2017-06,", ",wadan,bdb,holds,2017-02-30,", 1);
     fs::write(tmp.path().join("data/claims.csv"), broken).unwrap();
 
@@ -189,7 +194,7 @@ fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
 #[test]
 fn exporting_the_view_writes_the_same_image_as_sandline_render() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut harness = viewer(DataDir::Embedded, "2017-06-03");
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-03");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     harness.run_steps(2);
     let out = tmp.path().join("export.png");
@@ -208,7 +213,9 @@ fn exporting_the_view_writes_the_same_image_as_sandline_render() {
     assert_cmd::Command::cargo_bin("sandline")
         .unwrap()
         .env("NODEVICE_SELECT", "1")
-        .args(["render", "--date", "2017-06-03", "--zoom"])
+        .args(["render", "--data"])
+        .arg(DataDir::seed_fixture().display(""))
+        .args(["--date", "2017-06-03", "--zoom"])
         .arg(app.map_memory().zoom().to_string())
         .arg("--center")
         .arg(format!("{},{}", center.y(), center.x()))
@@ -223,7 +230,7 @@ fn exporting_the_view_writes_the_same_image_as_sandline_render() {
 
 #[test]
 fn the_view_date_layer_and_hidden_sides_are_remembered_between_runs() {
-    let mut first = viewer(DataDir::Embedded, "2017-06-03");
+    let mut first = viewer(DataDir::seed_fixture(), "2017-06-03");
     first.get_by_label("Next change >").click();
     first.run_steps(2);
     first.get_by_label("Libyan National Army (9)").click();
@@ -233,7 +240,7 @@ fn the_view_date_layer_and_hidden_sides_are_remembered_between_runs() {
 
     // A new run with what the last one saved (eframe keeps it on disk between runs).
     let app = SandlineApp::new(
-        ViewerOptions { data: DataDir::Embedded, date: None, layer: None },
+        ViewerOptions { data: DataDir::seed_fixture(), date: None, layer: None },
         Some(saved.clone()),
     )
     .unwrap();

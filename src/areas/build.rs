@@ -1,5 +1,5 @@
 //! From the places' holders to areas of control: dedupe, capped Voronoi cells, merge by
-//! (holder, status), clip to Libya's land.
+//! (holder, status, staleness), clip to Libya's land.
 
 use super::border::{LandGrid, Side, libya_land};
 use super::cells::{Cell, capped_cells};
@@ -10,7 +10,7 @@ use super::project::km_to_units;
 use super::region::Region;
 use super::shapes::{Area, Areas, PlaceCell, Site};
 use crate::dataset::Dataset;
-use crate::model::{Holder, PlaceIx, Snapshot, Status};
+use crate::model::{Holder, PlaceIx, Snapshot, StaleAfter, Status};
 use chrono::NaiveDate;
 use geo::bool_ops::FillRule;
 use geo::{BooleanOps, MultiPolygon, Polygon};
@@ -18,24 +18,27 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The tracked places of a dataset with their state at a date.
-pub fn sites_at(dataset: &Dataset, date: NaiveDate) -> Vec<Site> {
-    sites_with(dataset, |p| dataset.timeline.segment_at(p, date))
+pub fn sites_at(dataset: &Dataset, date: NaiveDate, stale: StaleAfter) -> Vec<Site> {
+    sites_with(dataset, date, stale, |p| dataset.timeline.segment_at(p, date))
 }
 
 /// The same from a snapshot the viewer keeps stepping.
-pub fn sites_in(dataset: &Dataset, snapshot: &Snapshot) -> Vec<Site> {
-    sites_with(dataset, |p| dataset.timeline.segment_in(snapshot, p))
+pub fn sites_in(dataset: &Dataset, snapshot: &Snapshot, stale: StaleAfter) -> Vec<Site> {
+    sites_with(dataset, snapshot.date(), stale, |p| dataset.timeline.segment_in(snapshot, p))
 }
 
 fn sites_with<'a>(
     dataset: &'a Dataset,
+    date: NaiveDate,
+    stale: StaleAfter,
     segment: impl Fn(PlaceIx) -> Option<&'a crate::model::Segment>,
 ) -> Vec<Site> {
     dataset
         .tracked_places()
         .iter()
         .map(|&p| {
-            let (holder, status) = segment(p).map_or((None, Status::Unknown), |s| (s.holder, s.status));
+            let (holder, status, last) =
+                segment(p).map_or((None, Status::Unknown, None), |s| (s.holder, s.status, s.last_evidence));
             Site {
                 place: p,
                 merc: dataset.mercator(p),
@@ -43,6 +46,7 @@ fn sites_with<'a>(
                 kind: dataset.kind_and_population(p).0,
                 holder,
                 status,
+                stale: stale.is_stale(last, date),
             }
         })
         .collect()
@@ -55,6 +59,7 @@ struct Group {
     places: Vec<PlaceIx>,
     holder: Holder,
     status: Status,
+    stale: bool,
 }
 
 /// The same on at most `threads` threads, for work in the background.
@@ -78,16 +83,16 @@ pub fn compute(sites: &[Site], options: &AreaOptions) -> Areas {
     let (cells, pairs) = capped_cells(&points, &radii, options.circle_segments);
     let sides: Vec<Side> = cells.iter().map(|c| side_of(grid, c)).collect();
 
-    let mut by_key: BTreeMap<(u32, u8), Vec<usize>> = BTreeMap::new();
+    let key_of = |g: &Group| (g.holder.unwrap_or(u32::MAX), rank(g.status), g.stale);
+    let mut by_key: BTreeMap<(u32, u8, bool), Vec<usize>> = BTreeMap::new();
     for (i, g) in groups.iter().enumerate() {
         if g.status != Status::Unknown && sides[i] != Side::Outside {
-            by_key.entry((g.holder.unwrap_or(u32::MAX), rank(g.status))).or_default().push(i);
+            by_key.entry(key_of(g)).or_default().push(i);
         }
     }
     let land = libya_land();
     // A cell that shares no edge with a cell of the same holder and status is a piece of its
     // area as it is: only the others need merging (a boolean union, the costly part).
-    let key_of = |g: &Group| (g.holder.unwrap_or(u32::MAX), rank(g.status));
     let mut joined = vec![false; groups.len()];
     for &(i, j) in &pairs {
         let (a, b) = (i as usize, j as usize);
@@ -149,6 +154,7 @@ fn merge(
         (!region.0.is_empty()).then(|| Area {
             faction: first.holder,
             status: first.status,
+            stale: first.stale,
             places: members.iter().flat_map(|&i| groups[i].places.iter().copied()).collect(),
             region: Region::new(region),
         })
@@ -198,6 +204,8 @@ fn group(sites: &[Site], options: &AreaOptions) -> Vec<Group> {
                 group.radius = group.radius.max(radius);
                 group.places.push(s.place);
                 (group.holder, group.status) = combine((group.holder, group.status), (s.holder, s.status));
+                // Fresh evidence for any place at the point makes the point current.
+                group.stale &= s.stale;
             }
             None => {
                 at.insert(key, groups.len());
@@ -207,6 +215,7 @@ fn group(sites: &[Site], options: &AreaOptions) -> Vec<Group> {
                     places: vec![s.place],
                     holder: s.holder,
                     status: s.status,
+                    stale: s.stale,
                 });
             }
         }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 /// How many recent states are kept (compare mode holds two; scrubbing back and forth a few).
 const CAPACITY: usize = 8;
 
-type Key = Vec<(Holder, Status)>;
+type Key = Vec<(Holder, Status, bool)>;
 
 #[derive(Debug, Default)]
 pub struct AreaCache {
@@ -47,12 +47,12 @@ impl AreaCache {
 
     /// The areas at a date.
     pub fn areas_at(&mut self, dataset: &Dataset, date: NaiveDate) -> Arc<Areas> {
-        self.areas_for(&sites_at(dataset, date))
+        self.areas_for(&sites_at(dataset, date, self.options.stale_after))
     }
 
     /// The areas for the viewer's snapshot.
     pub fn areas_in(&mut self, dataset: &Dataset, snapshot: &Snapshot) -> Arc<Areas> {
-        self.areas_for(&sites_in(dataset, snapshot))
+        self.areas_for(&sites_in(dataset, snapshot, self.options.stale_after))
     }
 
     /// The areas for these sites, computed only if no kept state has the same holders and statuses.
@@ -90,7 +90,7 @@ impl AreaCache {
 }
 
 fn key_of(sites: &[Site]) -> (u64, Key) {
-    let key: Key = sites.iter().map(|s| (s.holder, s.status)).collect();
+    let key: Key = sites.iter().map(|s| (s.holder, s.status, s.stale)).collect();
     let mut hasher = DefaultHasher::new();
     key.hash(&mut hasher);
     (hasher.finish(), key)

@@ -3,7 +3,7 @@
 
 use super::shapes::Areas;
 use crate::dataset::Dataset;
-use crate::model::{ControlState, FactionIx, Holder, PartialDate, PlaceIx};
+use crate::model::{ControlState, EvidenceKind, FactionIx, Holder, PartialDate, PlaceIx, StaleAfter};
 use chrono::NaiveDate;
 use geo::{Coord, MapCoords};
 use geojson::{Feature, FeatureCollection, JsonObject, JsonValue};
@@ -11,7 +11,12 @@ use serde_json::json;
 use std::collections::HashMap;
 
 /// The collection for `date`; `areas` must be the areas at that date.
-pub fn feature_collection(dataset: &Dataset, date: NaiveDate, areas: &Areas) -> FeatureCollection {
+pub fn feature_collection(
+    dataset: &Dataset,
+    date: NaiveDate,
+    areas: &Areas,
+    stale_after: StaleAfter,
+) -> FeatureCollection {
     let states: Vec<(PlaceIx, ControlState)> =
         dataset.tracked_places().iter().map(|&p| (p, dataset.timeline.state_at(p, date))).collect();
     let index: HashMap<PlaceIx, usize> = states.iter().enumerate().map(|(i, (p, _))| (*p, i)).collect();
@@ -28,6 +33,10 @@ pub fn feature_collection(dataset: &Dataset, date: NaiveDate, areas: &Areas) -> 
         props.insert("since".into(), json!(state.since.map(|d| d.to_string())));
         props.insert("uncertain".into(), json!(state.uncertain));
         props.insert("claims".into(), json!(dataset.claim_ids(&state.claims)));
+        let evidence = EvidenceKind::of_state(state.claims.iter().map(|&c| &dataset.claims[c as usize]));
+        props.insert("evidence".into(), json!(evidence.map(EvidenceKind::as_str)));
+        props.insert("last_evidence".into(), json!(state.last_evidence.map(|d| d.to_string())));
+        props.insert("stale".into(), json!(stale_after.is_stale(state.last_evidence, date)));
         let point = geo::Point::new(round(place.lon), round(place.lat));
         features.push(feature(geojson::Geometry::from(&point), props));
     }
@@ -40,6 +49,9 @@ pub fn feature_collection(dataset: &Dataset, date: NaiveDate, areas: &Areas) -> 
         let mut props = faction_props(dataset, area.faction);
         props.insert("layer".into(), json!("area"));
         props.insert("status".into(), json!(area.status.as_str()));
+        props.insert("stale".into(), json!(area.stale));
+        let last = members.iter().filter_map(|s| s.last_evidence).max_by_key(|d| d.last_day());
+        props.insert("last_evidence".into(), json!(last.map(|d| d.to_string())));
         let ids: Vec<&str> = area.places.iter().map(|&p| dataset.place(p).id.as_str()).collect();
         props.insert("places".into(), json!(ids));
         props.insert("since".into(), json!(since.map(|d| d.to_string())));

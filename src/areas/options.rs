@@ -1,6 +1,6 @@
 //! How far a place's control reaches, by kind of place.
 
-use crate::model::PlaceKind;
+use crate::model::{PlaceKind, StaleAfter};
 
 /// Settings of the areas of control.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,23 +9,32 @@ pub struct AreaOptions {
     radius_km: [f64; PlaceKind::ALL.len()],
     /// Segments of the circle that caps a cell: more is rounder and slower.
     pub circle_segments: usize,
+    /// Land whose places were all last reported longer ago than this is drawn faded.
+    pub stale_after: StaleAfter,
 }
 
 impl Default for AreaOptions {
     /// A city holds its suburbs and the roads into it (60 km); a town its oasis or farmland and
     /// the road either side (30 km); an air base or oil terminal little beyond its perimeter and
-    /// approaches (15 km); a crossing only the post (10 km). A region or district is a point
-    /// standing for a large area, so it reaches far (100 and 120 km) where no town is nearer.
+    /// approaches (15 km), and so does an oil field; a crossing only the post (10 km); a quarter
+    /// of a city its streets (5 km). A region or district is a point standing for a large area,
+    /// so it reaches far (100 and 120 km) where no town is nearer.
     fn default() -> Self {
-        let mut options = AreaOptions { radius_km: [0.0; PlaceKind::ALL.len()], circle_segments: 32 };
+        let mut options = AreaOptions {
+            radius_km: [0.0; PlaceKind::ALL.len()],
+            circle_segments: 32,
+            stale_after: StaleAfter::default(),
+        };
         for (kind, km) in [
             (PlaceKind::City, 60.0),
             (PlaceKind::Town, 30.0),
             (PlaceKind::Airbase, 15.0),
             (PlaceKind::OilTerminal, 15.0),
+            (PlaceKind::OilField, 15.0),
             (PlaceKind::BorderCrossing, 10.0),
             (PlaceKind::Region, 100.0),
             (PlaceKind::District, 120.0),
+            (PlaceKind::Neighbourhood, 5.0),
         ] {
             options = options.with_radius(kind, km);
         }
@@ -36,6 +45,11 @@ impl Default for AreaOptions {
 impl AreaOptions {
     pub fn radius_km(&self, kind: PlaceKind) -> f64 {
         self.radius_km[slot(kind)]
+    }
+
+    pub fn with_stale_after(mut self, stale_after: StaleAfter) -> Self {
+        self.stale_after = stale_after;
+        self
     }
 
     /// Sets how far places of `kind` reach; a negative or non-finite radius counts as 0 (no area).

@@ -14,6 +14,8 @@ pub struct Site {
     pub kind: PlaceKind,
     pub holder: Holder,
     pub status: Status,
+    /// The newest evidence is older than the stale limit at the date: the area is drawn faded.
+    pub stale: bool,
 }
 
 /// The merged land of every place with one holder and one status.
@@ -23,6 +25,8 @@ pub struct Area {
     pub faction: Holder,
     /// Held, claimed or contested (hatched); unknown places make no area.
     pub status: Status,
+    /// Every place in it was last reported longer ago than the stale limit.
+    pub stale: bool,
     /// The places whose cells make the area.
     pub places: Vec<PlaceIx>,
     pub region: Region,

@@ -44,8 +44,8 @@ pub enum Command {
 #[derive(Debug, Clone, Default, Args)]
 pub struct AreaArgs {
     /// How far places of a kind reach for their areas of control, as KIND=KM (town=40); may be
-    /// repeated. Defaults: city=60 town=30 airbase=15 oil_terminal=15 border_crossing=10
-    /// region=100 district=120.
+    /// repeated. Defaults: city=60 town=30 airbase=15 oil_terminal=15 oil_field=15
+    /// border_crossing=10 region=100 district=120 neighbourhood=5.
     #[arg(long, value_name = "KIND=KM", value_parser = crate::areas::parse_reach)]
     pub reach: Vec<(PlaceKind, f64)>,
 }
@@ -53,6 +53,26 @@ pub struct AreaArgs {
 impl AreaArgs {
     pub fn options(&self) -> crate::areas::AreaOptions {
         self.reach.iter().fold(crate::areas::AreaOptions::default(), |o, &(kind, km)| o.with_radius(kind, km))
+    }
+}
+
+/// When evidence is too old to call a state current.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct StaleArg {
+    /// Days after its newest claim that a place's state is shown as stale ("last reported ...").
+    #[arg(long = "stale-after", value_name = "DAYS", default_value_t = crate::model::DEFAULT_STALE_AFTER_DAYS)]
+    pub days: u32,
+}
+
+impl Default for StaleArg {
+    fn default() -> Self {
+        StaleArg { days: crate::model::DEFAULT_STALE_AFTER_DAYS }
+    }
+}
+
+impl StaleArg {
+    pub fn rule(self) -> crate::model::StaleAfter {
+        crate::model::StaleAfter(self.days)
     }
 }
 
@@ -123,6 +143,8 @@ pub struct StateArgs {
     pub date: NaiveDate,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: StateFormat,
+    #[command(flatten)]
+    pub stale: StaleArg,
     #[command(flatten)]
     pub areas: AreaArgs,
     #[command(flatten)]

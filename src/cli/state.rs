@@ -3,6 +3,7 @@
 use super::Outcome;
 use super::args::{StateArgs, StateFormat};
 use crate::dataset::Dataset;
+use crate::model::{EvidenceKind, StaleAfter};
 use chrono::NaiveDate;
 use std::io::Write;
 
@@ -18,9 +19,16 @@ pub struct StateRow {
     pub since: String,
     pub uncertain: bool,
     pub claims: Vec<String>,
+    /// `quoted` when a claim behind the state quotes a text the dataset holds, `cited` when all
+    /// cite sources found elsewhere, empty without claims.
+    pub evidence: &'static str,
+    /// The date of the newest claim behind the state.
+    pub last_evidence: String,
+    /// The newest claim is older than the stale limit.
+    pub stale: bool,
 }
 
-pub fn rows(dataset: &Dataset, date: NaiveDate) -> Vec<StateRow> {
+pub fn rows(dataset: &Dataset, date: NaiveDate, stale_after: StaleAfter) -> Vec<StateRow> {
     dataset
         .tracked_places()
         .iter()
@@ -37,6 +45,10 @@ pub fn rows(dataset: &Dataset, date: NaiveDate) -> Vec<StateRow> {
                 since: state.since.map(|d| d.to_string()).unwrap_or_default(),
                 uncertain: state.uncertain,
                 claims: state.claims.iter().map(|&c| dataset.claims[c as usize].id.clone()).collect(),
+                evidence: EvidenceKind::of_state(state.claims.iter().map(|&c| &dataset.claims[c as usize]))
+                    .map_or("", EvidenceKind::as_str),
+                last_evidence: state.last_evidence.map(|d| d.to_string()).unwrap_or_default(),
+                stale: stale_after.is_stale(state.last_evidence, date),
             }
         })
         .collect()
@@ -45,14 +57,20 @@ pub fn rows(dataset: &Dataset, date: NaiveDate) -> Vec<StateRow> {
 pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
     let loaded = super::load(&args.data)?;
     super::warn_problems(&loaded.problems);
-    let rows = rows(&loaded.dataset, args.date);
+    let rows = rows(&loaded.dataset, args.date, args.stale.rule());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
         StateFormat::Geojson => {
-            let sites = crate::areas::sites_at(&loaded.dataset, args.date);
-            let areas = crate::areas::compute(&sites, &args.areas.options());
-            let collection = crate::areas::export::feature_collection(&loaded.dataset, args.date, &areas);
+            let options = args.areas.options().with_stale_after(args.stale.rule());
+            let sites = crate::areas::sites_at(&loaded.dataset, args.date, options.stale_after);
+            let areas = crate::areas::compute(&sites, &options);
+            let collection = crate::areas::export::feature_collection(
+                &loaded.dataset,
+                args.date,
+                &areas,
+                options.stale_after,
+            );
             serde_json::to_writer(&mut out, &geojson::GeoJson::from(collection))?;
             writeln!(out)?;
         }
@@ -62,11 +80,36 @@ pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
         }
         StateFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["id", "name", "lat", "lon", "faction", "status", "since", "claims"])?;
+            w.write_record([
+                "id",
+                "name",
+                "lat",
+                "lon",
+                "faction",
+                "status",
+                "since",
+                "claims",
+                "evidence",
+                "last_evidence",
+                "stale",
+            ])?;
             for r in &rows {
                 let (lat, lon) = (r.lat.to_string(), r.lon.to_string());
                 let claims = r.claims.join("|");
-                w.write_record([&r.id, &r.name, &lat, &lon, &r.faction, r.status, &r.since, &claims])?;
+                let stale = r.stale.to_string();
+                w.write_record([
+                    &r.id,
+                    &r.name,
+                    &lat,
+                    &lon,
+                    &r.faction,
+                    r.status,
+                    &r.since,
+                    &claims,
+                    r.evidence,
+                    &r.last_evidence,
+                    &stale,
+                ])?;
             }
             w.flush()?;
         }

@@ -8,15 +8,7 @@ pub fn run(data: &DataArg) -> anyhow::Result<Outcome> {
     for problem in &loaded.problems {
         println!("{problem}");
     }
-    let d = &loaded.dataset;
-    let summary = format!(
-        "{} places ({} with claims), {} factions, {} sources, {} claims",
-        d.places.len(),
-        d.tracked_places().len(),
-        d.factions.len(),
-        d.sources.len(),
-        d.claims.len()
-    );
+    let summary = crate::dataset::Summary::of(&loaded.dataset);
     if loaded.problems.is_empty() {
         eprintln!("ok: {summary}");
         Ok(Outcome::Clean)

@@ -80,15 +80,35 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
                 None
             }
         });
-        let quote = table.required(row, "quote", problems);
-        if let (Some(quote), Some((text, src))) = (quote, source)
-            && !text.contains(&fold_space(quote))
-        {
-            problems.push(Problem::at(
+        // A quoted claim carries a sentence of a text the dataset holds; a cited one, a note in
+        // the dataset's own words saying what its source reports.
+        let quote = table.get(row, "quote");
+        match source {
+            Some((_, src)) if !quote.trim().is_empty() && !src.is_held() => problems.push(Problem::at(
                 &table.file,
                 row.line,
                 "quote",
-                format!("not found verbatim in {}", src.file),
+                format!(
+                    "source '{}' is cited, not held: leave the quote empty and say in the note what it reports",
+                    src.id
+                ),
+            )),
+            Some((text, src)) if !quote.trim().is_empty() && !text.contains(&fold_space(quote)) => {
+                problems.push(Problem::at(
+                    &table.file,
+                    row.line,
+                    "quote",
+                    format!("not found verbatim in {}", src.file),
+                ))
+            }
+            _ => {}
+        }
+        if quote.trim().is_empty() && table.get(row, "note").trim().is_empty() {
+            problems.push(Problem::at(
+                &table.file,
+                row.line,
+                "note",
+                "a claim without a quote needs a note saying what its source reports".to_string(),
             ));
         }
         if let (Some(date), Some((_, src))) = (date, source)
@@ -115,9 +135,8 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
             Some(action),
             Some(date),
             Some((_, src)),
-            Some(quote),
             Some(claimed_by),
-        ) = (id, place, faction, action, date, source, quote, claimed_by)
+        ) = (id, place, faction, action, date, source, claimed_by)
         else {
             continue;
         };

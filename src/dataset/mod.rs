@@ -9,11 +9,13 @@ pub mod problem;
 pub mod records;
 pub mod store;
 pub mod suggest;
+pub mod summary;
 pub mod synthetic;
 pub mod table;
 
 pub use problem::Problem;
 pub use store::{DataDir, UnreadableDir};
+pub use summary::Summary;
 
 use crate::model::{
     Claim, Contradiction, Faction, FactionIx, Place, PlaceIx, PlaceOrigin, Source, Timeline, contradictions,

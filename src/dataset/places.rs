@@ -271,7 +271,7 @@ mod tests {
             [
                 "places.csv:2: lat: 'NaN' is not a number of degrees",
                 "places.csv:3: lat: 95 is out of range (-90 to 90)",
-                "places.csv:4: kind: unknown kind 'village': use one of town, city, airbase, oil_terminal, border_crossing, region, district",
+                "places.csv:4: kind: unknown kind 'village': use one of town, city, airbase, oil_terminal, oil_field, border_crossing, region, district, neighbourhood",
                 "places.csv:5: coord_source: empty required field",
                 "places.csv:6: id: 'e e' has spaces or '|': ids are single words",
                 "places.csv:7: coord_precision_km: '-1' is not a distance in km",

@@ -58,6 +58,7 @@ pub fn read_factions(table: &Table, problems: &mut Vec<Problem>) -> Vec<Faction>
             name: name.to_string(),
             color,
             aliases: split_list(table.get(row, "aliases")),
+            bloc: table.get(row, "bloc").trim().to_string(),
         });
     }
     factions
@@ -74,7 +75,17 @@ pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -
     let mut sources = Vec::new();
     for row in &table.rows {
         let id = table.required(row, "id", problems);
-        let file = table.required(row, "file", problems);
+        // A source is held (its text in `file`) or cited (a `url` to where it was read).
+        let file = table.get(row, "file");
+        let url = table.get(row, "url");
+        if file.is_empty() && url.is_empty() {
+            problems.push(Problem::at(
+                &table.file,
+                row.line,
+                "file",
+                "a source needs a file (its text) or a url (where it was read)".to_string(),
+            ));
+        }
         let title = table.required(row, "title", problems);
         let outlet = table.required(row, "outlet", problems);
         let published =
@@ -85,40 +96,16 @@ pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -
                     None
                 }
             });
-        let text = file.and_then(|file| match dir.read(file) {
-            Ok(Some(bytes)) => match String::from_utf8(bytes) {
-                Ok(text) => Some(text),
-                Err(_) => {
-                    problems.push(Problem::at(
-                        &table.file,
-                        row.line,
-                        "file",
-                        format!("{} is not UTF-8 text", dir.display(file)),
-                    ));
-                    None
-                }
-            },
-            Ok(None) => {
-                problems.push(Problem::at(
-                    &table.file,
-                    row.line,
-                    "file",
-                    format!("{} does not exist", dir.display(file)),
-                ));
-                None
-            }
-            Err(e) => {
-                problems.push(Problem::at(
-                    &table.file,
-                    row.line,
-                    "file",
-                    format!("cannot read {}: {e}", dir.display(file)),
-                ));
-                None
-            }
-        });
-        let (Some(id), Some(file), Some(title), Some(outlet), Some(published), Some(text)) =
-            (id, file, title, outlet, published, text)
+        let text = if file.is_empty() {
+            Some(String::new())
+        } else {
+            read_text(dir, file, |message| problems.push(Problem::at(&table.file, row.line, "file", message)))
+        };
+        if file.is_empty() && url.is_empty() {
+            continue;
+        }
+        let (Some(id), Some(title), Some(outlet), Some(published), Some(text)) =
+            (id, title, outlet, published, text)
         else {
             continue;
         };
@@ -131,12 +118,33 @@ pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -
             title: title.to_string(),
             outlet: outlet.to_string(),
             published,
-            url: table.get(row, "url").to_string(),
+            url: url.to_string(),
             date_note: table.get(row, "date_note").to_string(),
             text,
         });
     }
     sources
+}
+
+/// A source's text; `report` is told why when it cannot be had.
+fn read_text(dir: &DataDir, file: &str, mut report: impl FnMut(String)) -> Option<String> {
+    match dir.read(file) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                report(format!("{} is not UTF-8 text", dir.display(file)));
+                None
+            }
+        },
+        Ok(None) => {
+            report(format!("{} does not exist", dir.display(file)));
+            None
+        }
+        Err(e) => {
+            report(format!("cannot read {}: {e}", dir.display(file)));
+            None
+        }
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,13 @@ pub struct UnreadableDir {
 }
 
 impl DataDir {
+    /// The frozen seed-only dataset under `tests/fixtures/seed-dataset` of the source tree, which
+    /// tests of the seed moments read so that the built-in dataset can grow.
+    #[doc(hidden)]
+    pub fn seed_fixture() -> DataDir {
+        DataDir::Disk(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-dataset"))
+    }
+
     /// Fails only when the directory itself cannot be read; missing files are problems, found later.
     pub fn check(&self) -> Result<(), UnreadableDir> {
         match self {

@@ -44,7 +44,7 @@ impl Generic {
     pub fn accepts(self, kind: PlaceKind) -> bool {
         match self {
             Generic::Airbase => kind == PlaceKind::Airbase,
-            Generic::OilTerminal => kind == PlaceKind::OilTerminal,
+            Generic::OilTerminal => matches!(kind, PlaceKind::OilTerminal | PlaceKind::OilField),
             Generic::Crossing => kind == PlaceKind::BorderCrossing,
             Generic::Area => matches!(kind, PlaceKind::Region | PlaceKind::District),
             Generic::Settlement => kind.is_settlement(),

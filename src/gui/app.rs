@@ -132,6 +132,7 @@ impl SandlineApp {
         let scene_options = SceneOptions {
             recent_days: persisted.as_ref().map_or(SceneOptions::default().recent_days, |p| p.recent_days),
             hidden,
+            ..SceneOptions::default()
         };
         let layer =
             options.layer.or(persisted.as_ref().map(|p| p.layer.clone())).unwrap_or(BaseLayer::Offline);
@@ -288,7 +289,11 @@ impl SandlineApp {
         self.areas_dirty = false;
         let layers = self.layers();
         if layers.areas || layers.fronts {
-            self.areas.request(crate::areas::sites_in(&self.dataset, &self.snapshot));
+            self.areas.request(crate::areas::sites_in(
+                &self.dataset,
+                &self.snapshot,
+                self.areas.options().stale_after,
+            ));
         } else {
             self.areas.clear();
         }
@@ -432,7 +437,14 @@ impl SandlineApp {
         });
         if let Some(place) = self.selected {
             egui::Panel::right("town").default_size(380.0).min_size(300.0).show(ui, |ui| {
-                match town_panel(ui, &self.dataset, &self.model, place, self.date) {
+                match town_panel(
+                    ui,
+                    &self.dataset,
+                    &self.model,
+                    place,
+                    self.date,
+                    self.scene_options.stale_after,
+                ) {
                     Some(TownAction::Close) => self.selected = None,
                     Some(TownAction::GoTo(d)) => self.set_date(d),
                     None => {}

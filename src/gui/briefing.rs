@@ -376,7 +376,7 @@ mod tests {
     use crate::scene::{SceneOptions, build};
 
     fn seed(date: &str) -> (Dataset, Scene, PartialDate) {
-        let dataset = load(&DataDir::Embedded).unwrap().dataset;
+        let dataset = load(&DataDir::seed_fixture()).unwrap().dataset;
         let date = PartialDate::parse(date).unwrap();
         let snapshot = dataset.timeline.snapshot(date.last_day());
         let scene = build(&dataset, &snapshot, &SceneOptions::default());

@@ -134,11 +134,11 @@ pub fn compare_panel(
                     let Some(claim) = dataset.claims.get(c as usize) else { continue };
                     let source = dataset.source(&claim.source);
                     let hint = format!(
-                        "{} {} {}: “{}” — {}",
+                        "{} {} {}: {} — {}",
                         claim.date.long_form(),
                         dataset.faction(claim.faction).short_name(),
                         claim.action.as_str(),
-                        claim.quote,
+                        crate::model::EvidenceKind::shown(claim),
                         source.map_or(claim.source.as_str(), |s| s.outlet.as_str())
                     );
                     if ui.link(&claim.id).on_hover_text(hint).clicked() {

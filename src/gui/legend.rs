@@ -95,7 +95,7 @@ pub fn legend_ui(
         for (kind, text) in [
             (PlaceKind::Town, "town"),
             (PlaceKind::Airbase, "air base"),
-            (PlaceKind::OilTerminal, "oil terminal"),
+            (PlaceKind::OilTerminal, "oil terminal or field"),
             (PlaceKind::BorderCrossing, "crossing"),
             (PlaceKind::Region, "region"),
         ] {

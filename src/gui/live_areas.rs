@@ -152,6 +152,7 @@ mod tests {
                     kind: PlaceKind::Town,
                     holder: Some(holder + (i % 2) as u32),
                     status: Status::Held,
+                    stale: false,
                 }
             })
             .collect()

@@ -20,7 +20,8 @@ pub fn radius(kind: PlaceKind) -> f32 {
     match kind {
         PlaceKind::City => 8.0,
         PlaceKind::Town => 6.0,
-        PlaceKind::Airbase | PlaceKind::OilTerminal | PlaceKind::BorderCrossing => 7.0,
+        PlaceKind::Neighbourhood => 4.5,
+        PlaceKind::Airbase | PlaceKind::OilTerminal | PlaceKind::OilField | PlaceKind::BorderCrossing => 7.0,
         PlaceKind::Region | PlaceKind::District => 11.0,
     }
 }
@@ -28,11 +29,11 @@ pub fn radius(kind: PlaceKind) -> f32 {
 /// The outline of a kind's shape around `c`, as a closed polygon (circles are returned as `None`).
 fn outline(kind: PlaceKind, c: Pos2, r: f32) -> Option<Vec<Pos2>> {
     match kind {
-        PlaceKind::Town | PlaceKind::City => None,
+        PlaceKind::Town | PlaceKind::City | PlaceKind::Neighbourhood => None,
         PlaceKind::Airbase => {
             Some(vec![c + vec2(0.0, -r * 1.15), c + vec2(r * 1.05, r * 0.8), c + vec2(-r * 1.05, r * 0.8)])
         }
-        PlaceKind::OilTerminal => Some(vec![
+        PlaceKind::OilTerminal | PlaceKind::OilField => Some(vec![
             c + vec2(0.0, -r * 1.2),
             c + vec2(r * 1.2, 0.0),
             c + vec2(0.0, r * 1.2),

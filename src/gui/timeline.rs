@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn steps_land_on_changes_of_holder() {
-        let dataset = load(&DataDir::Embedded).unwrap().dataset;
+        let dataset = load(&DataDir::seed_fixture()).unwrap().dataset;
         let model = TimelineModel::new(&dataset);
         assert_eq!(model.next_change(day("2017-05-31")), Some(day("2017-06-01")));
         assert_eq!(model.next_change(day("2017-06-01")), Some(day("2017-06-02")));
@@ -309,7 +309,7 @@ mod tests {
 
     #[test]
     fn playing_moves_by_the_speed_and_stops_at_the_end() {
-        let dataset = load(&DataDir::Embedded).unwrap().dataset;
+        let dataset = load(&DataDir::seed_fixture()).unwrap().dataset;
         let model = TimelineModel::new(&dataset);
         let mut state = TimelineState { playing: true, days_per_second: 7.0, ..Default::default() };
         let d = state.advance(&model, day("2017-06-01"), 1.0);

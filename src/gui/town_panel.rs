@@ -1,10 +1,13 @@
 //! The side panel of a place: its names, where it is, who holds it and since when, its history,
-//! and every claim about it with the verbatim quote and the source.
+//! how old its evidence is, and every claim about it: the verbatim quote of a text the dataset
+//! holds, or the citation of a source found elsewhere with a note in the dataset's own words.
 
 use super::marker_style::color;
 use super::timeline::TimelineModel;
 use crate::dataset::Dataset;
-use crate::model::{Claim, ContradictionKind, PlaceIx, Precision, Rgb, Status};
+use crate::model::{
+    Claim, ContradictionKind, EvidenceKind, PlaceIx, Precision, Rgb, StaleAfter, Status, last_reported,
+};
 use chrono::NaiveDate;
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
 
@@ -42,6 +45,7 @@ pub fn town_panel(
     model: &TimelineModel,
     place_ix: PlaceIx,
     date: NaiveDate,
+    stale_after: StaleAfter,
 ) -> Option<TownAction> {
     let mut action = None;
     let place = dataset.place(place_ix);
@@ -85,6 +89,20 @@ pub fn town_panel(
         state.uncertain,
     ));
     ui.label(RichText::new(format!("as of {}", date.format("%-d %B %Y"))).weak());
+    if let Some(last) = state.last_evidence {
+        let sentence = capitalised(&last_reported(last, date));
+        if stale_after.is_stale(state.last_evidence, date) {
+            ui.label(RichText::new(format!("{sentence}: stale")).strong().color(STALE_TEXT)).on_hover_text(
+                format!(
+                    "No claim in the dataset is newer than {} days before this date. The holder is kept \
+                     as the best reading and drawn faded.",
+                    stale_after.0
+                ),
+            );
+        } else {
+            ui.label(RichText::new(sentence).weak());
+        }
+    }
     history_strip(ui, dataset, model, place_ix, date);
     ui.separator();
 
@@ -136,6 +154,14 @@ pub fn town_panel(
     action
 }
 
+/// The warning colour of stale evidence: a dark amber, readable on the panel.
+const STALE_TEXT: Color32 = Color32::from_rgb(0x9a, 0x5b, 0x00);
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 fn describe(kind: ContradictionKind) -> String {
     let mut s = kind.describe().to_string();
     if let Some(first) = s.get_mut(0..1) {
@@ -170,19 +196,27 @@ fn claim_card(ui: &mut Ui, dataset: &Dataset, claim: &Claim, flagged: bool) -> b
             Some(by) => format!("claimed by {}", dataset.faction(by).name),
             None => "reported by the outlet".to_string(),
         };
-        ui.label(RichText::new(format!("{} · {}", claim.id, voice)).weak());
-        ui.label(RichText::new(format!("“{}”", claim.quote)).italics());
+        let kind = EvidenceKind::of(claim);
+        ui.label(RichText::new(format!("{} · {} · {}", claim.id, voice, kind.as_str())).weak());
+        match kind {
+            EvidenceKind::Quoted => {
+                ui.label(RichText::new(format!("“{}”", claim.quote)).italics());
+            }
+            // A cited claim's note is its content: what the source reports, in the dataset's words.
+            EvidenceKind::Cited => {
+                ui.label(&claim.note);
+            }
+        }
         if let Some(source) = dataset.source(&claim.source) {
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!(
-                        "{}, “{}”, {}",
-                        source.outlet,
-                        source.title,
-                        source.published.long_form()
-                    ))
-                    .small(),
-                );
+                // A held article's title is its own headline; a cited source's is a description
+                // in the dataset's words, so it is not put in quotation marks.
+                let described = if source.is_held() {
+                    format!("{}, “{}”, {}", source.outlet, source.title, source.published.long_form())
+                } else {
+                    format!("{}, {}: {}", source.outlet, source.published.long_form(), source.title)
+                };
+                ui.label(RichText::new(described).small());
                 if source.url.is_empty() {
                     ui.label(RichText::new(&source.file).small().monospace());
                 } else {
@@ -190,7 +224,7 @@ fn claim_card(ui: &mut Ui, dataset: &Dataset, claim: &Claim, flagged: bool) -> b
                 }
             });
         }
-        if !claim.note.is_empty() {
+        if kind == EvidenceKind::Quoted && !claim.note.is_empty() {
             ui.label(RichText::new(format!("Note: {}", claim.note)).small().weak());
         }
     });

@@ -204,6 +204,7 @@ mod tests {
             name: id.to_uppercase(),
             color: Rgb([1, 2, 3]),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            bloc: String::new(),
         }
     }
 

@@ -139,6 +139,7 @@ mod tests {
                 "pro-Haftar forces".into(),
                 "Haftar's forces".into(),
             ],
+            bloc: String::new(),
         }];
         let m = FactionMatcher::new(&factions, |_| false);
         let cases: &[(&str, Speaker)] = &[

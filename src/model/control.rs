@@ -6,6 +6,7 @@
 
 use super::claim::{Action, Claim, FactionIx, PlaceIx};
 use super::date::PartialDate;
+use super::evidence::newer;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 
@@ -47,11 +48,39 @@ pub struct ControlState {
     pub uncertain: bool,
     /// Indices into the dataset's claims: every claim behind the state, oldest first.
     pub claims: Vec<u32>,
+    /// The date of the newest claim behind the state (a capture, a corroborating holding, a
+    /// contest): how old the evidence is.
+    pub last_evidence: Option<PartialDate>,
 }
 
 impl ControlState {
     pub fn unknown() -> Self {
-        Self { holder: None, status: Status::Unknown, since: None, uncertain: false, claims: Vec::new() }
+        Self {
+            holder: None,
+            status: Status::Unknown,
+            since: None,
+            uncertain: false,
+            claims: Vec::new(),
+            last_evidence: None,
+        }
+    }
+
+    /// A state that begins with one claim.
+    fn begun_by(holder: Holder, status: Status, ix: u32, claim: &Claim) -> Self {
+        Self {
+            holder,
+            status,
+            since: Some(claim.date),
+            uncertain: false,
+            claims: vec![ix],
+            last_evidence: Some(claim.date),
+        }
+    }
+
+    /// Adds a claim to the evidence behind the state.
+    fn add_evidence(&mut self, ix: u32, claim: &Claim) {
+        self.claims.push(ix);
+        self.last_evidence = newer(self.last_evidence, claim.date);
     }
 }
 
@@ -143,28 +172,16 @@ fn apply(state: &mut ControlState, ix: u32, claim: &Claim) {
                 if state.status == Status::Contested && claim.action == Action::Captured {
                     state.status = voiced_status(claim);
                 }
-                state.claims.push(ix);
+                state.add_evidence(ix, claim);
             } else {
-                *state = ControlState {
-                    holder: Some(claim.faction),
-                    status: voiced_status(claim),
-                    since: Some(claim.date),
-                    uncertain: false,
-                    claims: vec![ix],
-                };
+                *state = ControlState::begun_by(Some(claim.faction), voiced_status(claim), ix, claim);
             }
         }
         Action::Withdrew => {
             if state.holder.is_none() || state.holder == Some(claim.faction) {
-                *state = ControlState {
-                    holder: None,
-                    status: Status::Unknown,
-                    since: Some(claim.date),
-                    uncertain: false,
-                    claims: vec![ix],
-                };
+                *state = ControlState::begun_by(None, Status::Unknown, ix, claim);
             } else {
-                state.claims.push(ix);
+                state.add_evidence(ix, claim);
             }
         }
         Action::Contested | Action::Besieged => {
@@ -174,7 +191,7 @@ fn apply(state: &mut ControlState, ix: u32, claim: &Claim) {
             if state.since.is_none() {
                 state.since = Some(claim.date);
             }
-            state.claims.push(ix);
+            state.add_evidence(ix, claim);
         }
     }
 }
@@ -191,9 +208,9 @@ fn mark_same_day_conflicts(state: &mut ControlState, day: &[&(u32, &Claim)]) {
     let Some(first) = gainers.next() else { return };
     if gainers.any(|f| f != first) {
         state.status = Status::Contested;
-        for &&(ix, _) in day {
+        for &&(ix, claim) in day {
             if !state.claims.contains(&ix) {
-                state.claims.push(ix);
+                state.add_evidence(ix, claim);
             }
         }
     }
@@ -356,6 +373,60 @@ mod tests {
         for (rule, claims, on, expected) in rows {
             let (h, s, since, u, c) = expected;
             assert_eq!(state_on(&claims, on), (h, s, since.map(String::from), u, c), "rule: {rule}");
+        }
+    }
+
+    #[test]
+    fn last_evidence_is_the_newest_claim_behind_the_state() {
+        use Action::*;
+        let rows: Vec<(&str, Vec<Claim>, &str, Option<&str>)> = vec![
+            ("no claim: no evidence", vec![claim(LNA, Captured, "2017-06-02", None)], "2017-06-01", None),
+            (
+                "the capture itself",
+                vec![claim(LNA, Captured, "2017-06-02", None)],
+                "2019-01-01",
+                Some("2017-06-02"),
+            ),
+            (
+                "a corroborating holding renews it",
+                vec![claim(LNA, Captured, "2017-06-02", None), claim(LNA, Holds, "2018-03", None)],
+                "2019-01-01",
+                Some("2018-03"),
+            ),
+            (
+                "a rival's capture starts afresh",
+                vec![claim(BDB, Holds, "2018-01-01", None), claim(LNA, Captured, "2017-06-02", None)],
+                "2018-02-01",
+                Some("2018-01-01"),
+            ),
+            (
+                "a contest is evidence too",
+                vec![claim(GNA, Holds, "2019-01", None), claim(LNA, Contested, "2019-04-04", None)],
+                "2019-05-01",
+                Some("2019-04-04"),
+            ),
+            (
+                "a withdrawal dates the unknown state",
+                vec![claim(BDB, Holds, "2017-06-01", None), claim(BDB, Withdrew, "2017-06-04", None)],
+                "2018-01-01",
+                Some("2017-06-04"),
+            ),
+            (
+                "a later claim is not evidence yet",
+                vec![claim(LNA, Captured, "2017-06-02", None), claim(LNA, Holds, "2018-06-01", None)],
+                "2018-01-01",
+                Some("2017-06-02"),
+            ),
+        ];
+        for (rule, claims, on, expected) in rows {
+            let indexed: Vec<(u32, &Claim)> = claims.iter().enumerate().map(|(i, c)| (i as u32, c)).collect();
+            let state = replay(&indexed)
+                .into_iter()
+                .rev()
+                .find(|(d, _)| *d <= day(on))
+                .map(|(_, s)| s)
+                .unwrap_or(ControlState::unknown());
+            assert_eq!(state.last_evidence.map(|d| d.to_string()).as_deref(), expected, "rule: {rule}");
         }
     }
 }

@@ -44,6 +44,9 @@ pub struct Faction {
     pub color: Rgb,
     /// Every way the sources name this side.
     pub aliases: Vec<String>,
+    /// The camp of allied sides this one belongs to ("Dignity camp"), drawn in one family of
+    /// hues and grouped in the legend; empty for a side of its own.
+    pub bloc: String,
 }
 
 impl Faction {
@@ -78,7 +81,13 @@ mod tests {
             ("Islamic State", "Islamic State"),
         ];
         for (name, want) in cases {
-            let f = Faction { id: "x".into(), name: name.into(), color: Rgb([0, 0, 0]), aliases: Vec::new() };
+            let f = Faction {
+                id: "x".into(),
+                name: name.into(),
+                color: Rgb([0, 0, 0]),
+                aliases: Vec::new(),
+                bloc: String::new(),
+            };
             assert_eq!(f.abbreviation(), want, "{name}");
         }
     }

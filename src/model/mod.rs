@@ -4,6 +4,7 @@ pub mod claim;
 pub mod contradiction;
 pub mod control;
 pub mod date;
+pub mod evidence;
 pub mod faction;
 pub mod place;
 pub mod source;
@@ -13,6 +14,9 @@ pub use claim::{Action, Claim, FactionIx, PlaceIx};
 pub use contradiction::{Contradiction, ContradictionKind, contradictions};
 pub use control::{Change, ControlState, Holder, Status};
 pub use date::{DateError, PartialDate, Precision};
+pub use evidence::{
+    DEFAULT_STALE_AFTER_DAYS, EvidenceKind, StaleAfter, age_in_words, evidence_age_days, last_reported,
+};
 pub use faction::{Faction, Rgb};
 pub use place::{Place, PlaceKind, PlaceOrigin};
 pub use source::Source;

@@ -10,20 +10,25 @@ pub enum PlaceKind {
     City,
     Airbase,
     OilTerminal,
+    OilField,
     BorderCrossing,
     Region,
     District,
+    /// A quarter of a city, or a camp or barracks inside one, where fighting is reported.
+    Neighbourhood,
 }
 
 impl PlaceKind {
-    pub const ALL: [PlaceKind; 7] = [
+    pub const ALL: [PlaceKind; 9] = [
         PlaceKind::Town,
         PlaceKind::City,
         PlaceKind::Airbase,
         PlaceKind::OilTerminal,
+        PlaceKind::OilField,
         PlaceKind::BorderCrossing,
         PlaceKind::Region,
         PlaceKind::District,
+        PlaceKind::Neighbourhood,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,9 +37,11 @@ impl PlaceKind {
             PlaceKind::City => "city",
             PlaceKind::Airbase => "airbase",
             PlaceKind::OilTerminal => "oil_terminal",
+            PlaceKind::OilField => "oil_field",
             PlaceKind::BorderCrossing => "border_crossing",
             PlaceKind::Region => "region",
             PlaceKind::District => "district",
+            PlaceKind::Neighbourhood => "neighbourhood",
         }
     }
 

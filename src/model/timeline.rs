@@ -26,6 +26,8 @@ pub struct Segment {
     /// The holder took the place from someone: an earlier holder is known, or a claim says it
     /// captured it. The first holding on record is not a change of hands.
     pub changed_hands: bool,
+    /// The date of the newest claim behind this state.
+    pub last_evidence: Option<PartialDate>,
     claims: (u32, u32),
 }
 
@@ -88,6 +90,7 @@ impl Timeline {
                     uncertain: state.uncertain,
                     holder_from,
                     changed_hands,
+                    last_evidence: state.last_evidence,
                     claims: (start, state.claims.len() as u32),
                 });
             }
@@ -146,6 +149,7 @@ impl Timeline {
                 since: seg.since,
                 uncertain: seg.uncertain,
                 claims: self.claims_of(seg).to_vec(),
+                last_evidence: seg.last_evidence,
             },
             None => ControlState::unknown(),
         }

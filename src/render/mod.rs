@@ -78,7 +78,11 @@ impl Renderer {
             )));
         }
         let snapshot = dataset.timeline.snapshot(spec.date.last_day());
-        let options = SceneOptions { recent_days: spec.recent_days, hidden: spec.hidden.clone() };
+        let options = SceneOptions {
+            recent_days: spec.recent_days,
+            hidden: spec.hidden.clone(),
+            stale_after: spec.area_options.stale_after,
+        };
         let scene = build(dataset, &snapshot, &options);
         let text = BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden);
         self.areas.set_options(spec.area_options.clone());

@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn changes_only_keeps_the_frames_where_the_map_changed() {
-        let dataset = load(&DataDir::Embedded).unwrap().dataset;
+        let dataset = load(&DataDir::seed_fixture()).unwrap().dataset;
         let weeks = frame_dates(day("2014-01-01"), day("2020-12-31"), Step::Days(7)).unwrap();
         let kept = changed_dates(&dataset, &weeks);
         assert_eq!(kept[0], weeks[0]);
