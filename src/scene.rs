@@ -86,6 +86,8 @@ pub struct Scene {
     /// Factions holding at least one shown place, most places first.
     pub legend: Vec<LegendEntry>,
     pub counts: StatusCounts,
+    /// The stale rule the markers were judged by.
+    pub stale_after: StaleAfter,
 }
 
 /// The scene of `dataset` at the snapshot's date.
@@ -141,7 +143,29 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
         .map(|(faction, places)| LegendEntry { faction: faction as FactionIx, places })
         .collect();
     legend.sort_by(|a, b| b.places.cmp(&a.places).then(a.faction.cmp(&b.faction)));
-    Scene { date, markers, legend, counts }
+    Scene { date, markers, legend: group_by_bloc(dataset, legend), counts, stale_after: options.stale_after }
+}
+
+/// Allied sides (one bloc) next to each other, blocs in the order of their largest side.
+fn group_by_bloc(dataset: &Dataset, legend: Vec<LegendEntry>) -> Vec<LegendEntry> {
+    let bloc = |e: &LegendEntry| dataset.faction(e.faction).bloc.as_str();
+    let mut order: Vec<&str> = Vec::new();
+    for e in &legend {
+        let b = bloc(e);
+        if b.is_empty() || !order.contains(&b) {
+            order.push(b);
+        }
+    }
+    let mut grouped = Vec::with_capacity(legend.len());
+    let mut lone = legend.iter().filter(|e| bloc(e).is_empty());
+    for b in order {
+        if b.is_empty() {
+            grouped.extend(lone.next().copied());
+        } else {
+            grouped.extend(legend.iter().filter(|e| bloc(e) == b).copied());
+        }
+    }
+    grouped
 }
 
 fn priority(kind: PlaceKind, population: u64, recent: bool) -> u32 {

@@ -75,6 +75,8 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub reach: super::args::AreaArgs,
     #[command(flatten)]
+    pub stale: super::args::StaleArg,
+    #[command(flatten)]
     pub data: DataArg,
 }
 
@@ -118,7 +120,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         hidden,
         areas: !args.no_areas,
         fronts: !args.no_fronts,
-        area_options: args.reach.options(),
+        area_options: args.reach.options().with_stale_after(args.stale.rule()),
     };
     spec.validate()?;
 

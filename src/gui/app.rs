@@ -45,10 +45,17 @@ pub struct Persisted {
     /// How far places of each kind reach for their areas, in km, by kind (`town`, `city`...).
     #[serde(default)]
     pub reach_km: Vec<(String, f64)>,
+    /// Days after its newest claim that a place is drawn as stale.
+    #[serde(default = "default_stale_after")]
+    pub stale_after_days: u32,
 }
 
 fn shown() -> bool {
     true
+}
+
+fn default_stale_after() -> u32 {
+    crate::model::DEFAULT_STALE_AFTER_DAYS
 }
 
 /// Areas of control are offered for datasets of up to this many places. Beyond it, every change
@@ -132,6 +139,9 @@ impl SandlineApp {
         let scene_options = SceneOptions {
             recent_days: persisted.as_ref().map_or(SceneOptions::default().recent_days, |p| p.recent_days),
             hidden,
+            stale_after: crate::model::StaleAfter(
+                persisted.as_ref().map_or(crate::model::DEFAULT_STALE_AFTER_DAYS, |p| p.stale_after_days),
+            ),
             ..SceneOptions::default()
         };
         let layer =
@@ -144,7 +154,7 @@ impl SandlineApp {
         let show_areas = persisted.as_ref().is_none_or(|p| p.areas);
         let show_fronts = persisted.as_ref().is_none_or(|p| p.fronts);
         let reach = persisted.iter().flat_map(|p| &p.reach_km).fold(
-            AreaOptions::default(),
+            AreaOptions::default().with_stale_after(scene_options.stale_after),
             |o, (kind, km)| match kind.parse() {
                 Ok(kind) => o.with_radius(kind, *km),
                 Err(_) => o,
@@ -250,6 +260,7 @@ impl SandlineApp {
                 .iter()
                 .map(|&k| (k.as_str().to_string(), self.areas.options().radius_km(k)))
                 .collect(),
+            stale_after_days: self.scene_options.stale_after.0,
         }
     }
 
@@ -311,6 +322,15 @@ impl SandlineApp {
         }
         // `from` is never after `to` here, so the comparison cannot fail.
         self.diff = crate::areas::diff(&self.dataset, from, to, self.areas.cache_mut()).ok();
+    }
+
+    /// A new stale limit: the scene and the areas are judged by it from now on.
+    pub fn set_stale_after(&mut self, stale: crate::model::StaleAfter) {
+        self.scene_options.stale_after = stale;
+        self.areas.set_options(self.areas.options().clone().with_stale_after(stale));
+        self.diff = None;
+        self.refresh_diff();
+        self.rebuild_scene();
     }
 
     fn rebuild_scene(&mut self) {
@@ -523,7 +543,14 @@ impl SandlineApp {
                     self.diff = None;
                     self.refresh_diff();
                 }
-                if areas.changed() || fronts.changed() || reach_changed {
+                let stale = ui
+                    .menu_button("Stale after...", |ui| stale_menu(ui, self.scene_options.stale_after))
+                    .inner
+                    .flatten();
+                if let Some(stale) = stale {
+                    self.set_stale_after(stale);
+                }
+                if areas.changed() || fronts.changed() || reach_changed || stale.is_some() {
                     self.refresh_areas();
                 }
                 ui.separator();
@@ -657,6 +684,13 @@ impl SandlineApp {
                 self.dataset.claims.len(),
                 self.dataset.sources.len()
             ));
+            if let Some(stale) = c.stale_sentence(self.scene_options.stale_after) {
+                ui.separator();
+                ui.label(stale).on_hover_text(
+                    "Their newest claim is older than the stale limit (View > Stale after...): the \
+                     holder is the best reading, drawn faded.",
+                );
+            }
             if self.fronts_hidden {
                 ui.separator();
                 ui.label("Front lines left out at this zoom: too many to draw; zoom in");
@@ -697,6 +731,18 @@ impl SandlineApp {
     }
 }
 
+/// The age of evidence past which places are drawn faded; returns the new limit when changed.
+fn stale_menu(ui: &mut Ui, current: crate::model::StaleAfter) -> Option<crate::model::StaleAfter> {
+    ui.label("A place whose newest claim is older than this is drawn faded:");
+    let mut days = current.0;
+    let drag = egui::DragValue::new(&mut days).range(7..=3650).speed(5.0).suffix(" days");
+    let mut changed = ui.add(drag).on_hover_text("Stale after (days)").changed().then_some(days);
+    if ui.button("Default (180 days)").clicked() {
+        changed = Some(crate::model::DEFAULT_STALE_AFTER_DAYS);
+    }
+    changed.filter(|&d| d != current.0).map(crate::model::StaleAfter)
+}
+
 /// The reach of each kind of place, in km; returns new options when the user changed one.
 fn reach_menu(ui: &mut Ui, options: &AreaOptions) -> Option<AreaOptions> {
     ui.label("How far a place's control reaches, at most:");
@@ -712,8 +758,9 @@ fn reach_menu(ui: &mut Ui, options: &AreaOptions) -> Option<AreaOptions> {
             ui.end_row();
         }
     });
-    if ui.button("Defaults").clicked() && options != &AreaOptions::default() {
-        changed = Some(AreaOptions::default());
+    let defaults = AreaOptions::default().with_stale_after(options.stale_after);
+    if ui.button("Defaults").clicked() && options != &defaults {
+        changed = Some(defaults);
     }
     changed
 }

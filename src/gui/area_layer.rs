@@ -75,11 +75,13 @@ pub fn area_shapes(
                 Status::Claimed => CLAIMED_ALPHA,
                 _ => CONTESTED_ALPHA,
             };
-            shapes.push(seen.mesh(&area.region, t, tint(rgb, alpha)));
+            // Land whose every place was last reported long ago keeps less of its side's colour.
+            let keep = if area.stale { super::marker_style::STALE_KEEP } else { 1.0 };
+            shapes.push(seen.mesh(&area.region, t, tint(rgb, alpha * keep)));
             if area.status == Status::Contested {
-                seen.hatch(&area.region, t, rect, Stroke::new(1.3, tint(rgb, 0.75)), &mut shapes);
+                seen.hatch(&area.region, t, rect, Stroke::new(1.3, tint(rgb, 0.75 * keep)), &mut shapes);
             }
-            seen.outline(&area.region, t, Stroke::new(0.8, tint(rgb, 0.55)), &mut shapes);
+            seen.outline(&area.region, t, Stroke::new(0.8, tint(rgb, 0.55 * keep)), &mut shapes);
         }
     }
     for change in layer.changes.iter().filter(|c| !hidden(Some(c.faction))) {

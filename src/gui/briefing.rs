@@ -68,19 +68,28 @@ impl BriefingText {
             c.contested,
             c.unknown
         );
+        let held = dataset.sources.iter().filter(|s| s.is_held()).count();
+        let sources = match (held, dataset.sources.len() - held) {
+            (h, 0) => format!("quoting {h} news sources"),
+            (0, c) => format!("citing {c} news sources"),
+            (h, c) => format!("quoting {h} and citing {c} news sources"),
+        };
         let attribution = format!(
             "Base map: Natural Earth (public domain). Places: GeoNames (CC BY 4.0), airportsdata (MIT). \
-             Control: {} dated claims quoting {} news sources, via sandline {}.",
+             Control: {} dated claims {sources}, via sandline {}.",
             dataset.claims.len(),
-            dataset.sources.len(),
             env!("CARGO_PKG_VERSION")
         );
+        let mut footnote = footnote(dataset, scene.date, recent_days, hidden);
+        if let Some(stale) = c.stale_sentence(scene.stale_after) {
+            footnote.push_str(&format!(" {stale} (drawn faded)."));
+        }
         BriefingText {
             title: if title.trim().is_empty() { DEFAULT_TITLE.to_string() } else { title.trim().to_string() },
             date_line: format!("Situation as of {}", date.long_form()),
             precision,
             summary,
-            footnote: footnote(dataset, scene.date, recent_days, hidden),
+            footnote,
             attribution,
         }
     }
@@ -151,7 +160,14 @@ pub fn footnote(dataset: &Dataset, date: NaiveDate, recent_days: u32, hidden: &[
     let cited: Vec<String> = sources
         .iter()
         .take(MAX_SOURCES)
-        .map(|s| format!("{}, “{}” ({})", s.outlet, s.title, s.published.long_form()))
+        .map(|s| {
+            // A held article's title is its headline; a cited source's is our description of it.
+            if s.is_held() {
+                format!("{}, “{}” ({})", s.outlet, s.title, s.published.long_form())
+            } else {
+                format!("{} ({}): {}", s.outlet, s.published.long_form(), s.title)
+            }
+        })
         .collect();
     text.push_str(if cited.len() == 1 { " Source: " } else { " Sources: " });
     text.push_str(&cited.join("; "));

@@ -32,8 +32,14 @@ pub fn legend_ui(
 ) -> Option<FactionIx> {
     let mut toggled = None;
     ui.label(RichText::new("Holder").strong());
+    let mut bloc_shown = "";
     for entry in &scene.legend {
         let faction = dataset.faction(entry.faction);
+        let allies = scene.legend.iter().filter(|e| dataset.faction(e.faction).bloc == faction.bloc).count();
+        if !faction.bloc.is_empty() && allies > 1 && faction.bloc != bloc_shown {
+            ui.label(RichText::new(format!("{}, allies in one hue:", faction.bloc)).small().weak());
+        }
+        bloc_shown = &faction.bloc;
         ui.horizontal(|ui| {
             sample(ui, PlaceKind::Town, Status::Held, color(faction.color), false);
             let text = format!("{} ({})", faction.short_name(), entry.places);
@@ -74,6 +80,12 @@ pub fn legend_ui(
         (Status::Contested, false, "Contested or besieged"),
         (Status::Held, true, "Changed hands recently"),
     ];
+    if scene.counts.stale > 0 {
+        ui.horizontal(|ui| {
+            sample(ui, PlaceKind::Town, Status::Held, marker_style::faded(grey), false);
+            ui.label(format!("Faded: last reported over {} days before this date", scene.stale_after.0));
+        });
+    }
     // Two to a row where there is room (the viewer's overlay), else one (a briefing's side column).
     let per_row = if ui.available_width() >= 440.0 { 2 } else { 1 };
     let grid = egui::Grid::new(ui.scope_id().with("status key")).num_columns(2 * per_row);

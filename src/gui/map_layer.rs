@@ -216,10 +216,11 @@ impl Plugin for PlacesPlugin<'_> {
                         );
                         painter.circle_stroke(center, r + 2.0, Stroke::new(1.5, Color32::WHITE));
                     }
+                    let fill = if m.stale { marker_style::faded(color(m.color)) } else { color(m.color) };
                     painter.extend(marker_style::marker_shapes(
                         m.kind,
                         m.status,
-                        color(m.color),
+                        fill,
                         m.recent && change.is_none(),
                         center,
                         1.0,
@@ -255,7 +256,7 @@ impl Plugin for PlacesPlugin<'_> {
             if response.clicked() {
                 self.output.clicked = Some(m.place);
             }
-            response.clone().on_hover_ui_at_pointer(|ui| hover_card(ui, self.dataset, m));
+            response.clone().on_hover_ui_at_pointer(|ui| hover_card(ui, self.dataset, m, self.scene.date));
         }
 
         // Labels: most important first; one that would cover another label or a marker is left out,
@@ -338,12 +339,16 @@ pub fn from_to_badge(center: Pos2, r: f32, from: Color32, to: Color32) -> Vec<Sh
 }
 
 /// The card shown when hovering a place: name, holder, status and since.
-pub fn hover_card(ui: &mut Ui, dataset: &Dataset, m: &crate::scene::Marker) {
+pub fn hover_card(ui: &mut Ui, dataset: &Dataset, m: &crate::scene::Marker, date: chrono::NaiveDate) {
     let place = dataset.place(m.place);
     ui.strong(&place.name);
     let holder = m.holder.map_or("Unknown holder".to_string(), |h| dataset.faction(h).name.clone());
     ui.label(holder);
     ui.label(status_sentence(m.status, m.since.map(|d| d.long_form()), m.uncertain));
+    if let Some(last) = m.last_evidence {
+        let text = crate::model::last_reported(last, date);
+        ui.label(if m.stale { egui::RichText::new(format!("Stale: {text}")).strong() } else { text.into() });
+    }
 }
 
 /// "Held since 2 June 2017", "Contested since May 2018 (date uncertain)", "No claim yet".

@@ -15,6 +15,16 @@ pub const OUTLINE: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
 /// The halo of a recent change of hands.
 pub const RECENT_HALO: Color32 = Color32::from_rgb(0xff, 0xd5, 0x00);
 
+/// How much of a side's colour a stale place or area keeps: its newest evidence is older than the
+/// stale limit, so the holder is the best reading, not a current report.
+pub const STALE_KEEP: f32 = 0.4;
+
+/// A colour faded toward white, as stale places are drawn: still the side's hue, visibly paler.
+pub fn faded(c: Color32) -> Color32 {
+    let mix = |v: u8| (f32::from(v) * STALE_KEEP + 255.0 * (1.0 - STALE_KEEP)).round() as u8;
+    Color32::from_rgba_unmultiplied(mix(c.r()), mix(c.g()), mix(c.b()), c.a())
+}
+
 /// A marker's radius in points.
 pub fn radius(kind: PlaceKind) -> f32 {
     match kind {
