@@ -1,9 +1,9 @@
 //! The side panel of a place: its names, where it is, who holds it and since when, its history,
 //! and every claim about it with the verbatim quote and the source.
 
-use super::marker_style::color;
 use super::timeline::TimelineModel;
 use crate::dataset::Dataset;
+use crate::draw::marker_style::color;
 use crate::model::{Claim, ContradictionKind, PlaceIx, Precision, Rgb, Status};
 use chrono::NaiveDate;
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
@@ -79,7 +79,7 @@ pub fn town_panel(
         let holder = state.holder.map_or("Unknown holder".to_string(), |h| dataset.faction(h).name.clone());
         ui.strong(holder);
     });
-    ui.label(super::map_layer::status_sentence(
+    ui.label(crate::draw::map_layer::status_sentence(
         state.status,
         state.since.map(|d| d.long_form()),
         state.uncertain,
