@@ -15,12 +15,32 @@ const COUNTRIES: &str = include_str!("../assets/basemap/countries_worldatlas10m_
 /// Credit line for maps drawn on this base.
 pub const ATTRIBUTION: &str = "Base map: Natural Earth";
 
-/// Web Mercator, normalised so that the world is the unit square (x east, y south).
-pub fn mercator(lon: f64, lat: f64) -> [f64; 2] {
-    let lat = lat.clamp(-85.051_128, 85.051_128).to_radians();
-    let x = (lon + 180.0) / 360.0;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
-    [x, y]
+pub use crate::projection::mercator;
+
+/// Libya's extent (west, south, east, north): what a fresh window and a default briefing frame.
+pub const LIBYA_BOUNDS: [f64; 4] = [9.3, 19.4, 25.2, 33.3];
+/// Libya's centre (lon, lat): where the map starts before it is fitted to its window.
+pub const LIBYA_CENTER: (f64, f64) = (17.6, 26.9);
+
+/// Which base map is drawn under the places: the embedded offline one, or tiles over it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BaseLayer {
+    Offline,
+    OpenStreetMap,
+    PmTiles(std::path::PathBuf),
+}
+
+impl BaseLayer {
+    pub fn label(&self) -> String {
+        match self {
+            BaseLayer::Offline => "Offline (built in)".into(),
+            BaseLayer::OpenStreetMap => "OpenStreetMap (online)".into(),
+            BaseLayer::PmTiles(p) => format!(
+                "Local tiles: {}",
+                p.file_name().map_or(p.display().to_string(), |f| f.to_string_lossy().into())
+            ),
+        }
+    }
 }
 
 /// Triangles in Mercator unit coordinates, ready to be moved onto a screen.
@@ -154,15 +174,6 @@ use geo::MapCoords as _;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mercator_puts_greenwich_and_the_equator_at_the_centre() {
-        let [x, y] = mercator(0.0, 0.0);
-        assert!((x - 0.5).abs() < 1e-12 && (y - 0.5).abs() < 1e-12);
-        let [_, north] = mercator(13.0, 32.9);
-        let [_, south] = mercator(13.0, 20.0);
-        assert!(north < south, "north is up");
-    }
 
     #[test]
     fn the_embedded_layers_all_load() {

@@ -1,7 +1,7 @@
 //! Arguments of every command.
 
+use crate::basemap::BaseLayer;
 use crate::dataset::DataDir;
-use crate::gui::BaseLayer;
 use crate::model::PlaceKind;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -58,10 +58,20 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
+/// The one place the command line reaches the window: opening the viewer.
+#[cfg(feature = "gui")]
 fn gui(args: args::GuiArgs) -> anyhow::Result<Outcome> {
     let options = crate::gui::ViewerOptions { data: args.data.dir(), date: args.date, layer: args.tiles };
     crate::gui::run(options)?;
     Ok(Outcome::Clean)
+}
+
+#[cfg(not(feature = "gui"))]
+fn gui(_: args::GuiArgs) -> anyhow::Result<Outcome> {
+    anyhow::bail!(
+        "this sandline was built without the viewer (cargo feature `gui`); \
+         `sandline render --date YYYY-MM-DD --out map.png` draws the map without one"
+    )
 }
 
 /// Loads the dataset the user asked for; problems in it are the caller's to report.

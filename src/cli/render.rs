@@ -267,7 +267,7 @@ fn view(args: &RenderArgs) -> anyhow::Result<View> {
         let [lat, lon] = numbers::<2>(center, "--center", "two numbers LAT,LON (e.g. 29.1,16.0)")?;
         return Ok(View::Center { lat, lon, zoom: args.zoom.unwrap_or(7.0) });
     }
-    Ok(View::Fit(crate::gui::app::LIBYA_BOUNDS))
+    Ok(View::Fit(crate::basemap::LIBYA_BOUNDS))
 }
 
 fn hidden(dataset: &Dataset, ids: &[String]) -> anyhow::Result<Vec<FactionIx>> {

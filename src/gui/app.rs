@@ -1,18 +1,19 @@
 //! The viewer: map, timeline, town panel, legend, search and status bar around one dataset.
 //! `SandlineApp::show` draws everything into a `Ui`, so the same code runs in a window and in tests.
 
-use super::area_layer::AreaLayer;
 use super::compare::{CompareAction, CompareState, compare_panel};
 use super::export::{ExportState, ViewNow};
-use super::legend::{LegendLayers, legend_ui};
 use super::live_areas::LiveAreas;
-use super::map_layer::{Overlays, map_view};
 use super::search::{SearchState, search_ui};
-use super::tiles::{BaseLayer, TileLayer};
+use super::tiles::TileLayer;
 use super::timeline::{TimelineModel, TimelineState, timeline_ui};
 use super::town_panel::{TownAction, town_panel};
 use crate::areas::{AreaOptions, Areas, Diff};
+use crate::basemap::{BaseLayer, LIBYA_BOUNDS, LIBYA_CENTER};
 use crate::dataset::{DataDir, Dataset, Loaded, Problem};
+use crate::draw::area_layer::AreaLayer;
+use crate::draw::legend::{LegendLayers, legend_ui};
+use crate::draw::map_layer::{Overlays, fit_bounds, map_view};
 use crate::gazetteer::Gazetteer;
 use crate::model::{FactionIx, PlaceIx, PlaceKind, Snapshot};
 use crate::scene::{Scene, SceneOptions, build};
@@ -64,11 +65,8 @@ fn default_stale_after() -> u32 {
 /// still exports them.
 pub const AREAS_UP_TO: usize = 20_000;
 
-/// Libya, framed: centre and zoom before the first frame fits it to the window.
-pub const LIBYA_CENTER: (f64, f64) = (17.6, 26.9);
+/// Libya's zoom before the first frame fits it to the window.
 const LIBYA_ZOOM: f64 = 5.6;
-/// Libya's extent (west, south, east, north), fitted into a fresh window.
-pub const LIBYA_BOUNDS: [f64; 4] = [9.3, 19.4, 25.2, 33.3];
 
 pub struct SandlineApp {
     dataset: Dataset,
@@ -763,22 +761,6 @@ fn reach_menu(ui: &mut Ui, options: &AreaOptions) -> Option<AreaOptions> {
         changed = Some(defaults);
     }
     changed
-}
-
-/// Centres and zooms the map so that `[west, south, east, north]` fills `rect`.
-pub fn fit_bounds(map: &mut MapMemory, rect: egui::Rect, [w, s, e, n]: [f64; 4]) {
-    let a = crate::basemap::mercator(w, n);
-    let b = crate::basemap::mercator(e, s);
-    let zoom_x = (f64::from(rect.width()) / ((b[0] - a[0]) * 256.0)).log2();
-    let zoom_y = (f64::from(rect.height()) / ((b[1] - a[1]) * 256.0)).log2();
-    // A margin, so that coastal towns and their labels are not on the edge.
-    let zoom = zoom_x.min(zoom_y) - 0.3;
-    if zoom.is_finite() {
-        let _ = map.set_zoom(zoom.clamp(2.0, 12.0));
-    }
-    let center_y = (a[1] + b[1]) / 2.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * center_y)).sinh().atan().to_degrees();
-    map.center_at(lon_lat((w + e) / 2.0, lat));
 }
 
 impl eframe::App for SandlineApp {

@@ -183,7 +183,7 @@ fn key(ui: &mut Ui) {
     let pale = Color32::from_rgb(0xcc, 0xcc, 0xcc);
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(26.0, 22.0), Sense::hover());
-        ui.painter().extend(super::map_layer::from_to_badge(rect.center(), 9.0, pale, grey));
+        ui.painter().extend(crate::draw::map_layer::from_to_badge(rect.center(), 9.0, pale, grey));
         ui.label("Changed hands: left half before, right half after");
     });
     ui.horizontal(|ui| {
@@ -192,18 +192,7 @@ fn key(ui: &mut Ui) {
         ui.label("Land gained (solid)");
         let (rect, _) = ui.allocate_exact_size(vec2(26.0, 16.0), Sense::hover());
         ui.painter().rect_stroke(rect, 0.0, Stroke::new(1.0, grey), egui::StrokeKind::Inside);
-        hatch_rect(ui, rect, grey);
+        crate::draw::area_layer::hatch_rect(ui, rect, grey);
         ui.label("lost (hatched)");
     });
-}
-
-/// Diagonal hatching inside a small rectangle, as the map hatches land.
-pub fn hatch_rect(ui: &Ui, rect: egui::Rect, ink: Color32) {
-    let [a, b, c, d] = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom()];
-    let painter = ui.painter();
-    for tri in [[a, b, c], [a, c, d]] {
-        for segment in super::area_layer::hatch_triangle(tri, 5.0) {
-            painter.line_segment(segment, Stroke::new(1.2, ink));
-        }
-    }
 }

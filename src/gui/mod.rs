@@ -1,21 +1,16 @@
-//! The desktop viewer. It turns what the user does into calls on the core and draws the scene.
+//! The desktop viewer (cargo feature `gui`). It turns what the user does into calls on the core
+//! and draws the scene with `draw`; its image export goes through `render`.
 
 pub mod app;
-pub mod area_layer;
-pub mod briefing;
 pub mod compare;
 pub mod export;
-pub mod legend;
 pub mod live_areas;
-pub mod map_layer;
-pub mod marker_style;
 pub mod search;
 pub mod tiles;
 pub mod timeline;
 pub mod town_panel;
 
 pub use app::{Persisted, SandlineApp, ViewerOptions};
-pub use tiles::BaseLayer;
 
 /// Whether a graphical session is there to open a window in.
 pub fn display_available() -> bool {

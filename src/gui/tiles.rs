@@ -2,30 +2,11 @@
 //! on top of it. An online layer that cannot reach its server degrades silently: the offline
 //! base stays visible and the status bar says so once.
 
+use crate::basemap::BaseLayer;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use walkers::sources::{Attribution, OpenStreetMap};
 use walkers::{HttpOptions, HttpTiles, PmTiles, TileId, TilePiece, Tiles};
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum BaseLayer {
-    Offline,
-    OpenStreetMap,
-    PmTiles(PathBuf),
-}
-
-impl BaseLayer {
-    pub fn label(&self) -> String {
-        match self {
-            BaseLayer::Offline => "Offline (built in)".into(),
-            BaseLayer::OpenStreetMap => "OpenStreetMap (online)".into(),
-            BaseLayer::PmTiles(p) => format!(
-                "Local tiles: {}",
-                p.file_name().map_or(p.display().to_string(), |f| f.to_string_lossy().into())
-            ),
-        }
-    }
-}
 
 /// How long an online layer may go without delivering a single tile before we say it is unavailable.
 const GIVE_UP_AFTER: Duration = Duration::from_secs(8);

@@ -1,8 +1,8 @@
 //! The bottom panel: a date slider over the data's span with a tick for every change of holder
 //! and a histogram of claims, play and pause, steps between changes, and a date field.
 
-use super::marker_style::color;
 use crate::dataset::Dataset;
+use crate::draw::marker_style::color;
 use crate::model::{PartialDate, Rgb};
 use chrono::{Datelike, Duration, NaiveDate};
 use egui::{Align2, FontId, Key, Rect, Sense, Stroke, Ui, pos2, vec2};

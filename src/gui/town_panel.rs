@@ -2,9 +2,9 @@
 //! how old its evidence is, and every claim about it: the verbatim quote of a text the dataset
 //! holds, or the citation of a source found elsewhere with a note in the dataset's own words.
 
-use super::marker_style::color;
 use super::timeline::TimelineModel;
 use crate::dataset::Dataset;
+use crate::draw::marker_style::color;
 use crate::model::{
     Claim, ContradictionKind, EvidenceKind, PlaceIx, Precision, Rgb, StaleAfter, Status, last_reported,
 };
@@ -83,7 +83,7 @@ pub fn town_panel(
         let holder = state.holder.map_or("Unknown holder".to_string(), |h| dataset.faction(h).name.clone());
         ui.strong(holder);
     });
-    ui.label(super::map_layer::status_sentence(
+    ui.label(crate::draw::map_layer::status_sentence(
         state.status,
         state.since.map(|d| d.long_form()),
         state.uncertain,

@@ -1,4 +1,4 @@
-//! Briefing images without a screen: the viewer's briefing frame (`gui::briefing`) run through
+//! Briefing images without a screen: the briefing frame (`draw::briefing`) run through
 //! egui headless and rasterised by wgpu (on Mesa's CPU rasteriser when there is no GPU), then
 //! written as PNG, animated GIF or APNG. The viewer's "Export image" and `sandline render` both
 //! come through here, so they draw the same picture.
@@ -9,7 +9,7 @@ mod gpu;
 mod spec;
 mod timelapse;
 
-pub use crate::gui::briefing::{BriefingText, DEFAULT_TITLE, View};
+pub use crate::draw::briefing::{BriefingText, DEFAULT_TITLE, View};
 pub use compare::{ImageDiff, Tolerance, compare};
 pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_png_atomic};
 pub use spec::{BriefingSpec, MAX_SCALE, check_bbox};
@@ -17,9 +17,9 @@ pub use timelapse::{MAX_FRAMES, Step, changed_dates, frame_dates};
 
 use crate::areas::{AreaCache, AreaOptions};
 use crate::dataset::Dataset;
-use crate::gui::area_layer::AreaLayer;
-use crate::gui::briefing::briefing_ui;
-use crate::gui::map_layer::Overlays;
+use crate::draw::area_layer::AreaLayer;
+use crate::draw::briefing::briefing_ui;
+use crate::draw::map_layer::Overlays;
 use crate::scene::{SceneOptions, build};
 use image::RgbaImage;
 use std::path::PathBuf;

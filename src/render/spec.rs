@@ -1,7 +1,7 @@
 //! What a briefing image shows: the date, the view, the size and the words.
 
 use super::{RenderError, View};
-use crate::gui::app::LIBYA_BOUNDS;
+use crate::basemap::LIBYA_BOUNDS;
 use crate::model::{FactionIx, PartialDate};
 
 /// The largest scale (pixels per point) an image may be drawn at.

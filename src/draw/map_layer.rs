@@ -4,9 +4,10 @@
 use super::area_layer::{AreaLayer, area_shapes};
 use super::marker_style::{self, OUTLINE, color};
 use crate::areas::DiffRow;
-use crate::basemap::{Basemap, Label, Lines, Triangles, mercator};
+use crate::basemap::{Basemap, LIBYA_CENTER, Label, Lines, Triangles};
 use crate::dataset::Dataset;
 use crate::model::{Holder, PlaceIx, PlaceKind, Rgb, Status};
+use crate::projection::{fit_bounds as fit, mercator, points_per_unit};
 use crate::scene::{Drawn, Scene, cull_and_cluster};
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
@@ -29,7 +30,7 @@ impl ScreenTransform {
         ScreenTransform {
             center_merc: mercator(center.x(), center.y()),
             center_screen: [f64::from(clip.center().x), f64::from(clip.center().y)],
-            scale: 256.0 * 2f64.powf(projector.zoom()),
+            scale: points_per_unit(projector.zoom()),
         }
     }
 
@@ -312,10 +313,19 @@ pub fn map_view(
     let plugin =
         PlacesPlugin { dataset, scene, selected, overlays, basemap_slot: Some(slot), output: &mut output };
     // Walkers' "my position" is unused: the map is always centred where the user put it.
-    let (lon, lat) = super::app::LIBYA_CENTER;
+    let (lon, lat) = LIBYA_CENTER;
     let response =
         Map::new(tiles, memory, lon_lat(lon, lat)).with_plugin(plugin).show(ui, |_, _, _, _| ()).response;
     (response, output)
+}
+
+/// Centres and zooms the map so that `[west, south, east, north]` fills `rect`.
+pub fn fit_bounds(map: &mut MapMemory, rect: Rect, bounds: [f64; 4]) {
+    let fitted = fit(f64::from(rect.width()), f64::from(rect.height()), bounds);
+    if let Some(zoom) = fitted.zoom {
+        let _ = map.set_zoom(zoom);
+    }
+    map.center_at(lon_lat(fitted.lon, fitted.lat));
 }
 
 /// The mark of a place that changed hands between the compared dates: a ring whose left half is

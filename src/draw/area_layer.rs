@@ -246,6 +246,17 @@ impl Seen {
     }
 }
 
+/// Diagonal hatching inside a small rectangle, as the map hatches land.
+pub fn hatch_rect(ui: &egui::Ui, rect: egui::Rect, ink: Color32) {
+    let [a, b, c, d] = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom()];
+    let painter = ui.painter();
+    for tri in [[a, b, c], [a, c, d]] {
+        for segment in hatch_triangle(tri, 5.0) {
+            painter.line_segment(segment, Stroke::new(1.2, ink));
+        }
+    }
+}
+
 /// The pieces of the lines `x - y = k * spacing` inside a triangle.
 pub fn hatch_triangle(tri: [Pos2; 3], spacing: f32) -> Vec<[Pos2; 2]> {
     let f = |p: Pos2| p.x - p.y;

@@ -130,7 +130,7 @@ fn areas_key(ui: &mut Ui, layers: LegendLayers) {
             ui.label("land nearest a side's places");
             let rect = swatch(ui);
             ui.painter().rect_filled(rect, 0.0, grey.gamma_multiply(0.15));
-            super::compare::hatch_rect(ui, rect, grey.gamma_multiply(0.8));
+            super::area_layer::hatch_rect(ui, rect, grey.gamma_multiply(0.8));
             ui.label("contested");
         }
         if layers.fronts {

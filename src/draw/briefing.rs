@@ -3,9 +3,8 @@
 //! precision, a scale bar, the credits of base map and data, and the sources behind recent changes.
 //! Exported images and `sandline render` both draw this, and nothing else.
 
-use super::app::fit_bounds;
 use super::legend::{LegendLayers, legend_ui};
-use super::map_layer::{Overlays, map_view};
+use super::map_layer::{Overlays, fit_bounds, map_view};
 use crate::dataset::Dataset;
 use crate::model::{FactionIx, PartialDate, Precision};
 use crate::scene::Scene;
@@ -347,9 +346,8 @@ pub fn briefing_ui(
 
 /// A bar of a round length near 120 points, true at the map's central latitude.
 fn scale_bar(ui: &Ui, map: Rect, memory: &MapMemory) {
-    let lat = memory.detached().map_or(super::app::LIBYA_CENTER.1, |p| p.y());
-    let metres_per_point = 2.0 * std::f64::consts::PI * 6_378_137.0 * lat.to_radians().cos()
-        / (256.0 * 2f64.powf(memory.zoom()));
+    let lat = memory.detached().map_or(crate::basemap::LIBYA_CENTER.1, |p| p.y());
+    let metres_per_point = crate::projection::metres_per_point(lat, memory.zoom());
     let Some((km, length)) = nice_length(metres_per_point / 1000.0, 120.0) else { return };
     let label = format!("{} km (at {:.0}° {})", format_km(km), lat.abs(), if lat >= 0.0 { "N" } else { "S" });
     let painter = ui.painter();
