@@ -1,20 +1,13 @@
 //! The side panel of a place: its names, where it is, who holds it and since when, its history,
 //! and every claim about it with the verbatim quote and the source.
 
+use super::state::Action;
 use super::timeline::TimelineModel;
 use crate::dataset::Dataset;
 use crate::draw::marker_style::color;
 use crate::model::{Claim, ContradictionKind, PlaceIx, Precision, Rgb, Status};
 use chrono::NaiveDate;
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
-
-/// What the user asked for in the panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TownAction {
-    Close,
-    /// Move the slider to a claim's date.
-    GoTo(NaiveDate),
-}
 
 fn date_with_precision(claim: &Claim) -> String {
     match claim.date.precision() {
@@ -42,14 +35,14 @@ pub fn town_panel(
     model: &TimelineModel,
     place_ix: PlaceIx,
     date: NaiveDate,
-) -> Option<TownAction> {
+) -> Option<Action> {
     let mut action = None;
     let place = dataset.place(place_ix);
     ui.horizontal(|ui| {
         ui.heading(&place.name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Close").clicked() {
-                action = Some(TownAction::Close);
+                action = Some(Action::Select(None));
             }
         });
     });
@@ -104,7 +97,7 @@ pub fn town_panel(
                         // Left-aligned, not justified: quotes read badly with stretched spaces.
                         col.with_layout(egui::Layout::top_down(egui::Align::Min), |col| {
                             if claim_card(col, dataset, claim, true) {
-                                action = Some(TownAction::GoTo(claim.date.first_day()));
+                                action = Some(Action::SetDate(claim.date.first_day()));
                             }
                         });
                     }
@@ -128,7 +121,7 @@ pub fn town_panel(
                 id(c.a) == claim.id || id(c.b) == claim.id
             });
             if claim_card(ui, dataset, claim, contested) {
-                action = Some(TownAction::GoTo(claim.date.first_day()));
+                action = Some(Action::SetDate(claim.date.first_day()));
             }
             ui.add_space(4.0);
         }
