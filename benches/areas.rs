@@ -1,6 +1,9 @@
 //! Areas of control at scale: 10,000 places (issue 6: 50 ms or less, so scrubbing with areas on
 //! stays smooth), the triangles to draw them, and a cached step with no change of holder.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::areas::{AreaCache, AreaOptions, compute, sites_at};

@@ -1,6 +1,9 @@
 //! The core's speed at scale: 100,000 places and 1,000,000 claims.
 //! Loading the CSVs; the full state at a date; one day's step; a year's changes.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::dataset::{DataDir, Dataset, load, synthetic};

@@ -2,6 +2,9 @@
 //! (map, markers, labels, timeline, legend) and tessellating it into triangles. With the seed
 //! data, and with 100,000 synthetic places at country zoom, where culling and clustering keep it fast.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::dataset::{DataDir, synthetic};

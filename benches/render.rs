@@ -2,6 +2,9 @@
 //! `sandline render --date D --out map.png` does), the same with a renderer kept warm (the viewer's
 //! export), and a 100-frame timelapse GIF (at 960x540 a frame).
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::dataset::{DataDir, Dataset, load};
 use sandline::model::PartialDate;

@@ -1,5 +1,8 @@
 //! `sandline state` through the binary: who holds what on a date, and on which claims.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use assert_cmd::Command;
 
 fn state(args: &[&str]) -> String {

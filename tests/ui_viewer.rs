@@ -1,6 +1,9 @@
 //! The viewer driven as a user drives it, through egui_kittest (no GPU, no display): drag the
 //! slider, click towns, type dates, step through changes, search, and open broken data.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
