@@ -11,6 +11,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const PLACES: usize = 100_000;
 const CLAIMS: usize = 1_000_000;
 

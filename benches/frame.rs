@@ -11,6 +11,10 @@ use sandline::dataset::{DataDir, synthetic};
 use sandline::gui::{SandlineApp, ViewerOptions};
 use std::hint::black_box;
 
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }

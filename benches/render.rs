@@ -14,6 +14,10 @@ use sandline::render::{
 use std::hint::black_box;
 use std::time::Duration;
 
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn seed() -> Dataset {
     load(&DataDir::Embedded).unwrap().dataset
 }
