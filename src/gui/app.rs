@@ -3,7 +3,7 @@
 //! `Action`s, and `SandlineApp::apply` alone changes the state and decides what to recompute.
 //! `show` draws into a `Ui`, so the same code runs in a window and in tests.
 
-use super::compare::{CompareField, compare_panel};
+use super::compare::{CompareField, DEFAULT_DAYS_BEFORE, compare_panel};
 use super::export::{ExportState, ViewNow};
 use super::keyboard::keyboard;
 use super::live_areas::LiveAreas;
@@ -254,7 +254,11 @@ impl SandlineApp {
                 let date = view.date;
                 let first = match from {
                     Some(from) => self.model.clamp(from).min(date),
-                    None => view.compare.from.filter(|&f| f <= date).unwrap_or(date - Duration::days(30)),
+                    None => view
+                        .compare
+                        .from
+                        .filter(|&f| f <= date)
+                        .unwrap_or(date - Duration::days(DEFAULT_DAYS_BEFORE)),
                 };
                 view.compare.on = true;
                 view.compare.from = Some(first);

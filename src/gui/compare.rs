@@ -6,9 +6,12 @@ use super::timeline::parse_typed_date;
 use crate::areas::Diff;
 use crate::areas::diff::{holder_name, km2_text};
 use crate::dataset::Dataset;
-use crate::model::{Holder, Rgb};
+use crate::model::{Holder, PartialDate, Rgb};
 use chrono::{Duration, NaiveDate};
 use egui::{Color32, Key, RichText, Sense, Stroke, Ui, vec2};
+
+/// Compare mode's first date, unless one is given: this many days (a month) before the slider's.
+pub const DEFAULT_DAYS_BEFORE: i64 = 30;
 
 /// The panel's first-date field: the text being typed and what was wrong with it.
 #[derive(Debug, Clone, Default)]
@@ -66,13 +69,13 @@ pub fn compare_panel(
         }
     });
     ui.horizontal(|ui| {
-        for (text, days) in [("a week", 7), ("a month", 30), ("a year", 365)] {
+        for (text, days) in [("a week", 7), ("a month", DEFAULT_DAYS_BEFORE), ("a year", 365)] {
             if ui.small_button(format!("{text} before")).clicked() {
                 action = Some(Action::CompareFrom(to - Duration::days(days)));
             }
         }
     });
-    ui.label(format!("To {} (the slider's date)", to.format("%-d %B %Y")));
+    ui.label(format!("To {} (the slider's date)", PartialDate::day(to).long_form()));
     if let Some(error) = &state.error {
         ui.colored_label(ui.visuals().error_fg_color, error);
     }
@@ -85,7 +88,7 @@ pub fn compare_panel(
     let Some(diff) = diff else {
         return action;
     };
-    let (from, until) = (diff.from.format("%-d %B %Y"), diff.to.format("%-d %B %Y"));
+    let (from, until) = (PartialDate::day(diff.from).long_form(), PartialDate::day(diff.to).long_form());
     let heading = match diff.rows.len() {
         0 => format!("No place changed hands between {from} and {until}."),
         1 => format!("1 place changed hands between {from} and {until}:"),

@@ -8,7 +8,7 @@ use crate::dataset::Dataset;
 use crate::draw::area_layer::AreaLayer;
 use crate::draw::legend::{LegendLayers, legend_ui};
 use crate::draw::map_layer::{Overlays, map_view};
-use crate::model::{FactionIx, PlaceIx};
+use crate::model::{FactionIx, PartialDate, PlaceIx};
 use crate::scene::Scene;
 use chrono::NaiveDate;
 use egui::{Align2, Color32, RichText, Ui};
@@ -74,7 +74,8 @@ pub fn map_panel(
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.label(
-                    RichText::new(format!("Situation as of {}", data.date.format("%-d %B %Y"))).strong(),
+                    RichText::new(format!("Situation as of {}", PartialDate::day(data.date).long_form()))
+                        .strong(),
                 );
                 // On a narrow map (both side panels open) the legend starts folded, so that it
                 // does not cover the map; it keeps a separate open state for each width class.

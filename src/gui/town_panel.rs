@@ -5,7 +5,7 @@ use super::state::Action;
 use super::timeline::TimelineModel;
 use crate::dataset::Dataset;
 use crate::draw::marker_style::color;
-use crate::model::{Claim, ContradictionKind, PlaceIx, Precision, Rgb, Status};
+use crate::model::{Claim, ContradictionKind, PartialDate, PlaceIx, Precision, Rgb, Status};
 use chrono::NaiveDate;
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
 
@@ -77,7 +77,7 @@ pub fn town_panel(
         state.since.map(|d| d.long_form()),
         state.uncertain,
     ));
-    ui.label(RichText::new(format!("as of {}", date.format("%-d %B %Y"))).weak());
+    ui.label(RichText::new(format!("as of {}", PartialDate::day(date).long_form())).weak());
     history_strip(ui, dataset, model, place_ix, date);
     ui.separator();
 
