@@ -1,6 +1,9 @@
 //! Areas of control at scale: 10,000 places (issue 6: 50 ms or less, so scrubbing with areas on
 //! stays smooth), the triangles to draw them, and a cached step with no change of holder.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::areas::{AreaCache, AreaOptions, compute, sites_at};
@@ -8,6 +11,10 @@ use sandline::dataset::{DataDir, Dataset, load, synthetic};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
+
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const PLACES: usize = 10_000;
 const CLAIMS: usize = 100_000;

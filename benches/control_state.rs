@@ -1,12 +1,19 @@
 //! The core's speed at scale: 100,000 places and 1,000,000 claims.
 //! Loading the CSVs; the full state at a date; one day's step; a year's changes.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::dataset::{DataDir, Dataset, load, synthetic};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
+
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const PLACES: usize = 100_000;
 const CLAIMS: usize = 1_000_000;

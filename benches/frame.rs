@@ -2,11 +2,18 @@
 //! (map, markers, labels, timeline, legend) and tessellating it into triangles. With the seed
 //! data, and with 100,000 synthetic places at country zoom, where culling and clustering keep it fast.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::dataset::{DataDir, synthetic};
 use sandline::gui::{SandlineApp, ViewerOptions};
 use std::hint::black_box;
+
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

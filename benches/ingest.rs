@@ -6,6 +6,10 @@ use sandline::dataset::{DataDir, load};
 use sandline::ingest::Ingestor;
 use std::hint::black_box;
 
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TARGET_BYTES: usize = 1_000_000;
 /// Articles of about this size, each with its own date line.
 const ARTICLE_BYTES: usize = 6_000;

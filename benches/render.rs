@@ -2,6 +2,9 @@
 //! `sandline render --date D --out map.png` does), the same with a renderer kept warm (the viewer's
 //! export), and a 100-frame timelapse GIF (at 960x540 a frame).
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use sandline::dataset::{DataDir, Dataset, load};
 use sandline::model::PartialDate;
@@ -10,6 +13,10 @@ use sandline::render::{
 };
 use std::hint::black_box;
 use std::time::Duration;
+
+/// As in the binary (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn seed() -> Dataset {
     load(&DataDir::Embedded).unwrap().dataset

@@ -18,8 +18,3 @@ pub mod model;
 pub mod projection;
 pub mod render;
 pub mod scene;
-
-/// The areas of control allocate and free many small polygons from several threads, where
-/// mimalloc is markedly faster than the system allocator; everything linking the library uses it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -5,6 +5,9 @@
 //! after a deliberate change of the drawing, accept the new images with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test render_briefing` and look at them before committing.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use assert_cmd::Command;
 use sandline::dataset::{DataDir, Dataset, load};
 use sandline::model::PartialDate;

@@ -1,5 +1,8 @@
 //! Areas of control and compare mode, driven through the viewer as a user drives it (egui_kittest).
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,6 +1,9 @@
 //! The viewer driven as a user drives it, through egui_kittest (no GPU, no display): drag the
 //! slider, click towns, type dates, step through changes, search, and open broken data.
 
+// Tests and benchmarks may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -253,4 +256,47 @@ fn the_view_date_layer_and_hidden_sides_are_remembered_between_runs() {
     let lna = second.state().dataset().faction_ix("lna");
     assert!(second.state().scene().markers.iter().all(|m| m.holder != lna), "the LNA stays hidden");
     second.get_by_label_contains("Libyan National Army (hidden)");
+}
+
+/// What the *Go to date* field shows.
+fn date_field(harness: &Harness<'_, SandlineApp>) -> Option<String> {
+    harness.get_by_role_and_label(Role::TextInput, "Go to date").value()
+}
+
+#[test]
+fn the_go_to_date_field_follows_the_date() {
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-01");
+    assert_eq!(date_field(&harness).as_deref(), Some("2017-06-01"));
+    // Stepping with the arrow keys: the frame of the key press shows the new date in the field,
+    // even when no other frame follows (a key held down repeats its press without a release).
+    let press = |harness: &mut Harness<'_, SandlineApp>, key| {
+        harness.key_down(key);
+        harness.step();
+    };
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_eq!(harness.state().date(), day("2017-06-02"));
+    assert_eq!(date_field(&harness).as_deref(), Some("2017-06-02"));
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_eq!(date_field(&harness).as_deref(), Some("2017-06-03"));
+    harness.key_up(egui::Key::ArrowRight);
+    press(&mut harness, egui::Key::End);
+    assert_eq!(date_field(&harness), Some(harness.state().date().to_string()));
+    harness.key_up(egui::Key::End);
+
+    // Dragging the slider: the field shows where it was dropped.
+    let slider = harness.get_by_label("Date").rect();
+    let y = slider.center().y;
+    let at = |date: &str| slider.left() + 8.0 + (slider.width() - 16.0) * fraction_of(&harness, day(date));
+    let (start, end) = (at("2017-06-01"), at("2019-04-01"));
+    harness.drag_at(egui::pos2(start, y));
+    harness.step();
+    for i in 1..=5 {
+        harness.hover_at(egui::pos2(start + (end - start) * i as f32 / 5.0, y));
+        harness.step();
+    }
+    harness.drop_at(egui::pos2(end, y));
+    harness.step();
+    let date = harness.state().date();
+    assert!(date > day("2019-01-01") && date < day("2019-07-01"), "the slider moved to {date}");
+    assert_eq!(date_field(&harness), Some(date.to_string()));
 }

@@ -6,7 +6,7 @@ use super::args::{AreaArgs, DataArg, parse_day};
 use crate::areas::diff::km2_text;
 use crate::areas::{AreaCache, Diff, DiffRow};
 use crate::dataset::Dataset;
-use crate::model::Holder;
+use crate::model::{Holder, PartialDate};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -68,7 +68,7 @@ fn holder_id(dataset: &Dataset, holder: Holder) -> &str {
 }
 
 fn write_text(out: &mut impl Write, dataset: &Dataset, diff: &Diff) -> anyhow::Result<()> {
-    let (from, to) = (diff.from.format("%-d %B %Y"), diff.to.format("%-d %B %Y"));
+    let (from, to) = (PartialDate::day(diff.from).long_form(), PartialDate::day(diff.to).long_form());
     if diff.rows.is_empty() {
         writeln!(out, "No place changed hands between {from} and {to}.")?;
     }

@@ -6,8 +6,8 @@ use super::args::DataArg;
 use crate::dataset::Dataset;
 use crate::model::{FactionIx, PartialDate};
 use crate::render::{
-    Animation, AnimationFormat, BriefingSpec, Renderer, Step, View, changed_dates, check_bbox,
-    check_writable, frame_dates, write_png_atomic,
+    Animation, AnimationFormat, BriefingSpec, DEFAULT_SIZE, Renderer, Step, TIMELAPSE_SIZE, View,
+    changed_dates, check_bbox, check_writable, frame_dates, write_png_atomic,
 };
 use anyhow::{Context, bail};
 use clap::Args;
@@ -61,7 +61,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// Highlight places that changed hands in this many days, and name their sources.
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    #[arg(long, value_name = "DAYS", default_value_t = crate::scene::SceneOptions::default().recent_days)]
     pub recent_days: u32,
     /// Leave out a faction's places (by id, e.g. lna); may be repeated.
     #[arg(long, value_name = "FACTION")]
@@ -87,11 +87,8 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     }
     // Every argument is checked before anything is drawn.
     let view = view(args)?;
-    let (width, height) = if timelapse {
-        (args.width.unwrap_or(1280), args.height.unwrap_or(720))
-    } else {
-        (args.width.unwrap_or(1920), args.height.unwrap_or(1080))
-    };
+    let [w, h] = if timelapse { TIMELAPSE_SIZE } else { DEFAULT_SIZE };
+    let (width, height) = (args.width.unwrap_or(w), args.height.unwrap_or(h));
     let dates = match (&args.date, &args.from, &args.to) {
         (Some(date), _, _) => vec![PartialDate::parse(date).map_err(|e| anyhow::anyhow!("--date: {e}"))?],
         (None, Some(from), Some(to)) => {
@@ -201,7 +198,7 @@ fn timelapse_run(
         .factions
         .iter()
         .map(|f| f.color.0)
-        .chain([crate::model::Rgb::UNKNOWN.0, [0xff, 0xd5, 0x00]])
+        .chain([crate::model::Rgb::UNKNOWN.0, crate::draw::marker_style::RECENT.0])
         .collect();
     let mut animation = match (&outputs.out, outputs.animation) {
         (Some(out), Some(format)) => {

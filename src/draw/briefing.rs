@@ -95,7 +95,7 @@ impl BriefingText {
 }
 
 fn long_day(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+    PartialDate::day(d).long_form()
 }
 
 /// "Changes of holder in the 30 days to 3 June 2017: Waddan, Hun and Sawkna to the Libyan National

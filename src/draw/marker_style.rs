@@ -12,8 +12,10 @@ pub fn color(rgb: Rgb) -> Color32 {
 
 /// Dark outline used around every marker, so light colours read on a light map.
 pub const OUTLINE: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+/// The yellow of a recent change of hands (kept exact in GIF palettes too).
+pub const RECENT: Rgb = Rgb([0xff, 0xd5, 0x00]);
 /// The halo of a recent change of hands.
-pub const RECENT_HALO: Color32 = Color32::from_rgb(0xff, 0xd5, 0x00);
+pub const RECENT_HALO: Color32 = Color32::from_rgb(RECENT.0[0], RECENT.0[1], RECENT.0[2]);
 
 /// How much of a side's colour a stale place or area keeps: its newest evidence is older than the
 /// stale limit, so the holder is the best reading, not a current report.

@@ -1,63 +1,31 @@
 //! The viewer: map, timeline, town panel, legend, search and status bar around one dataset.
-//! `SandlineApp::show` draws everything into a `Ui`, so the same code runs in a window and in tests.
+//! `SandlineApp::show` lays the panels out; each panel draws from the `ViewState` and returns
+//! `Action`s, and `SandlineApp::apply` alone changes the state and decides what to recompute.
+//! `show` draws into a `Ui`, so the same code runs in a window and in tests.
 
-use super::compare::{CompareAction, CompareState, compare_panel};
+use super::compare::{CompareField, DEFAULT_DAYS_BEFORE, compare_panel};
 use super::export::{ExportState, ViewNow};
+use super::keyboard::keyboard;
 use super::live_areas::LiveAreas;
-use super::search::{SearchState, search_ui};
+use super::map_panel::{MapData, map_panel};
+use super::problems::problems_window;
+use super::state::{Action, Persisted, ViewState, ViewerOptions};
+use super::status_bar::{FrameNotes, status_bar};
 use super::tiles::TileLayer;
 use super::timeline::{TimelineModel, TimelineState, timeline_ui};
-use super::town_panel::{TownAction, town_panel};
-use crate::areas::{AreaOptions, Areas, Diff};
-use crate::basemap::{BaseLayer, LIBYA_BOUNDS, LIBYA_CENTER};
-use crate::dataset::{DataDir, Dataset, Loaded, Problem};
-use crate::draw::area_layer::AreaLayer;
-use crate::draw::legend::{LegendLayers, legend_ui};
-use crate::draw::map_layer::{Overlays, fit_bounds, map_view};
+use super::toolbar::{ToolbarData, ToolbarState, toolbar};
+use super::town_panel::town_panel;
+use crate::areas::{Areas, Diff};
+use crate::basemap::{BaseLayer, LIBYA_BOUNDS};
+use crate::dataset::{Dataset, Loaded, Problem};
+use crate::draw::legend::LegendLayers;
+use crate::draw::map_layer::fit_bounds;
 use crate::gazetteer::Gazetteer;
-use crate::model::{FactionIx, PlaceIx, PlaceKind, Snapshot};
-use crate::scene::{Scene, SceneOptions, build};
-use chrono::NaiveDate;
-use egui::{Align2, Color32, Key, RichText, Ui};
+use crate::model::{PlaceIx, Snapshot};
+use crate::scene::{Scene, build};
+use chrono::{Duration, NaiveDate};
+use egui::Ui;
 use walkers::{MapMemory, lon_lat};
-
-/// How the viewer was asked to start.
-#[derive(Debug, Clone)]
-pub struct ViewerOptions {
-    pub data: DataDir,
-    pub date: Option<NaiveDate>,
-    pub layer: Option<BaseLayer>,
-}
-
-/// What is remembered between runs.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Persisted {
-    pub date: String,
-    pub center: Option<(f64, f64)>,
-    pub zoom: f64,
-    pub layer: BaseLayer,
-    pub recent_days: u32,
-    pub hidden: Vec<String>,
-    /// Areas of control and front lines shown (on unless the user switched them off).
-    #[serde(default = "shown")]
-    pub areas: bool,
-    #[serde(default = "shown")]
-    pub fronts: bool,
-    /// How far places of each kind reach for their areas, in km, by kind (`town`, `city`...).
-    #[serde(default)]
-    pub reach_km: Vec<(String, f64)>,
-    /// Days after its newest claim that a place is drawn as stale.
-    #[serde(default = "default_stale_after")]
-    pub stale_after_days: u32,
-}
-
-fn shown() -> bool {
-    true
-}
-
-fn default_stale_after() -> u32 {
-    crate::model::DEFAULT_STALE_AFTER_DAYS
-}
 
 /// Areas of control are offered for datasets of up to this many places. Beyond it, every change
 /// of holder would cost the viewer a second of geometry and each frame more than the rest of the
@@ -65,46 +33,49 @@ fn default_stale_after() -> u32 {
 /// still exports them.
 pub const AREAS_UP_TO: usize = 20_000;
 
-/// Libya's zoom before the first frame fits it to the window.
-const LIBYA_ZOOM: f64 = 5.6;
-
 pub struct SandlineApp {
+    // The data, fixed for the run.
     dataset: Dataset,
     problems: Vec<Problem>,
     gazetteer: Gazetteer,
     model: TimelineModel,
-    date: NaiveDate,
+
+    /// What the user looks at. Only `apply` changes it (and the map widget its centre and zoom).
+    view: ViewState,
+
+    // Worked out from the data and the view, by `apply` (and, for the areas, once per frame).
     snapshot: Snapshot,
     scene: Scene,
-    scene_options: SceneOptions,
-    map: MapMemory,
-    layer: BaseLayer,
-    tiles: Option<TileLayer>,
-    tiles_note: Option<String>,
-    pmtiles_path: String,
-    selected: Option<PlaceIx>,
-    timeline: TimelineState,
-    search: SearchState,
-    show_problems: bool,
-    hovered: Option<PlaceIx>,
-    /// Keep Libya framed as the window settles, until the user moves the map: the rect it was fitted to.
-    fitting: Option<egui::Rect>,
-    /// The base layer to switch to on the next frame, when an egui context is at hand.
-    pending_layer: Option<BaseLayer>,
-    export: ExportState,
-    /// The map's size on screen last frame, for exports of the same view.
-    map_size: egui::Vec2,
-    show_areas: bool,
-    show_fronts: bool,
     /// The areas at the slider's date, while areas or fronts are shown.
     areas: LiveAreas,
-    compare: CompareState,
-    /// Compare mode: what changed from the first date to the slider's.
-    diff: Option<Diff>,
     /// The state changed since the areas were last asked for.
     areas_dirty: bool,
-    /// The map left out the front lines last frame (too many to draw at that zoom).
-    fronts_hidden: bool,
+    /// Compare mode: what changed from the first date to the slider's.
+    diff: Option<Diff>,
+
+    // The widgets' own state: text being typed, play speed, the export window.
+    toolbar: ToolbarState,
+    timeline: TimelineState,
+    compare_field: CompareField,
+    export: ExportState,
+
+    // The window's: tiles need an egui context, and the last frame's observations.
+    tiles: Option<TileLayer>,
+    /// The base layer to make tiles for on the next frame, when an egui context is at hand.
+    pending_layer: Option<BaseLayer>,
+    notes: FrameNotes,
+    /// The map's size on screen last frame, for exports of the same view.
+    map_size: egui::Vec2,
+}
+
+/// What an action made out of date.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stale {
+    /// The date moved: the snapshot steps to it, and the scene and comparison follow.
+    date: bool,
+    scene: bool,
+    diff: bool,
+    areas: bool,
 }
 
 impl SandlineApp {
@@ -122,79 +93,41 @@ impl SandlineApp {
         persisted: Option<Persisted>,
     ) -> Self {
         let model = TimelineModel::new(&dataset);
-        let remembered_date =
-            persisted.as_ref().and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
         let latest = dataset.timeline.span().map_or(model.end, |(_, last)| last);
-        let date = model.clamp(options.date.or(remembered_date).unwrap_or(latest));
-        let mut map = MapMemory::default();
-        let (lon, lat) = persisted.as_ref().and_then(|p| p.center).unwrap_or(LIBYA_CENTER);
-        map.center_at(lon_lat(lon, lat));
-        let _ = map.set_zoom(persisted.as_ref().map_or(LIBYA_ZOOM, |p| p.zoom));
-        let hidden: Vec<FactionIx> = persisted
-            .as_ref()
-            .map(|p| p.hidden.iter().filter_map(|id| dataset.faction_ix(id)).collect())
-            .unwrap_or_default();
-        let scene_options = SceneOptions {
-            recent_days: persisted.as_ref().map_or(SceneOptions::default().recent_days, |p| p.recent_days),
-            hidden,
-            stale_after: crate::model::StaleAfter(
-                persisted.as_ref().map_or(crate::model::DEFAULT_STALE_AFTER_DAYS, |p| p.stale_after_days),
-            ),
-            ..SceneOptions::default()
-        };
-        let layer =
-            options.layer.or(persisted.as_ref().map(|p| p.layer.clone())).unwrap_or(BaseLayer::Offline);
-        let snapshot = dataset.timeline.snapshot(date);
-        let scene = build(&dataset, &snapshot, &scene_options);
-        let gazetteer = Gazetteer::new(&dataset.places);
-        let show_problems = !problems.is_empty();
-        let fit = persisted.as_ref().is_none_or(|p| p.center.is_none());
-        let show_areas = persisted.as_ref().is_none_or(|p| p.areas);
-        let show_fronts = persisted.as_ref().is_none_or(|p| p.fronts);
-        let reach = persisted.iter().flat_map(|p| &p.reach_km).fold(
-            AreaOptions::default().with_stale_after(scene_options.stale_after),
-            |o, (kind, km)| match kind.parse() {
-                Ok(kind) => o.with_radius(kind, *km),
-                Err(_) => o,
-            },
-        );
+        let mut view = ViewState::new(&dataset, &options, persisted.as_ref(), latest, |d| model.clamp(d));
+        view.show_problems = !problems.is_empty();
+        let snapshot = dataset.timeline.snapshot(view.date);
+        let scene = build(&dataset, &snapshot, &view.scene);
         let mut app = SandlineApp {
+            gazetteer: Gazetteer::new(&dataset.places),
+            areas: LiveAreas::new(view.reach.clone()),
+            pending_layer: Some(view.layers.base.clone()),
             dataset,
             problems,
-            gazetteer,
             model,
-            date,
+            view,
             snapshot,
             scene,
-            scene_options,
-            map,
-            layer: BaseLayer::Offline,
-            tiles: None,
-            tiles_note: None,
-            pmtiles_path: String::new(),
-            selected: None,
-            timeline: TimelineState::default(),
-            search: SearchState::default(),
-            show_problems,
-            hovered: None,
-            fitting: fit.then_some(egui::Rect::NOTHING),
-            pending_layer: Some(layer),
-            export: ExportState::default(),
-            map_size: egui::vec2(1200.0, 700.0),
-            show_areas,
-            show_fronts,
-            areas: LiveAreas::new(reach),
-            compare: CompareState::default(),
-            diff: None,
-            fronts_hidden: false,
             areas_dirty: false,
+            diff: None,
+            toolbar: ToolbarState::default(),
+            timeline: TimelineState::default(),
+            compare_field: CompareField::default(),
+            export: ExportState::default(),
+            tiles: None,
+            notes: FrameNotes::default(),
+            map_size: egui::vec2(1200.0, 700.0),
         };
         app.refresh_areas();
         app
     }
 
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
     pub fn date(&self) -> NaiveDate {
-        self.date
+        self.view.date
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -206,11 +139,11 @@ impl SandlineApp {
     }
 
     pub fn selected(&self) -> Option<PlaceIx> {
-        self.selected
+        self.view.selected
     }
 
     pub fn map_memory(&self) -> &MapMemory {
-        &self.map
+        &self.view.map
     }
 
     /// Waits for areas being computed in the background (large datasets).
@@ -231,45 +164,168 @@ impl SandlineApp {
 
     /// Turns compare mode on, from `from` (default: 30 days before the slider) to the slider's date.
     pub fn start_compare(&mut self, from: Option<NaiveDate>) {
-        self.compare.open(self.date);
-        if let Some(from) = from {
-            self.compare.set_from(self.model.clamp(from).min(self.date));
-        }
-        self.refresh_diff();
+        self.apply(Action::StartCompare(from));
     }
 
     pub fn stop_compare(&mut self) {
-        self.compare.on = false;
-        self.refresh_diff();
-    }
-
-    pub fn persisted(&self) -> Persisted {
-        let center = self.map.detached().map(|p| (p.x(), p.y()));
-        Persisted {
-            date: self.date.to_string(),
-            center,
-            zoom: self.map.zoom(),
-            layer: self.layer.clone(),
-            recent_days: self.scene_options.recent_days,
-            hidden: self.scene_options.hidden.iter().map(|&f| self.dataset.faction(f).id.clone()).collect(),
-            areas: self.show_areas,
-            fronts: self.show_fronts,
-            reach_km: PlaceKind::ALL
-                .iter()
-                .map(|&k| (k.as_str().to_string(), self.areas.options().radius_km(k)))
-                .collect(),
-            stale_after_days: self.scene_options.stale_after.0,
-        }
+        self.apply(Action::StopCompare);
     }
 
     /// Moves the slider: the snapshot steps incrementally and the scene is rebuilt.
     pub fn set_date(&mut self, date: NaiveDate) {
-        self.date = self.model.clamp(date);
-        if self.dataset.timeline.step(&mut self.snapshot, self.date) {
+        self.apply(Action::SetDate(date));
+    }
+
+    pub fn persisted(&self) -> Persisted {
+        self.view.persisted(&self.dataset)
+    }
+
+    /// Whether this dataset is small enough for areas (see `AREAS_UP_TO`).
+    pub fn areas_possible(&self) -> bool {
+        self.dataset.tracked_places().len() <= AREAS_UP_TO
+    }
+
+    /// The one place where the view changes, and where what depends on it is brought up to date.
+    pub fn apply(&mut self, action: Action) {
+        let mut stale = Stale::default();
+        let view = &mut self.view;
+        match action {
+            Action::SetDate(date) => {
+                view.date = self.model.clamp(date);
+                stale.date = true;
+            }
+            Action::Step(step) => {
+                if let Some(date) = self.model.step(step, view.date) {
+                    view.date = self.model.clamp(date);
+                    stale.date = true;
+                }
+            }
+            Action::TogglePlay => self.timeline.playing = !self.timeline.playing,
+            Action::Select(place) => view.selected = place,
+            Action::GoTo(place) => {
+                view.fitting = None;
+                let p = self.dataset.place(place);
+                view.map.center_at(lon_lat(p.lon, p.lat));
+                let _ = view.map.set_zoom(view.map.zoom().max(9.0));
+                view.selected = Some(place);
+            }
+            Action::FrameLibya(rect) => {
+                if view.fitting.is_some_and(|fitted| fitted != rect) {
+                    fit_bounds(&mut view.map, rect, LIBYA_BOUNDS);
+                    view.fitting = Some(rect);
+                }
+            }
+            Action::MapMoved => view.fitting = None,
+            Action::ToggleSide(faction) => {
+                let hidden = &mut view.scene.hidden;
+                match hidden.iter().position(|&f| f == faction) {
+                    Some(i) => {
+                        hidden.remove(i);
+                    }
+                    None => hidden.push(faction),
+                }
+                stale.scene = true;
+            }
+            Action::SetRecentDays(days) => {
+                view.scene.recent_days = days;
+                stale.scene = true;
+            }
+            Action::SetBaseLayer(layer) => {
+                view.layers.base = layer.clone();
+                self.pending_layer = Some(layer);
+            }
+            Action::ShowAreas(on) => {
+                view.layers.areas = on;
+                stale.areas = true;
+            }
+            Action::ShowFronts(on) => {
+                view.layers.fronts = on;
+                stale.areas = true;
+            }
+            Action::SetReach(options) => {
+                view.reach = options.clone();
+                self.areas.set_options(options);
+                // The comparison's land depends on the reaches too.
+                self.diff = None;
+                stale.diff = true;
+                stale.areas = true;
+            }
+            Action::SetStaleAfter(after) => {
+                view.scene.stale_after = after;
+                view.reach = view.reach.clone().with_stale_after(after);
+                self.areas.set_options(view.reach.clone());
+                self.diff = None;
+                stale.scene = true;
+                stale.diff = true;
+                stale.areas = true;
+            }
+            Action::StartCompare(from) => {
+                let date = view.date;
+                let first = match from {
+                    Some(from) => self.model.clamp(from).min(date),
+                    None => view
+                        .compare
+                        .from
+                        .filter(|&f| f <= date)
+                        .unwrap_or(date - Duration::days(DEFAULT_DAYS_BEFORE)),
+                };
+                view.compare.on = true;
+                view.compare.from = Some(first);
+                self.compare_field = CompareField::default();
+                stale.diff = true;
+            }
+            Action::CompareFrom(from) => {
+                view.compare.from = Some(self.model.clamp(from).min(view.date));
+                stale.diff = true;
+            }
+            Action::StopCompare => {
+                view.compare.on = false;
+                stale.diff = true;
+            }
+            Action::OpenExport => {
+                let mut export = std::mem::take(&mut self.export);
+                export.open(&self.view_now());
+                self.export = export;
+            }
+            Action::ShowProblems(open) => view.show_problems = open,
+        }
+        self.recompute(stale);
+    }
+
+    /// Brings what was derived from the view up to date, in order: snapshot, scene, comparison, areas.
+    fn recompute(&mut self, stale: Stale) {
+        if stale.date && self.dataset.timeline.step(&mut self.snapshot, self.view.date) {
+            // Asked for once per frame at most (see `sync_areas`).
             self.areas_dirty = true;
         }
-        self.rebuild_scene();
-        self.refresh_diff();
+        if stale.date || stale.scene {
+            let stale_before = self.scene.counts.stale;
+            self.scene = build(&self.dataset, &self.snapshot, &self.view.scene);
+            // Evidence ages with the date: land whose places turn stale is redrawn faded.
+            if self.scene.counts.stale != stale_before {
+                self.areas_dirty = true;
+            }
+        }
+        if stale.date || stale.diff {
+            self.refresh_diff();
+        }
+        if stale.areas {
+            self.refresh_areas();
+        }
+    }
+
+    /// Applies what a widget returned. Widgets drawn earlier in the frame showed the state before
+    /// these actions, so the frame is drawn once more.
+    fn act(&mut self, ctx: &egui::Context, actions: impl IntoIterator<Item = Action>) {
+        let mut any = false;
+        for action in actions {
+            self.apply(action);
+            any = true;
+        }
+        if any {
+            self.make_tiles(ctx);
+            ctx.request_repaint();
+        }
     }
 
     /// Asks for the areas of the current state when it changed and no computation is under way:
@@ -282,15 +338,10 @@ impl SandlineApp {
         }
     }
 
-    /// Whether this dataset is small enough for areas (see `AREAS_UP_TO`).
-    pub fn areas_possible(&self) -> bool {
-        self.dataset.tracked_places().len() <= AREAS_UP_TO
-    }
-
     /// The areas and front lines as drawn: switched on, and possible for this dataset.
     fn layers(&self) -> LegendLayers {
         let can = self.areas_possible();
-        LegendLayers { areas: self.show_areas && can, fronts: self.show_fronts && can }
+        LegendLayers { areas: self.view.layers.areas && can, fronts: self.view.layers.fronts && can }
     }
 
     /// Areas are recomputed only when some holder or status changed (the cache compares states).
@@ -301,7 +352,7 @@ impl SandlineApp {
             self.areas.request(crate::areas::sites_in(
                 &self.dataset,
                 &self.snapshot,
-                self.areas.options().stale_after,
+                self.view.scene.stale_after,
             ));
         } else {
             self.areas.clear();
@@ -309,8 +360,9 @@ impl SandlineApp {
     }
 
     fn refresh_diff(&mut self) {
-        let wanted =
-            self.compare.from.filter(|_| self.compare.on).map(|from| (from.min(self.date), self.date));
+        let compare = self.view.compare;
+        let date = self.view.date;
+        let wanted = compare.from.filter(|_| compare.on).map(|from| (from.min(date), date));
         let Some((from, to)) = wanted else {
             self.diff = None;
             return;
@@ -322,269 +374,108 @@ impl SandlineApp {
         self.diff = crate::areas::diff(&self.dataset, from, to, self.areas.cache_mut()).ok();
     }
 
-    /// A new stale limit: the scene and the areas are judged by it from now on.
-    pub fn set_stale_after(&mut self, stale: crate::model::StaleAfter) {
-        self.scene_options.stale_after = stale;
-        self.areas.set_options(self.areas.options().clone().with_stale_after(stale));
-        self.diff = None;
-        self.refresh_diff();
-        self.rebuild_scene();
-    }
-
-    fn rebuild_scene(&mut self) {
-        self.scene = build(&self.dataset, &self.snapshot, &self.scene_options);
-    }
-
-    pub fn select(&mut self, place: Option<PlaceIx>) {
-        self.selected = place;
-    }
-
-    /// Centres the map on a place, close enough to tell it from its neighbours, and opens its panel.
-    pub fn go_to(&mut self, place: PlaceIx) {
-        self.fitting = None;
-        let p = self.dataset.place(place);
-        self.map.center_at(lon_lat(p.lon, p.lat));
-        let _ = self.map.set_zoom(self.map.zoom().max(9.0));
-        self.selected = Some(place);
-    }
-
-    pub fn set_layer(&mut self, layer: BaseLayer, ctx: &egui::Context) {
-        self.tiles = TileLayer::new(&layer, ctx);
-        self.tiles_note = None;
-        self.layer = layer;
-    }
-
-    fn toggle_faction(&mut self, faction: FactionIx) {
-        let hidden = &mut self.scene_options.hidden;
-        match hidden.iter().position(|&f| f == faction) {
-            Some(i) => {
-                hidden.remove(i);
-            }
-            None => hidden.push(faction),
+    /// Tiles for a newly chosen base layer (they need an egui context).
+    fn make_tiles(&mut self, ctx: &egui::Context) {
+        if let Some(layer) = self.pending_layer.take() {
+            // Light, like the printed briefings the maps end up in.
+            ctx.set_theme(egui::Theme::Light);
+            self.tiles = TileLayer::new(&layer, ctx);
+            self.notes.tiles_note = None;
         }
-        self.rebuild_scene();
     }
 
     /// What an export of the current view needs.
     fn view_now(&self) -> ViewNow<'_> {
-        let center = self.map.detached().map_or(LIBYA_CENTER, |p| (p.x(), p.y()));
         ViewNow {
             dataset: &self.dataset,
-            date: self.date,
-            center,
-            zoom: self.map.zoom(),
+            date: self.view.date,
+            center: self.view.center(),
+            zoom: self.view.map.zoom(),
             map_size: self.map_size,
-            recent_days: self.scene_options.recent_days,
-            hidden: &self.scene_options.hidden,
+            recent_days: self.view.scene.recent_days,
+            hidden: &self.view.scene.hidden,
             areas: self.layers().areas,
             fronts: self.layers().fronts,
-            area_options: self.areas.options().clone(),
-        }
-    }
-
-    fn open_export(&mut self) {
-        let mut export = std::mem::take(&mut self.export);
-        export.open(&self.view_now());
-        self.export = export;
-    }
-
-    fn keyboard(&mut self, ui: &Ui) {
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::E)) {
-            self.open_export();
-        }
-        if ui.ctx().memory(|m| m.focused().is_some()) {
-            return;
-        }
-        let (left, right, home, end, space) = ui.input(|i| {
-            (
-                i.key_pressed(Key::ArrowLeft),
-                i.key_pressed(Key::ArrowRight),
-                i.key_pressed(Key::Home),
-                i.key_pressed(Key::End),
-                i.key_pressed(Key::Space),
-            )
-        });
-        let target = if left {
-            self.model.previous_change(self.date)
-        } else if right {
-            self.model.next_change(self.date)
-        } else if home {
-            Some(self.model.start)
-        } else if end {
-            Some(self.model.end)
-        } else {
-            None
-        };
-        if let Some(d) = target {
-            self.set_date(d);
-        }
-        if space {
-            self.timeline.playing = !self.timeline.playing;
+            area_options: self.view.reach.clone(),
         }
     }
 
     /// The whole viewer, drawn into `ui`.
     pub fn show(&mut self, ui: &mut Ui) {
-        if let Some(layer) = self.pending_layer.take() {
-            // Light, like the printed briefings the maps end up in.
-            ui.ctx().set_theme(egui::Theme::Light);
-            self.set_layer(layer, ui.ctx());
-        }
-        self.keyboard(ui);
+        let ctx = ui.ctx().clone();
+        self.make_tiles(&ctx);
+        self.act(&ctx, keyboard(ui));
         if self.timeline.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1);
-            let next = self.timeline.advance(&self.model, self.date, dt);
-            if next != self.date {
-                self.set_date(next);
+            let next = self.timeline.advance(&self.model, self.view.date, dt);
+            if next != self.view.date {
+                self.apply(Action::SetDate(next));
             }
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
-        if self.tiles.as_ref().is_some_and(TileLayer::unavailable) && self.tiles_note.is_none() {
-            self.tiles_note =
-                Some(format!("{} is unavailable; showing the offline base map", self.layer.label()));
+        if self.tiles.as_ref().is_some_and(TileLayer::unavailable) && self.notes.tiles_note.is_none() {
+            self.notes.tiles_note = Some(format!(
+                "{} is unavailable; showing the offline base map",
+                self.view.layers.base.label()
+            ));
         }
 
-        self.toolbar(ui);
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::bottom("timeline").resizable(false).show(ui, |ui| {
-            ui.add_space(4.0);
-            if let Some(d) = timeline_ui(ui, &self.model, &mut self.timeline, self.date) {
-                self.set_date(d);
-            }
-            ui.add_space(2.0);
-        });
-        if let Some(place) = self.selected {
-            egui::Panel::right("town").default_size(380.0).min_size(300.0).show(ui, |ui| {
-                match town_panel(
-                    ui,
-                    &self.dataset,
-                    &self.model,
-                    place,
-                    self.date,
-                    self.scene_options.stale_after,
-                ) {
-                    Some(TownAction::Close) => self.selected = None,
-                    Some(TownAction::GoTo(d)) => self.set_date(d),
-                    None => {}
-                }
-            });
+        let data = ToolbarData {
+            dataset: &self.dataset,
+            gazetteer: &self.gazetteer,
+            problems: self.problems.len(),
+            areas_possible: self.areas_possible(),
+        };
+        let actions = toolbar(ui, &data, &self.view, &mut self.toolbar);
+        self.act(&ctx, actions);
+        self.notes.areas_updating = self.areas.updating();
+        egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, &self.dataset, &self.scene, &self.notes));
+        let actions = egui::Panel::bottom("timeline")
+            .resizable(false)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                let actions = timeline_ui(ui, &self.model, &mut self.timeline, self.view.date);
+                ui.add_space(2.0);
+                actions
+            })
+            .inner;
+        self.act(&ctx, actions);
+        if let Some(place) = self.view.selected {
+            let action = egui::Panel::right("town")
+                .default_size(380.0)
+                .min_size(300.0)
+                .show(ui, |ui| {
+                    town_panel(
+                        ui,
+                        &self.dataset,
+                        &self.model,
+                        place,
+                        self.view.date,
+                        self.view.scene.stale_after,
+                    )
+                })
+                .inner;
+            self.act(&ctx, action);
         }
-        if self.compare.on {
-            egui::Panel::left("compare").default_size(360.0).min_size(280.0).show(ui, |ui| {
-                let diff = self.diff.as_ref();
-                match compare_panel(ui, &self.dataset, &mut self.compare, self.date, diff) {
-                    Some(CompareAction::From(d)) => {
-                        self.compare.set_from(self.model.clamp(d).min(self.date));
-                        self.refresh_diff();
-                    }
-                    Some(CompareAction::Show(p)) => self.go_to(p),
-                    Some(CompareAction::Close) => self.stop_compare(),
-                    None => {}
-                }
-            });
+        if self.view.compare.on {
+            let dates = (self.view.compare.from, self.view.date);
+            let action = egui::Panel::left("compare")
+                .default_size(360.0)
+                .min_size(280.0)
+                .show(ui, |ui| {
+                    compare_panel(ui, &self.dataset, &mut self.compare_field, dates, self.diff.as_ref())
+                })
+                .inner;
+            self.act(&ctx, action);
         }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_area(ui));
-        self.problems_window(ui);
+        let action = problems_window(ui, &self.problems, self.view.show_problems);
+        self.act(&ctx, action);
         if self.export.open {
             let mut export = std::mem::take(&mut self.export);
             export.window(ui, &self.view_now());
             self.export = export;
         }
-    }
-
-    fn toolbar(&mut self, ui: &mut Ui) {
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.strong("sandline");
-                ui.separator();
-                if let Some(p) = search_ui(ui, &self.gazetteer, &self.dataset, &mut self.search) {
-                    self.go_to(p);
-                }
-                ui.separator();
-                let mut chosen = None;
-                egui::ComboBox::from_label("Base map").selected_text(self.layer.label()).show_ui(ui, |ui| {
-                    for layer in [BaseLayer::Offline, BaseLayer::OpenStreetMap] {
-                        if ui.selectable_label(self.layer == layer, layer.label()).clicked() {
-                            chosen = Some(layer);
-                        }
-                    }
-                    ui.separator();
-                    ui.label("Local .pmtiles file:");
-                    ui.text_edit_singleline(&mut self.pmtiles_path);
-                    if ui.button("Open").clicked() && !self.pmtiles_path.trim().is_empty() {
-                        chosen = Some(BaseLayer::PmTiles(self.pmtiles_path.trim().into()));
-                    }
-                });
-                if let Some(layer) = chosen {
-                    self.set_layer(layer, ui.ctx());
-                }
-                let can = self.areas_possible();
-                let too_many = format!(
-                    "Areas are drawn for datasets of up to {} places; this one has {}",
-                    AREAS_UP_TO,
-                    self.dataset.tracked_places().len()
-                );
-                let areas = ui
-                    .add_enabled(can, egui::Checkbox::new(&mut self.show_areas, "Areas"))
-                    .on_hover_text("Areas of control: the land nearest each side's places, capped by kind")
-                    .on_disabled_hover_text(&too_many);
-                let fronts = ui
-                    .add_enabled(can, egui::Checkbox::new(&mut self.show_fronts, "Front lines"))
-                    .on_hover_text("Where the areas of two sides meet")
-                    .on_disabled_hover_text(&too_many);
-                let reach =
-                    ui.menu_button("Reach...", |ui| reach_menu(ui, self.areas.options())).inner.flatten();
-                let reach_changed = reach.is_some();
-                if let Some(options) = reach {
-                    self.areas.set_options(options);
-                    // The comparison's land depends on the reaches too.
-                    self.diff = None;
-                    self.refresh_diff();
-                }
-                let stale = ui
-                    .menu_button("Stale after...", |ui| stale_menu(ui, self.scene_options.stale_after))
-                    .inner
-                    .flatten();
-                if let Some(stale) = stale {
-                    self.set_stale_after(stale);
-                }
-                if areas.changed() || fronts.changed() || reach_changed || stale.is_some() {
-                    self.refresh_areas();
-                }
-                ui.separator();
-                let mut comparing = self.compare.on;
-                if ui
-                    .toggle_value(&mut comparing, "Compare dates")
-                    .on_hover_text("What changed hands between a first date and the slider's date")
-                    .changed()
-                {
-                    if comparing { self.start_compare(None) } else { self.stop_compare() }
-                }
-                ui.separator();
-                if ui
-                    .button("Export image...")
-                    .on_hover_text("Save or copy the map as a briefing image (Ctrl+E)")
-                    .clicked()
-                {
-                    self.open_export();
-                }
-                ui.separator();
-                ui.label("Highlight changes of the last");
-                let mut days = self.scene_options.recent_days;
-                if ui.add(egui::DragValue::new(&mut days).range(0..=3650).suffix(" days")).changed() {
-                    self.scene_options.recent_days = days;
-                    self.rebuild_scene();
-                }
-                if !self.problems.is_empty() {
-                    ui.separator();
-                    let text = RichText::new(format!("{} data problems", self.problems.len()))
-                        .color(ui.visuals().warn_fg_color);
-                    if ui.button(text).clicked() {
-                        self.show_problems = true;
-                    }
-                }
-            });
-        });
     }
 
     fn map_area(&mut self, ui: &mut Ui) {
@@ -595,172 +486,22 @@ impl SandlineApp {
         }
         let rect = ui.max_rect();
         self.map_size = rect.size();
-        if let Some(fitted) = self.fitting
-            && fitted != rect
-        {
-            fit_bounds(&mut self.map, rect, LIBYA_BOUNDS);
-            self.fitting = Some(rect);
-        }
-        let layers = self.layers();
-        let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
-        let areas = self.areas.shown().map(|a| a.as_ref());
-        let overlays = Overlays {
-            areas: AreaLayer {
-                areas: areas.filter(|_| layers.areas),
-                fronts: areas.filter(|_| layers.fronts),
-                changes: self.diff.as_ref().map_or(&[], |d| d.areas.as_slice()),
-                hidden: &self.scene_options.hidden,
-            },
-            changed: self.diff.as_ref().map_or(&[], |d| d.rows.as_slice()),
+        self.apply(Action::FrameLibya(rect));
+        let data = MapData {
+            dataset: &self.dataset,
+            scene: &self.scene,
+            date: self.view.date,
+            selected: self.view.selected,
+            hidden: &self.view.scene.hidden,
+            areas: self.areas.shown().map(|a| a.as_ref()),
+            layers: self.layers(),
+            diff: self.diff.as_ref(),
         };
-        let (response, output) =
-            map_view(ui, &self.dataset, &self.scene, &mut self.map, self.selected, tiles, overlays);
-        self.hovered = output.hovered;
-        self.fronts_hidden = output.fronts_hidden;
-        if response.dragged() || response.changed() {
-            self.fitting = None;
-        }
-        if let Some(p) = output.clicked {
-            self.selected = Some(p);
-        } else if response.clicked() {
-            self.selected = None;
-        }
-
-        egui::Area::new(ui.scope_id().with("legend"))
-            .pivot(Align2::LEFT_BOTTOM)
-            .fixed_pos(rect.left_bottom() + egui::vec2(8.0, -8.0))
-            .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.label(
-                        RichText::new(format!("Situation as of {}", self.date.format("%-d %B %Y"))).strong(),
-                    );
-                    // On a narrow map (both side panels open) the legend starts folded, so that it
-                    // does not cover the map; it keeps a separate open state for each width class.
-                    let narrow = rect.width() < 800.0;
-                    let header = egui::CollapsingHeader::new("Legend").id_salt(("legend", narrow));
-                    header.default_open(!narrow).show(ui, |ui| {
-                        // Never more than ~40% of the map, so that the centre of the map (where
-                        // Find and the compare list put a place) stays in view.
-                        let room = (rect.height() * 0.4).max(120.0);
-                        egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
-                            let layers = self.layers();
-                            if let Some(f) = legend_ui(
-                                ui,
-                                &self.dataset,
-                                &self.scene,
-                                Some(self.scene_options.hidden.as_slice()),
-                                layers,
-                            ) {
-                                self.toggle_faction(f);
-                            }
-                        });
-                    });
-                });
-            });
-
-        let mut credit = format!("{} · Places: GeoNames (CC BY 4.0)", crate::basemap::ATTRIBUTION);
-        if let Some(t) = &self.tiles {
-            credit = format!("Tiles: {} · {credit}", t.attribution);
-        }
-        let painter = ui.painter_at(rect);
-        let galley = painter.layout_no_wrap(credit, egui::FontId::proportional(11.0), Color32::from_gray(40));
-        let at = Align2::RIGHT_BOTTOM.anchor_size(rect.right_bottom() - egui::vec2(4.0, 4.0), galley.size());
-        painter.rect_filled(at.expand(3.0), 2.0, Color32::from_white_alpha(200));
-        painter.galley(at.min, galley, Color32::from_gray(40));
+        let (actions, seen) = map_panel(ui, &data, &mut self.view.map, self.tiles.as_mut());
+        self.notes.hovered = seen.hovered;
+        self.notes.fronts_hidden = seen.fronts_hidden;
+        self.act(&ui.ctx().clone(), actions);
     }
-
-    fn status_bar(&mut self, ui: &mut Ui) {
-        ui.horizontal_wrapped(|ui| {
-            let c = &self.scene.counts;
-            ui.label(format!(
-                "{} places: {} held, {} claimed, {} contested, {} unknown · {} claims from {} sources",
-                self.scene.markers.len(),
-                c.held,
-                c.claimed,
-                c.contested,
-                c.unknown,
-                self.dataset.claims.len(),
-                self.dataset.sources.len()
-            ));
-            if let Some(stale) = c.stale_sentence(self.scene_options.stale_after) {
-                ui.separator();
-                ui.label(stale).on_hover_text(
-                    "Their newest claim is older than the stale limit (View > Stale after...): the \
-                     holder is the best reading, drawn faded.",
-                );
-            }
-            if self.fronts_hidden {
-                ui.separator();
-                ui.label("Front lines left out at this zoom: too many to draw; zoom in");
-            }
-            if self.areas.updating() {
-                ui.separator();
-                ui.label("Updating the areas of control...");
-            }
-            if let Some(note) = &self.tiles_note {
-                ui.separator();
-                ui.colored_label(ui.visuals().warn_fg_color, note);
-            }
-            if let Some(p) = self.hovered {
-                ui.separator();
-                ui.label(format!("{}: click for its sources", self.dataset.place(p).name));
-            }
-        });
-    }
-
-    fn problems_window(&mut self, ui: &mut Ui) {
-        if self.problems.is_empty() {
-            return;
-        }
-        let mut open = self.show_problems;
-        egui::Window::new(format!("Data problems ({})", self.problems.len()))
-            .open(&mut open)
-            .default_width(640.0)
-            .default_height(300.0)
-            .show(ui.ctx(), |ui| {
-                ui.label("These rows were left out; everything else is drawn. The same list as `sandline validate`:");
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for p in &self.problems {
-                        ui.label(RichText::new(p.to_string()).monospace());
-                    }
-                });
-            });
-        self.show_problems = open;
-    }
-}
-
-/// The age of evidence past which places are drawn faded; returns the new limit when changed.
-fn stale_menu(ui: &mut Ui, current: crate::model::StaleAfter) -> Option<crate::model::StaleAfter> {
-    ui.label("A place whose newest claim is older than this is drawn faded:");
-    let mut days = current.0;
-    let drag = egui::DragValue::new(&mut days).range(7..=3650).speed(5.0).suffix(" days");
-    let mut changed = ui.add(drag).on_hover_text("Stale after (days)").changed().then_some(days);
-    if ui.button("Default (180 days)").clicked() {
-        changed = Some(crate::model::DEFAULT_STALE_AFTER_DAYS);
-    }
-    changed.filter(|&d| d != current.0).map(crate::model::StaleAfter)
-}
-
-/// The reach of each kind of place, in km; returns new options when the user changed one.
-fn reach_menu(ui: &mut Ui, options: &AreaOptions) -> Option<AreaOptions> {
-    ui.label("How far a place's control reaches, at most:");
-    let mut changed = None;
-    egui::Grid::new("reach").num_columns(2).show(ui, |ui| {
-        for kind in PlaceKind::ALL {
-            let mut km = options.radius_km(kind);
-            ui.label(kind.as_str().replace('_', " "));
-            let drag = egui::DragValue::new(&mut km).range(0.0..=500.0).speed(1.0).suffix(" km");
-            if ui.add(drag).changed() {
-                changed = Some(changed.take().unwrap_or_else(|| options.clone()).with_radius(kind, km));
-            }
-            ui.end_row();
-        }
-    });
-    let defaults = AreaOptions::default().with_stale_after(options.stale_after);
-    if ui.button("Defaults").clicked() && options != &defaults {
-        changed = Some(defaults);
-    }
-    changed
 }
 
 impl eframe::App for SandlineApp {
@@ -772,3 +513,7 @@ impl eframe::App for SandlineApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
     }
 }
+
+#[cfg(test)]
+#[path = "apply_tests.rs"]
+mod tests;

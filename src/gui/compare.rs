@@ -1,113 +1,94 @@
 //! Compare mode: two dates, the places that changed hands between them with the claims behind
 //! each change, and the land each side gained and lost. The second date is the slider's.
 
+use super::state::Action;
 use super::timeline::parse_typed_date;
 use crate::areas::Diff;
 use crate::areas::diff::{holder_name, km2_text};
 use crate::dataset::Dataset;
-use crate::model::{Holder, PlaceIx, Rgb};
+use crate::model::{Holder, PartialDate, Rgb};
 use chrono::{Duration, NaiveDate};
 use egui::{Color32, Key, RichText, Sense, Stroke, Ui, vec2};
 
-/// The compare panel's state.
+/// Compare mode's first date, unless one is given: this many days (a month) before the slider's.
+pub const DEFAULT_DAYS_BEFORE: i64 = 30;
+
+/// The panel's first-date field: the text being typed and what was wrong with it.
 #[derive(Debug, Clone, Default)]
-pub struct CompareState {
-    pub on: bool,
-    /// Date A: holders are compared as they stood on it.
-    pub from: Option<NaiveDate>,
-    from_text: String,
+pub struct CompareField {
+    text: String,
     error: Option<String>,
-}
-
-/// What the user asked for in the panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompareAction {
-    /// A new first date.
-    From(NaiveDate),
-    /// Open a place's panel and show it on the map.
-    Show(PlaceIx),
-    Close,
-}
-
-impl CompareState {
-    /// Turns compare mode on, from 30 days before `to` unless a first date was already chosen.
-    pub fn open(&mut self, to: NaiveDate) {
-        self.on = true;
-        let from = self.from.filter(|&f| f <= to).unwrap_or(to - Duration::days(30));
-        self.set_from(from);
-    }
-
-    pub fn set_from(&mut self, from: NaiveDate) {
-        self.from = Some(from);
-        self.from_text = from.to_string();
-        self.error = None;
-    }
 }
 
 fn chip(ui: &mut Ui, holder: Holder, dataset: &Dataset) {
     super::town_panel::chip(ui, holder.map_or(Rgb::UNKNOWN, |f| dataset.faction(f).color));
 }
 
-/// The panel; `diff` compares the first date with the slider's date `to`.
+/// The panel; `diff` compares the first date `from` with the slider's date `to`.
 pub fn compare_panel(
     ui: &mut Ui,
     dataset: &Dataset,
-    state: &mut CompareState,
-    to: NaiveDate,
+    state: &mut CompareField,
+    (from, to): (Option<NaiveDate>, NaiveDate),
     diff: Option<&Diff>,
-) -> Option<CompareAction> {
+) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
         ui.heading("Compare two dates");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Leave compare mode").clicked() {
-                action = Some(CompareAction::Close);
+                action = Some(Action::StopCompare);
             }
         });
     });
     ui.horizontal(|ui| {
         let label = ui.label("From");
+        // The field shows the first date, unless the user is typing in it or it explains an error.
+        let id = ui.make_persistent_id("compare from");
+        if !ui.memory(|m| m.has_focus(id))
+            && state.error.is_none()
+            && let Some(from) = from
+        {
+            state.text = from.to_string();
+        }
         let field = ui
             .add(
-                egui::TextEdit::singleline(&mut state.from_text)
+                egui::TextEdit::singleline(&mut state.text)
                     .desired_width(92.0)
                     .hint_text("YYYY-MM-DD")
-                    .id_salt("compare from"),
+                    .id(id),
             )
             .labelled_by(label.id)
             .on_hover_text("The first date (YYYY-MM-DD); press Enter");
         if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-            match parse_typed_date(&state.from_text) {
+            match parse_typed_date(&state.text) {
                 Ok(d) if d > to => state.error = Some("the first date must not be after the second".into()),
-                Ok(d) => action = Some(CompareAction::From(d)),
+                Ok(d) => action = Some(Action::CompareFrom(d)),
                 Err(e) => state.error = Some(e),
             }
         }
-        if !field.has_focus()
-            && state.error.is_none()
-            && let Some(from) = state.from
-        {
-            state.from_text = from.to_string();
-        }
     });
     ui.horizontal(|ui| {
-        for (text, days) in [("a week", 7), ("a month", 30), ("a year", 365)] {
+        for (text, days) in [("a week", 7), ("a month", DEFAULT_DAYS_BEFORE), ("a year", 365)] {
             if ui.small_button(format!("{text} before")).clicked() {
-                action = Some(CompareAction::From(to - Duration::days(days)));
+                action = Some(Action::CompareFrom(to - Duration::days(days)));
             }
         }
     });
-    ui.label(format!("To {} (the slider's date)", to.format("%-d %B %Y")));
+    ui.label(format!("To {} (the slider's date)", PartialDate::day(to).long_form()));
     if let Some(error) = &state.error {
         ui.colored_label(ui.visuals().error_fg_color, error);
     }
     key(ui);
     ui.separator();
+    if matches!(action, Some(Action::CompareFrom(_))) {
+        state.error = None;
+    }
 
     let Some(diff) = diff else {
         return action;
     };
-    let (from, until) = (diff.from.format("%-d %B %Y"), diff.to.format("%-d %B %Y"));
+    let (from, until) = (PartialDate::day(diff.from).long_form(), PartialDate::day(diff.to).long_form());
     let heading = match diff.rows.len() {
         0 => format!("No place changed hands between {from} and {until}."),
         1 => format!("1 place changed hands between {from} and {until}:"),
@@ -124,7 +105,7 @@ pub fn compare_panel(
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 let link = ui.link(row.headline(dataset));
                 if link.on_hover_text("Show this place and its claims").clicked() {
-                    action = Some(CompareAction::Show(row.place));
+                    action = Some(Action::GoTo(row.place));
                 }
             });
             ui.horizontal_wrapped(|ui| {
@@ -142,7 +123,7 @@ pub fn compare_panel(
                         source.map_or(claim.source.as_str(), |s| s.outlet.as_str())
                     );
                     if ui.link(&claim.id).on_hover_text(hint).clicked() {
-                        action = Some(CompareAction::Show(row.place));
+                        action = Some(Action::GoTo(row.place));
                     }
                 }
             });

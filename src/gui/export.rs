@@ -3,7 +3,9 @@
 
 use crate::dataset::Dataset;
 use crate::model::PartialDate;
-use crate::render::{BriefingSpec, Renderer, View, color_image, default_file_name, write_png_atomic};
+use crate::render::{
+    BriefingSpec, MAX_SCALE, MIN_SIDE, Renderer, View, color_image, default_file_name, write_png_atomic,
+};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
 
@@ -49,9 +51,9 @@ impl ExportState {
         let mut spec = BriefingSpec::new(PartialDate::day(now.date));
         let (lon, lat) = now.center;
         spec.view = View::Center { lat, lon, zoom: now.zoom };
-        spec.width = (now.map_size.x.round() as u32).max(320);
-        spec.height = (now.map_size.y.round() as u32).max(320);
-        spec.scale = self.scale.clamp(1, 4) as f32;
+        spec.width = (now.map_size.x.round() as u32).max(MIN_SIDE);
+        spec.height = (now.map_size.y.round() as u32).max(MIN_SIDE);
+        spec.scale = self.scale.clamp(1, MAX_SCALE as u32) as f32;
         spec.title = self.title.clone();
         spec.recent_days = now.recent_days;
         spec.hidden = now.hidden.to_vec();

@@ -4,13 +4,20 @@
 pub mod app;
 pub mod compare;
 pub mod export;
+pub mod keyboard;
 pub mod live_areas;
+pub mod map_panel;
+pub mod problems;
 pub mod search;
+pub mod state;
+pub mod status_bar;
 pub mod tiles;
 pub mod timeline;
+pub mod toolbar;
 pub mod town_panel;
 
-pub use app::{Persisted, SandlineApp, ViewerOptions};
+pub use app::SandlineApp;
+pub use state::{Action, Persisted, Step, ViewState, ViewerOptions};
 
 /// Whether a graphical session is there to open a window in.
 pub fn display_available() -> bool {

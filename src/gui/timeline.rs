@@ -1,6 +1,7 @@
 //! The bottom panel: a date slider over the data's span with a tick for every change of holder
 //! and a histogram of claims, play and pause, steps between changes, and a date field.
 
+use super::state::{Action, Step};
 use crate::dataset::Dataset;
 use crate::draw::marker_style::color;
 use crate::model::{PartialDate, Rgb};
@@ -64,6 +65,16 @@ impl TimelineModel {
     pub fn next_change(&self, date: NaiveDate) -> Option<NaiveDate> {
         let i = self.change_days.partition_point(|d| *d <= date);
         self.change_days.get(i).copied()
+    }
+
+    /// Where a step from `date` lands; `None` when there is no change that way.
+    pub fn step(&self, step: Step, date: NaiveDate) -> Option<NaiveDate> {
+        match step {
+            Step::First => Some(self.start),
+            Step::PreviousChange => self.previous_change(date),
+            Step::NextChange => self.next_change(date),
+            Step::Last => Some(self.end),
+        }
     }
 
     fn span_days(&self) -> f32 {
@@ -135,30 +146,30 @@ fn speed_label(days: f64) -> String {
     }
 }
 
-/// Draws the timeline; returns the date the user chose, if they chose one this frame.
+/// Draws the timeline; returns what the user did this frame.
 pub fn timeline_ui(
     ui: &mut Ui,
     model: &TimelineModel,
     state: &mut TimelineState,
     date: NaiveDate,
-) -> Option<NaiveDate> {
-    let mut chosen = None;
+) -> Vec<Action> {
+    let mut actions = Vec::new();
     ui.horizontal(|ui| {
         if ui.button("« First").on_hover_text("First day (Home)").clicked() {
-            chosen = Some(model.start);
+            actions.push(Action::Step(Step::First));
         }
         if ui.button("< Previous change").on_hover_text("Previous change of holder (Left arrow)").clicked() {
-            chosen = model.previous_change(date);
+            actions.push(Action::Step(Step::PreviousChange));
         }
         let play = if state.playing { "Pause" } else { "Play" };
         if ui.button(play).on_hover_text("Play or pause (Space)").clicked() {
-            state.playing = !state.playing;
+            actions.push(Action::TogglePlay);
         }
         if ui.button("Next change >").on_hover_text("Next change of holder (Right arrow)").clicked() {
-            chosen = model.next_change(date);
+            actions.push(Action::Step(Step::NextChange));
         }
         if ui.button("Last »").on_hover_text("Last day (End)").clicked() {
-            chosen = Some(model.end);
+            actions.push(Action::Step(Step::Last));
         }
         ui.separator();
         ui.add(
@@ -170,33 +181,35 @@ pub fn timeline_ui(
         );
         ui.separator();
         let label = ui.label("Go to date");
+        // The field shows the slider's date, unless the user is typing in it.
+        let id = ui.make_persistent_id("date field");
+        if !ui.memory(|m| m.has_focus(id)) {
+            state.date_text = date.to_string();
+        }
         let field = ui.add(
             egui::TextEdit::singleline(&mut state.date_text)
                 .desired_width(92.0)
                 .hint_text("YYYY-MM-DD")
-                .id_salt("date field"),
+                .id(id),
         );
         let field = field.labelled_by(label.id).on_hover_text("Type a date (YYYY-MM-DD) and press Enter");
         if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
             match parse_typed_date(&state.date_text) {
                 Ok(d) => {
-                    chosen = Some(model.clamp(d));
+                    actions.push(Action::SetDate(model.clamp(d)));
                     state.date_error = None;
                 }
                 Err(e) => state.date_error = Some(e),
             }
-        }
-        if !field.has_focus() {
-            state.date_text = chosen.unwrap_or(date).to_string();
         }
         if let Some(error) = &state.date_error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
     });
     if let Some(d) = bar(ui, model, date) {
-        chosen = Some(d);
+        actions.push(Action::SetDate(d));
     }
-    chosen
+    actions
 }
 
 /// The slider itself: histogram, ticks, year marks and the cursor. Dragging anywhere moves the date.

@@ -2,22 +2,16 @@
 //! how old its evidence is, and every claim about it: the verbatim quote of a text the dataset
 //! holds, or the citation of a source found elsewhere with a note in the dataset's own words.
 
+use super::state::Action;
 use super::timeline::TimelineModel;
 use crate::dataset::Dataset;
 use crate::draw::marker_style::color;
 use crate::model::{
-    Claim, ContradictionKind, EvidenceKind, PlaceIx, Precision, Rgb, StaleAfter, Status, last_reported,
+    Claim, ContradictionKind, EvidenceKind, PartialDate, PlaceIx, Precision, Rgb, StaleAfter, Status,
+    last_reported,
 };
 use chrono::NaiveDate;
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
-
-/// What the user asked for in the panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TownAction {
-    Close,
-    /// Move the slider to a claim's date.
-    GoTo(NaiveDate),
-}
 
 fn date_with_precision(claim: &Claim) -> String {
     match claim.date.precision() {
@@ -46,14 +40,14 @@ pub fn town_panel(
     place_ix: PlaceIx,
     date: NaiveDate,
     stale_after: StaleAfter,
-) -> Option<TownAction> {
+) -> Option<Action> {
     let mut action = None;
     let place = dataset.place(place_ix);
     ui.horizontal(|ui| {
         ui.heading(&place.name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Close").clicked() {
-                action = Some(TownAction::Close);
+                action = Some(Action::Select(None));
             }
         });
     });
@@ -88,7 +82,7 @@ pub fn town_panel(
         state.since.map(|d| d.long_form()),
         state.uncertain,
     ));
-    ui.label(RichText::new(format!("as of {}", date.format("%-d %B %Y"))).weak());
+    ui.label(RichText::new(format!("as of {}", PartialDate::day(date).long_form())).weak());
     if let Some(last) = state.last_evidence {
         let sentence = capitalised(&last_reported(last, date));
         if stale_after.is_stale(state.last_evidence, date) {
@@ -122,7 +116,7 @@ pub fn town_panel(
                         // Left-aligned, not justified: quotes read badly with stretched spaces.
                         col.with_layout(egui::Layout::top_down(egui::Align::Min), |col| {
                             if claim_card(col, dataset, claim, true) {
-                                action = Some(TownAction::GoTo(claim.date.first_day()));
+                                action = Some(Action::SetDate(claim.date.first_day()));
                             }
                         });
                     }
@@ -146,7 +140,7 @@ pub fn town_panel(
                 id(c.a) == claim.id || id(c.b) == claim.id
             });
             if claim_card(ui, dataset, claim, contested) {
-                action = Some(TownAction::GoTo(claim.date.first_day()));
+                action = Some(Action::SetDate(claim.date.first_day()));
             }
             ui.add_space(4.0);
         }

@@ -8,6 +8,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
     Weekday(Weekday),
+    /// "last Thursday": the one before the publication day, a week back when they fall alike.
+    LastWeekday(Weekday),
     Yesterday,
     Today,
     Day {
@@ -37,7 +39,7 @@ impl When {
     /// Days counted from the publication date: the news of the story, which later undated sentences
     /// about the same events share.
     pub fn is_news_peg(self) -> bool {
-        matches!(self, When::Weekday(_) | When::Yesterday | When::Today)
+        matches!(self, When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today)
     }
 }
 
@@ -160,6 +162,9 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
             if i > 0 && tokens[i - 1].is("in") && ["weeks", "days"].iter().any(|w| is(tokens, i + 1, w)) =>
         {
             return Some(DateExpr { first: i - 1, end: i + 2, when: When::Recently });
+        }
+        "last" if tokens.get(i + 1).and_then(weekday_of).is_some() => {
+            return tokens.get(i + 1).and_then(weekday_of).and_then(|d| expr(i + 2, When::LastWeekday(d)));
         }
         "last" | "this" | "past" => {
             let this = t.lower == "this";
@@ -284,8 +289,13 @@ pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate
             let back = (p.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
             Some(PartialDate::day(p - Duration::days(back as i64)))
         }
+        When::LastWeekday(w) if day_precise => {
+            let back = (p.weekday().num_days_from_monday() + 7 - w.num_days_from_monday()) % 7;
+            let back = if back == 0 { 7 } else { back };
+            Some(PartialDate::day(p - Duration::days(i64::from(back))))
+        }
         When::Yesterday if day_precise => Some(PartialDate::day(p - Duration::days(1))),
-        When::Weekday(_) | When::Yesterday | When::Today => Some(pub_date),
+        When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today => Some(pub_date),
         When::Day { day, month, year: None } => {
             let date = NaiveDate::from_ymd_opt(p.year(), month, day)?;
             if date > pub_date.last_day() {
@@ -338,6 +348,9 @@ mod tests {
             ("Sunday's battles", "2020-06-01", &["2020-05-31"]),
             ("on Sunday", "2014-12", &["2014-12"]),
             ("yesterday", "2019-04-05", &["2019-04-04"]),
+            ("the town fell last Thursday", "2017-03-16", &["2017-03-09"]),
+            ("retaken last Friday", "2017-06-03", &["2017-06-02"]),
+            ("entered last Monday", "2014-12", &["2014-12"]),
             ("last month", "2020-06-01", &["2020-05"]),
             ("late last month", "2020-01-10", &["2019-12"]),
             ("earlier this month", "2020-06-11", &["2020-06"]),

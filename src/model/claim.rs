@@ -64,10 +64,3 @@ pub struct Claim {
     pub claimed_by: Option<FactionIx>,
     pub note: String,
 }
-
-impl Claim {
-    /// A claim made by a party to the fight about its own side's gains.
-    pub fn is_self_serving(&self) -> bool {
-        self.claimed_by == Some(self.faction)
-    }
-}

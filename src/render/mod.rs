@@ -12,7 +12,7 @@ mod timelapse;
 pub use crate::draw::briefing::{BriefingText, DEFAULT_TITLE, View};
 pub use compare::{ImageDiff, Tolerance, compare};
 pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_png_atomic};
-pub use spec::{BriefingSpec, MAX_SCALE, check_bbox};
+pub use spec::{BriefingSpec, DEFAULT_SIZE, MAX_SCALE, MAX_SIDE, MIN_SIDE, TIMELAPSE_SIZE, check_bbox};
 pub use timelapse::{MAX_FRAMES, Step, changed_dates, frame_dates};
 
 use crate::areas::{AreaCache, AreaOptions};

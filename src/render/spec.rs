@@ -6,8 +6,13 @@ use crate::model::{FactionIx, PartialDate};
 
 /// The largest scale (pixels per point) an image may be drawn at.
 pub const MAX_SCALE: f32 = 4.0;
-const MIN_SIDE: u32 = 320;
-const MAX_SIDE: u32 = 8192;
+/// The smallest width and height of a briefing, in points.
+pub const MIN_SIDE: u32 = 320;
+/// The size of a briefing image, in points, unless asked otherwise; a timelapse's frames.
+pub const DEFAULT_SIZE: [u32; 2] = [1920, 1080];
+pub const TIMELAPSE_SIZE: [u32; 2] = [1280, 720];
+/// The largest side of an image, in pixels (width and height times the scale).
+pub const MAX_SIDE: u32 = 8192;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BriefingSpec {
@@ -39,11 +44,11 @@ impl BriefingSpec {
         BriefingSpec {
             date,
             view: View::Fit(LIBYA_BOUNDS),
-            width: 1920,
-            height: 1080,
+            width: DEFAULT_SIZE[0],
+            height: DEFAULT_SIZE[1],
             scale: 1.0,
             title: String::new(),
-            recent_days: 30,
+            recent_days: crate::scene::SceneOptions::default().recent_days,
             hidden: Vec::new(),
             areas: true,
             fronts: true,
