@@ -6,7 +6,7 @@ use super::*;
 use crate::areas::AreaOptions;
 use crate::dataset::{DataDir, load};
 use crate::gui::state::Step;
-use crate::model::PlaceKind;
+use crate::model::{PlaceKind, StaleAfter};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -318,4 +318,22 @@ fn the_view_is_remembered_and_restored() {
     assert_eq!(again.date(), day("2017-06-03"));
     assert_eq!(again.view.fitting, None, "a remembered centre is not refitted");
     assert!(again.scene.markers.iter().all(|m| m.holder != Some(lna)));
+}
+
+#[test]
+fn a_new_stale_limit_refades_the_map_and_is_remembered() {
+    // On 1 June 2019 Waddan's newest claim is two years old: stale at 180 days, fresh at 1,000.
+    let mut app = app_at("2019-06-01");
+    let waddan = place(&app, "waddan");
+    let stale = |app: &SandlineApp| app.scene.markers.iter().find(|m| m.place == waddan).map(|m| m.stale);
+    assert_eq!(stale(&app), Some(true));
+    let faded = app.scene.counts.stale;
+    app.apply(Action::SetStaleAfter(StaleAfter(1000)));
+    assert_eq!(stale(&app), Some(false), "the scene is rebuilt with the new limit");
+    assert!(app.scene.counts.stale < faded);
+    assert_eq!(app.areas.options().stale_after, StaleAfter(1000), "the areas are judged by it too");
+    assert_eq!(app.persisted().stale_after_days, 1000);
+    // A reach reset keeps the stale limit.
+    app.apply(Action::SetReach(AreaOptions::default().with_stale_after(StaleAfter(1000))));
+    assert_eq!(app.areas.options().stale_after, StaleAfter(1000));
 }
