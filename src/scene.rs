@@ -147,25 +147,21 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
 }
 
 /// Allied sides (one bloc) next to each other, blocs in the order of their largest side.
-fn group_by_bloc(dataset: &Dataset, legend: Vec<LegendEntry>) -> Vec<LegendEntry> {
-    let bloc = |e: &LegendEntry| dataset.faction(e.faction).bloc.as_str();
+fn group_by_bloc(dataset: &Dataset, mut legend: Vec<LegendEntry>) -> Vec<LegendEntry> {
+    // A side of its own is its own group.
+    let group = |e: &LegendEntry| {
+        let f = dataset.faction(e.faction);
+        if f.bloc.is_empty() { f.id.as_str() } else { f.bloc.as_str() }
+    };
     let mut order: Vec<&str> = Vec::new();
     for e in &legend {
-        let b = bloc(e);
-        if b.is_empty() || !order.contains(&b) {
-            order.push(b);
+        if !order.contains(&group(e)) {
+            order.push(group(e));
         }
     }
-    let mut grouped = Vec::with_capacity(legend.len());
-    let mut lone = legend.iter().filter(|e| bloc(e).is_empty());
-    for b in order {
-        if b.is_empty() {
-            grouped.extend(lone.next().copied());
-        } else {
-            grouped.extend(legend.iter().filter(|e| bloc(e) == b).copied());
-        }
-    }
-    grouped
+    // Stable: within a group the largest side stays first.
+    legend.sort_by_key(|e| order.iter().position(|&g| g == group(e)));
+    legend
 }
 
 fn priority(kind: PlaceKind, population: u64, recent: bool) -> u32 {

@@ -33,7 +33,7 @@ pub fn feature_collection(
         props.insert("since".into(), json!(state.since.map(|d| d.to_string())));
         props.insert("uncertain".into(), json!(state.uncertain));
         props.insert("claims".into(), json!(dataset.claim_ids(&state.claims)));
-        let evidence = EvidenceKind::of_state(state.claims.iter().map(|&c| &dataset.claims[c as usize]));
+        let evidence = dataset.evidence_kind(&state.claims);
         props.insert("evidence".into(), json!(evidence.map(EvidenceKind::as_str)));
         props.insert("last_evidence".into(), json!(state.last_evidence.map(|d| d.to_string())));
         props.insert("stale".into(), json!(stale_after.is_stale(state.last_evidence, date)));

@@ -45,8 +45,7 @@ pub fn rows(dataset: &Dataset, date: NaiveDate, stale_after: StaleAfter) -> Vec<
                 since: state.since.map(|d| d.to_string()).unwrap_or_default(),
                 uncertain: state.uncertain,
                 claims: state.claims.iter().map(|&c| dataset.claims[c as usize].id.clone()).collect(),
-                evidence: EvidenceKind::of_state(state.claims.iter().map(|&c| &dataset.claims[c as usize]))
-                    .map_or("", EvidenceKind::as_str),
+                evidence: dataset.evidence_kind(&state.claims).map_or("", EvidenceKind::as_str),
                 last_evidence: state.last_evidence.map(|d| d.to_string()).unwrap_or_default(),
                 stale: stale_after.is_stale(state.last_evidence, date),
             }

@@ -221,6 +221,11 @@ impl Dataset {
         self.claims_by_place.get(place as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// How the claims behind a state hold their evidence: quoted, cited, or `None` without claims.
+    pub fn evidence_kind(&self, claims: &[u32]) -> Option<crate::model::EvidenceKind> {
+        crate::model::EvidenceKind::of_state(claims.iter().filter_map(|&c| self.claims.get(c as usize)))
+    }
+
     /// Pairs of claims about a place that cannot all be true.
     pub fn contradictions_about(&self, place: PlaceIx) -> Vec<Contradiction> {
         let claims: Vec<(u32, &Claim)> =

@@ -78,7 +78,8 @@ pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -
         // A source is held (its text in `file`) or cited (a `url` to where it was read).
         let file = table.get(row, "file");
         let url = table.get(row, "url");
-        if file.is_empty() && url.is_empty() {
+        let nowhere = file.is_empty() && url.is_empty();
+        if nowhere {
             problems.push(Problem::at(
                 &table.file,
                 row.line,
@@ -101,7 +102,7 @@ pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -
         } else {
             read_text(dir, file, |message| problems.push(Problem::at(&table.file, row.line, "file", message)))
         };
-        if file.is_empty() && url.is_empty() {
+        if nowhere {
             continue;
         }
         let (Some(id), Some(title), Some(outlet), Some(published), Some(text)) =

@@ -157,11 +157,7 @@ fn capitalised(s: &str) -> String {
 }
 
 fn describe(kind: ContradictionKind) -> String {
-    let mut s = kind.describe().to_string();
-    if let Some(first) = s.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    s
+    capitalised(kind.describe())
 }
 
 /// One claim: date, side, action, who says so, the quote and its source. Returns true when the

@@ -244,16 +244,19 @@ mod tests {
 
     /// The state on `on` given the claims: the rule under test, as a user sees it.
     fn state_on(claims: &[Claim], on: &str) -> (Holder, Status, Option<String>, bool, Vec<u32>) {
+        let state = replayed_state_on(claims, on);
+        (state.holder, state.status, state.since.map(|d| d.to_string()), state.uncertain, state.claims)
+    }
+
+    /// The whole state in force on `on` after replaying `claims`.
+    fn replayed_state_on(claims: &[Claim], on: &str) -> ControlState {
         let indexed: Vec<(u32, &Claim)> = claims.iter().enumerate().map(|(i, c)| (i as u32, c)).collect();
-        let segments = replay(&indexed);
         let on = day(on);
-        let state = segments
-            .iter()
+        replay(&indexed)
+            .into_iter()
             .rev()
             .find(|(d, _)| *d <= on)
-            .map(|(_, s)| s.clone())
-            .unwrap_or(ControlState::unknown());
-        (state.holder, state.status, state.since.map(|d| d.to_string()), state.uncertain, state.claims)
+            .map_or_else(ControlState::unknown, |(_, s)| s)
     }
 
     #[test]
@@ -419,13 +422,7 @@ mod tests {
             ),
         ];
         for (rule, claims, on, expected) in rows {
-            let indexed: Vec<(u32, &Claim)> = claims.iter().enumerate().map(|(i, c)| (i as u32, c)).collect();
-            let state = replay(&indexed)
-                .into_iter()
-                .rev()
-                .find(|(d, _)| *d <= day(on))
-                .map(|(_, s)| s)
-                .unwrap_or(ControlState::unknown());
+            let state = replayed_state_on(&claims, on);
             assert_eq!(state.last_evidence.map(|d| d.to_string()).as_deref(), expected, "rule: {rule}");
         }
     }
