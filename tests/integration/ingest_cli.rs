@@ -1,8 +1,5 @@
 //! `sandline ingest` through the binary: output, exit codes, bad input, and `--merge`.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;

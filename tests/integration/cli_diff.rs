@@ -1,8 +1,5 @@
 //! `sandline diff` through the binary: the changes between two dates with their claims.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use assert_cmd::Command;
 
 /// The frozen seed-only dataset: these checks are of the seed moments, not of the growing war.

@@ -1,9 +1,6 @@
 //! Areas of control and front lines: inside Libya, no gaps or overlaps between sides, capped
 //! discs, unknown places keeping their share, and the cache.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use chrono::NaiveDate;
 use geo::{Area as _, BooleanOps, Contains, Distance, Euclidean, Length, MultiPolygon, Point};
 use sandline::areas::project::{km_to_units, mercator};

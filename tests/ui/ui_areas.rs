@@ -1,16 +1,12 @@
 //! Areas of control and compare mode, driven through the viewer as a user drives it (egui_kittest).
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sandline::dataset::DataDir;
 use sandline::gui::SandlineApp;
 
-mod common;
-use common::{day, type_into};
+use crate::common::{day, type_into};
 
 /// Types into a labelled field and presses Enter.
 fn enter(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
@@ -21,7 +17,7 @@ fn enter(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
 }
 
 fn viewer(date: &str) -> Harness<'static, SandlineApp> {
-    common::viewer(DataDir::seed_fixture(), date)
+    crate::common::viewer(DataDir::seed_fixture(), date)
 }
 
 /// The side whose area holds Waddan's place, read from the areas the viewer draws.

@@ -3,10 +3,7 @@
 //!
 //! References live in tests/snapshots/. When one is missing it is written and the test fails;
 //! after a deliberate change of the drawing, accept the new images with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test render_briefing` and look at them before committing.
-
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
+//! `UPDATE_SNAPSHOTS=1 cargo test --test integration render_briefing` and look at them before committing.
 
 use assert_cmd::Command;
 use sandline::dataset::{DataDir, Dataset, load};
@@ -41,7 +38,7 @@ fn check_snapshot(name: &str, image: &image::RgbaImage) {
         assert!(
             update,
             "no reference for {name}: wrote {}; look at it, then run again (or accept all with \
-             UPDATE_SNAPSHOTS=1 cargo test --test render_briefing)",
+             UPDATE_SNAPSHOTS=1 cargo test --test integration render_briefing)",
             reference.display()
         );
         return;

@@ -1,8 +1,5 @@
 //! No input makes the loader panic: arbitrary bytes and arbitrary CSV-shaped rows in every file.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use proptest::prelude::*;
 use sandline::dataset::{DataDir, load};
 use std::fs;

@@ -1,8 +1,5 @@
 //! `sandline state --format geojson`: places, areas and front lines as valid GeoJSON.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use assert_cmd::Command;
 use geojson::{FeatureCollection, GeoJson, GeometryValue as Value};
 

@@ -1,8 +1,5 @@
 //! `sandline state` through the binary: who holds what on a date, and on which claims.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use assert_cmd::Command;
 
 /// The frozen seed-only dataset: these checks are of the seed moments, not of the growing war.

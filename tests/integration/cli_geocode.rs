@@ -1,8 +1,5 @@
 //! `sandline geocode` through the binary: spellings journalists use land on the right places.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use assert_cmd::Command;
 use serde_json::Value;
 

@@ -1,9 +1,6 @@
 //! What changed between two dates: the places that changed hands with their claims, and the
 //! land each side gained and lost.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use chrono::NaiveDate;
 use geo::{Contains, Point};
 use sandline::areas::project::mercator;

@@ -1,9 +1,6 @@
 //! The viewer driven as a user drives it, through egui_kittest (no GPU, no display): drag the
 //! slider, click towns, type dates, step through changes, search, and open broken data.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -12,8 +9,7 @@ use sandline::dataset::DataDir;
 use sandline::gui::{SandlineApp, ViewerOptions};
 use std::fs;
 
-mod common;
-use common::{day, type_into, viewer};
+use crate::common::{day, type_into, viewer};
 
 /// Clicks the marker of a place on the map (markers are buttons named after the place).
 fn click_place(harness: &mut Harness<'_, SandlineApp>, name: &str) {

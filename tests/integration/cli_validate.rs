@@ -1,8 +1,5 @@
 //! `sandline validate` through the binary, as a user runs it.
 
-// Tests and benchmarks may unwrap: a panic there is the failure message.
-#![allow(clippy::unwrap_used)]
-
 use assert_cmd::Command;
 use std::fs;
 use std::path::Path;

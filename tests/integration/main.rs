@@ -1,0 +1,18 @@
+//! Integration tests through the library and the real binary, in one test binary: each module is
+//! one capability. One binary links once, where a file per capability linked sixteen times.
+
+// Tests may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
+mod areas_diff;
+mod areas_geometry;
+mod cli_diff;
+mod cli_geocode;
+mod cli_geojson;
+mod cli_state;
+mod cli_validate;
+mod ingest_cli;
+mod ingest_eval;
+mod loader_props;
+mod render_briefing;
+mod war_checkpoints;

@@ -1,0 +1,8 @@
+//! The viewer driven as a user drives it (egui_kittest), in one test binary.
+
+// Tests may unwrap: a panic there is the failure message.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+mod ui_areas;
+mod ui_viewer;
