@@ -18,3 +18,4 @@ pub mod model;
 pub mod projection;
 pub mod render;
 pub mod scene;
+pub mod words;

@@ -8,6 +8,7 @@ use crate::areas::{AreaCache, Diff, DiffRow};
 use crate::dataset::Dataset;
 use crate::model::{Holder, PartialDate};
 use anyhow::Context;
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 
@@ -24,11 +25,11 @@ pub enum DiffFormat {
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The earlier day, as YYYY-MM-DD: holders are compared as they stood on it.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub from: String,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub from: NaiveDate,
     /// The later day, as YYYY-MM-DD: changes on this day count.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub to: String,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub to: NaiveDate,
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,
     #[command(flatten)]
@@ -38,9 +39,7 @@ pub struct DiffArgs {
 }
 
 pub fn run(args: &DiffArgs) -> anyhow::Result<Outcome> {
-    // Dates are parsed here rather than by clap so that a bad one is a single line.
-    let from = parse_day(&args.from).map_err(|e| anyhow::anyhow!("--from: {e}"))?;
-    let to = parse_day(&args.to).map_err(|e| anyhow::anyhow!("--to: {e}"))?;
+    let (from, to) = (args.from, args.to);
     let loaded = super::load(&args.data)?;
     super::warn_problems(&loaded.problems);
     let dataset = &loaded.dataset;

@@ -1,10 +1,27 @@
 //! `sandline geocode NAME...`: where each name is, by any spelling.
 
 use super::Outcome;
-use super::args::GeocodeArgs;
+use super::args::{DataArg, parse_kind};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Lookup};
+use crate::model::PlaceKind;
+use clap::Args;
 use serde_json::json;
+
+#[derive(Debug, Args)]
+pub struct GeocodeArgs {
+    /// Place names, in any spelling.
+    #[arg(required = true, value_name = "NAME")]
+    pub names: Vec<String>,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+    /// Prefer places of this kind when a name fits several (e.g. airbase for "Jufra").
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub prefer: Option<PlaceKind>,
+    #[command(flatten)]
+    pub data: DataArg,
+}
 
 pub fn run(args: &GeocodeArgs) -> anyhow::Result<Outcome> {
     let loaded = super::load(&args.data)?;

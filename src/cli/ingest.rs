@@ -1,7 +1,7 @@
 //! `sandline ingest FILE...`: proposes sourced claims from news articles, for review.
 
 use super::Outcome;
-use super::args::DataArg;
+use super::args::{DataArg, parse_date};
 use crate::dataset::DataDir;
 use crate::ingest::merge::{self, NewSource};
 use crate::ingest::output::{self, Row};
@@ -36,10 +36,6 @@ pub struct IngestArgs {
     pub merge: bool,
     #[command(flatten)]
     pub data: DataArg,
-}
-
-fn parse_date(text: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(text).map_err(|e| e.to_string())
 }
 
 /// One article's proposals as rows, and the source to add for it when it is new.

@@ -3,14 +3,15 @@
 mod args;
 mod diff;
 mod geocode;
+mod gui;
 mod ingest;
 mod render;
 mod state;
 mod validate;
 
 use anyhow::Context;
-use args::{Cli, Command, DataArg};
-use clap::Parser;
+use args::DataArg;
+use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 /// What a command found, as an exit status: 0 ok, 1 problems found, 2 could not run.
@@ -20,8 +21,41 @@ pub enum Outcome {
     ProblemsFound,
 }
 
+#[derive(Debug, Parser)]
+#[command(
+    name = "sandline",
+    version,
+    about = "Who controls what in a civil war, town by town and day by day, and why we believe it."
+)]
+pub struct Cli {
+    /// Without a command, sandline opens the viewer.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the viewer (the default): the map, the date slider and the sources behind each place.
+    Gui(gui::GuiArgs),
+    /// Load the dataset and report every problem as file:line: column: message.
+    Validate(validate::ValidateArgs),
+    /// Find places by any spelling.
+    Geocode(geocode::GeocodeArgs),
+    /// Who holds every place at a date, and on which claims.
+    State(state::StateArgs),
+    /// Propose sourced claims from news articles, for review.
+    Ingest(ingest::IngestArgs),
+    /// Draw briefing images and timelapses without a screen.
+    Render(Box<render::RenderArgs>),
+    /// What changed hands between two dates, with the claims behind each change.
+    Diff(diff::DiffArgs),
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
@@ -47,9 +81,9 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    match cli.command.unwrap_or(Command::Gui(args::GuiArgs::default())) {
-        Command::Gui(args) => gui(args),
-        Command::Validate { data } => validate::run(&data),
+    match cli.command.unwrap_or(Command::Gui(gui::GuiArgs::default())) {
+        Command::Gui(args) => gui::run(args),
+        Command::Validate(args) => validate::run(&args),
         Command::Geocode(args) => geocode::run(&args),
         Command::State(args) => state::run(&args),
         Command::Ingest(args) => ingest::run(&args),
@@ -58,20 +92,26 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
-/// The one place the command line reaches the window: opening the viewer.
-#[cfg(feature = "gui")]
-fn gui(args: args::GuiArgs) -> anyhow::Result<Outcome> {
-    let options = crate::gui::ViewerOptions { data: args.data.dir(), date: args.date, layer: args.tiles };
-    crate::gui::run(options)?;
-    Ok(Outcome::Clean)
-}
-
-#[cfg(not(feature = "gui"))]
-fn gui(_: args::GuiArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!(
-        "this sandline was built without the viewer (cargo feature `gui`); \
-         `sandline render --date YYYY-MM-DD --out map.png` draws the map without one"
-    )
+/// A value that does not parse ("--date 2017-02-30") is one line naming the flag and what is
+/// wrong, with status 2, the same on every command; help, version and usage errors are clap's own.
+fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let flag = match error.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(flag)) => flag.split_whitespace().next().unwrap_or(flag).to_string(),
+        _ => String::new(),
+    };
+    let reason = std::error::Error::source(&error).map(ToString::to_string);
+    match (error.kind(), reason) {
+        (ErrorKind::ValueValidation, Some(reason)) if !flag.is_empty() => {
+            eprintln!("sandline: error: {flag}: {reason}");
+            ExitCode::from(2)
+        }
+        _ => {
+            // clap prints help and version to standard output, real errors to standard error.
+            let _ = error.print();
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+        }
+    }
 }
 
 /// Loads the dataset the user asked for; problems in it are the caller's to report.

@@ -2,7 +2,7 @@
 //! the viewer's "Export image".
 
 use super::Outcome;
-use super::args::DataArg;
+use super::args::{AreaArgs, DataArg, StaleArg, parse_date, parse_day};
 use crate::dataset::Dataset;
 use crate::model::{FactionIx, PartialDate};
 use crate::render::{
@@ -10,20 +10,21 @@ use crate::render::{
     changed_dates, check_bbox, check_writable, frame_dates, write_png_atomic,
 };
 use anyhow::{Context, bail};
+use chrono::NaiveDate;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// The date of a single image: YYYY-MM-DD, or YYYY-MM / YYYY for the end of a month or year.
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
-    pub date: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with_all = ["from", "to"])]
+    pub date: Option<PartialDate>,
     /// First date of a timelapse (YYYY-MM-DD); needs --to.
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "to")]
-    pub from: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day, requires = "to")]
+    pub from: Option<NaiveDate>,
     /// Last date of a timelapse (YYYY-MM-DD); needs --from.
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
-    pub to: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day, requires = "from")]
+    pub to: Option<NaiveDate>,
     /// Time between timelapse frames: Nd, Nw, Nm (months) or Ny.
     #[arg(long, value_name = "STEP", default_value = "7d")]
     pub step: String,
@@ -73,9 +74,9 @@ pub struct RenderArgs {
     #[arg(long)]
     pub no_fronts: bool,
     #[command(flatten)]
-    pub reach: super::args::AreaArgs,
+    pub reach: AreaArgs,
     #[command(flatten)]
-    pub stale: super::args::StaleArg,
+    pub stale: StaleArg,
     #[command(flatten)]
     pub data: DataArg,
 }
@@ -90,10 +91,10 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     let [w, h] = if timelapse { TIMELAPSE_SIZE } else { DEFAULT_SIZE };
     let (width, height) = (args.width.unwrap_or(w), args.height.unwrap_or(h));
     let dates = match (&args.date, &args.from, &args.to) {
-        (Some(date), _, _) => vec![PartialDate::parse(date).map_err(|e| anyhow::anyhow!("--date: {e}"))?],
+        (Some(date), _, _) => vec![*date],
         (None, Some(from), Some(to)) => {
             let step: Step = args.step.parse().map_err(anyhow::Error::msg)?;
-            frame_dates(day(from, "--from")?, day(to, "--to")?, step)
+            frame_dates(*from, *to, step)
                 .map_err(anyhow::Error::msg)?
                 .into_iter()
                 .map(PartialDate::day)
@@ -241,10 +242,6 @@ fn timelapse_run(
 /// `DIR/frame-0001-2017-06-03.png`: numbered, so that the files sort in order.
 fn frame_path(dir: &Path, n: usize, day: chrono::NaiveDate) -> PathBuf {
     dir.join(format!("frame-{n:04}-{day}.png"))
-}
-
-fn day(text: &str, flag: &str) -> anyhow::Result<chrono::NaiveDate> {
-    super::args::parse_day(text).map_err(|e| anyhow::anyhow!("{flag}: {e}"))
 }
 
 fn numbers<const N: usize>(text: &str, flag: &str, shape: &str) -> anyhow::Result<[f64; N]> {

@@ -1,11 +1,35 @@
 //! `sandline state --date D`: one row per place with its holder, status and claims.
 
 use super::Outcome;
-use super::args::{StateArgs, StateFormat};
+use super::args::{AreaArgs, DataArg, StaleArg, parse_day};
 use crate::dataset::Dataset;
 use crate::model::{EvidenceKind, StaleAfter};
 use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
 use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateFormat {
+    Csv,
+    Json,
+    /// Places and areas of control as GeoJSON FeatureCollections.
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+pub struct StateArgs {
+    /// The day, as YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub date: NaiveDate,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: StateFormat,
+    #[command(flatten)]
+    pub stale: StaleArg,
+    #[command(flatten)]
+    pub areas: AreaArgs,
+    #[command(flatten)]
+    pub data: DataArg,
+}
 
 #[derive(Debug, serde::Serialize)]
 pub struct StateRow {

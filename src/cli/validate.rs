@@ -2,9 +2,16 @@
 
 use super::Outcome;
 use super::args::DataArg;
+use clap::Args;
 
-pub fn run(data: &DataArg) -> anyhow::Result<Outcome> {
-    let loaded = super::load(data)?;
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+pub fn run(args: &ValidateArgs) -> anyhow::Result<Outcome> {
+    let loaded = super::load(&args.data)?;
     for problem in &loaded.problems {
         println!("{problem}");
     }

@@ -3,7 +3,6 @@
 use super::generic::{generic, is_filler};
 use super::matcher::{Gazetteer, Mention, Mode};
 use super::normalize::{is_apostrophe, is_article_word, normalize};
-use unicode_normalization::char::is_combining_mark;
 
 /// A span that starts with a generic word ("military base of Jufra") must match this well, i.e. be a
 /// name in its own right, not a generic word glued to a name ("the Third Force the Tamenhint Air Base").
@@ -56,46 +55,15 @@ fn role(w: &Word) -> Role {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
-}
-
-/// Words: runs of letters and digits, with apostrophes inside a word kept ("Asbi'a"), and a
-/// possessive "'s" cut off ("Misrata's").
+/// Words, with a possessive "'s" cut off ("Misrata's").
 fn scan_words(text: &str) -> Vec<Word> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        loop {
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
-            }
-            let joined = j + 1 < chars.len() && is_apostrophe(chars[j].1) && chars[j + 1].1.is_alphanumeric();
-            if !joined {
-                break;
-            }
-            j += 1;
-        }
-        let mut last = j;
-        let possessive = j >= i + 3
-            && matches!(chars[j - 1].1, 's' | 'S')
-            && is_apostrophe(chars[j - 2].1)
-            && !chars.get(j).is_some_and(|c| c.1.is_alphanumeric());
-        if possessive {
-            last = j - 2;
-        }
-        let (start, end) = (chars[i].0, at(last));
-        out.push(Word { start, end, capital: chars[i].1.is_uppercase(), norm: normalize(&text[start..end]) });
-        i = j;
-    }
-    out
+    crate::words::word_spans(text)
+        .map(|(start, end)| {
+            let end = start + crate::words::strip_possessive(&text[start..end]).len();
+            let capital = text[start..].starts_with(char::is_uppercase);
+            Word { start, end, capital, norm: normalize(&text[start..end]) }
+        })
+        .collect()
 }
 
 /// Whether two neighbouring words may belong to one name: only spaces, hyphens and apostrophes between,

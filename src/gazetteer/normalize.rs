@@ -4,30 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Apostrophes and the marks transliterators use for ayn and hamza: dropped without a word break, so
-/// "Asbi'a" is one word.
-pub(crate) fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '’'
-            | '‘'
-            | '`'
-            | '´'
-            | 'ʿ'
-            | 'ʾ'
-            | 'ʼ'
-            | 'ʻ'
-            | '′'
-            | 'ˈ'
-            | 'ʹ'
-            | 'ʕ'
-            | 'ʔ'
-            | 'ˤ'
-            | '῾'
-            | '᾿'
-            | '＇'
-    )
-}
+pub(crate) use crate::words::is_apostrophe;
 
 /// Letters that carry no combining mark in NFKD but have a plain Latin reading.
 fn push_letter(c: char, out: &mut String) {

@@ -1,5 +1,7 @@
 //! Sentences and word tokens, with byte offsets into the article.
 
+use crate::words::{is_apostrophe, word_end};
+
 /// A word or a punctuation mark. `lower` is lower case with curly apostrophes made straight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -22,12 +24,8 @@ impl Token {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '`')
-}
-
-/// Words are runs of letters and digits; an apostrophe between two letters stays inside ("doesn't",
-/// "Haftar's"). Every other visible character is a token of its own.
+/// Words as `crate::words` cuts them ("doesn't", "Haftar's"), and "U.N." as one; every other
+/// visible character is a token of its own.
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -55,20 +53,14 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             });
             continue;
         }
-        let mut end = i + c.len_utf8();
-        let mut lower: String = c.to_lowercase().collect();
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                lower.extend(d.to_lowercase());
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_apostrophe(d) && text[j + d.len_utf8()..].starts_with(|n: char| n.is_alphabetic()) {
-                lower.push('\'');
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+        let end = word_end(text, i);
+        let lower: String = text[i..end]
+            .chars()
+            .map(|d| if is_apostrophe(d) { '\'' } else { d })
+            .flat_map(char::to_lowercase)
+            .collect();
+        while chars.peek().is_some_and(|&(j, _)| j < end) {
+            chars.next();
         }
         out.push(Token {
             start: offset + i,
