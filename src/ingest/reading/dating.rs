@@ -1,0 +1,92 @@
+//! When: the date expression nearest a trigger in its clause, resolved against the publication
+//! date; "now" and the present tense for holdings; else the story's news day or the publication date.
+
+use super::super::dates;
+use super::super::lexicon::Hit;
+use super::super::sentence::Analysed;
+use super::confidence::{PRESENT_DATE, UNDATED, UNRESOLVED_DATE};
+use super::{Context, text_of};
+use crate::model::{Action, PartialDate};
+
+/// How far before a trigger, in tokens, "now" or "still" dates a holding to the publication day.
+const NOW_WINDOW: usize = 4;
+/// A date across "but" or "while" is this much farther away than its distance in tokens.
+const OTHER_CLAUSE_DISTANCE: usize = 100;
+
+pub(super) const PRESENT: &[&str] =
+    &["is", "are", "remains", "remain", "still", "now", "continue", "continues", "currently", "has", "have"];
+/// The date a trigger's claim carries, a note on where it came from, and a confidence penalty.
+pub(super) fn date_for(
+    s: &Analysed,
+    cx: &Context,
+    hit: Hit,
+    lo: usize,
+    hi: usize,
+    action: Action,
+) -> (Option<PartialDate>, String, f64) {
+    // A date across "but" or "while" belongs to the other clause.
+    let crosses = |a: usize, b: usize| {
+        (a..b).any(|k| matches!(s.word(k), "but" | "while" | "whereas" | "although" | ";"))
+    };
+    let distance = |d: &dates::DateExpr| {
+        let (gap, crossed) = if d.first >= hit.end {
+            (d.first - hit.end, crosses(hit.end, d.first))
+        } else {
+            (hit.first.saturating_sub(d.end) + 1, crosses(d.end, hit.first))
+        };
+        gap + if crossed { OTHER_CLAUSE_DISTANCE } else { 0 }
+    };
+    let now = (hit.first.saturating_sub(NOW_WINDOW)..hit.first)
+        .any(|k| matches!(s.word(k), "now" | "still" | "currently"));
+    if action == Action::Holds
+        && now
+        && let Some(p) = cx.published
+    {
+        return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
+    }
+    let nearest = s.dates.iter().filter(|d| d.first >= lo && d.first < hi).min_by_key(|d| distance(d));
+    if let Some(d) = nearest {
+        let words = text_of(s, d.first, d.end);
+        return match dates::resolve(d.when, cx.published) {
+            Some(date) => (Some(date), format!("date \"{words}\""), 0.0),
+            None => (None, format!("date \"{words}\" unresolved: no publication date"), UNRESOLVED_DATE),
+        };
+    }
+    let present = s.tokens.iter().any(|t| PRESENT.contains(&t.lower.as_str()));
+    if action == Action::Holds && present {
+        return match cx.published {
+            Some(p) => (Some(p), "present tense: the publication date".into(), PRESENT_DATE),
+            None => (None, "present tense, but no publication date".into(), UNRESOLVED_DATE),
+        };
+    }
+    match (cx.narrative, cx.published) {
+        (Some(d), _) => (Some(d), "undated: the day the story is about".into(), UNDATED),
+        (None, Some(p)) => (Some(p), "undated: the publication date".into(), UNDATED),
+        (None, None) => (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
+    }
+}
+
+/// The news day a sentence sets: its last "on Sunday", "yesterday" or "today", resolved.
+pub fn news_peg(s: &Analysed, published: Option<PartialDate>) -> Option<PartialDate> {
+    s.dates.iter().rev().filter(|d| d.when.is_news_peg()).find_map(|d| dates::resolve(d.when, published))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::check;
+
+    #[test]
+    fn a_claim_takes_the_nearest_date_of_its_clause_else_the_story_day() {
+        check(&[
+            ("The LNA captured Waddan on Friday.", &["waddan lna captured 2017-06-02"]),
+            ("The LNA captured Waddan in March 2016.", &["waddan lna captured 2016-03"]),
+            ("The LNA now controls Waddan.", &["waddan lna holds 2017-06-05"]),
+            ("The LNA captured Waddan.", &["waddan lna captured 2017-06-05"]),
+            ("On Saturday the LNA advanced. It captured Waddan.", &["waddan lna captured 2017-06-03"]),
+            (
+                "The LNA captured Waddan on Friday but lost Hun on Sunday.",
+                &["waddan lna captured 2017-06-02", "hun lna withdrew 2017-06-04"],
+            ),
+        ]);
+    }
+}
