@@ -102,5 +102,6 @@ fn a_bad_date_is_one_clear_line_and_exit_2() {
         let out = Command::cargo_bin("sandline").unwrap().args(["state", "--date", bad]).assert().code(2);
         let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
         assert!(stderr.contains(bad), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
 }

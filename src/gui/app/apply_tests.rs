@@ -6,7 +6,8 @@ use super::*;
 use crate::areas::AreaOptions;
 use crate::dataset::{DataDir, load};
 use crate::gui::state::Step;
-use crate::model::{PlaceKind, StaleAfter};
+use crate::model::{PlaceIx, PlaceKind, StaleAfter};
+use chrono::NaiveDate;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -3,6 +3,8 @@
 //! `Action`s, and `SandlineApp::apply` alone changes the state and decides what to recompute.
 //! `show` draws into a `Ui`, so the same code runs in a window and in tests.
 
+mod queries;
+
 use super::compare::{CompareField, DEFAULT_DAYS_BEFORE, compare_panel};
 use super::export::{ExportState, ViewNow};
 use super::keyboard::keyboard;
@@ -15,17 +17,17 @@ use super::tiles::TileLayer;
 use super::timeline::{TimelineModel, TimelineState, timeline_ui};
 use super::toolbar::{ToolbarData, ToolbarState, toolbar};
 use super::town_panel::town_panel;
-use crate::areas::{Areas, Diff};
+use crate::areas::Diff;
 use crate::basemap::{BaseLayer, LIBYA_BOUNDS};
 use crate::dataset::{Dataset, Loaded, Problem};
 use crate::draw::legend::LegendLayers;
 use crate::draw::map_layer::fit_bounds;
 use crate::gazetteer::Gazetteer;
-use crate::model::{PlaceIx, Snapshot};
+use crate::model::Snapshot;
 use crate::scene::{Scene, build};
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use egui::Ui;
-use walkers::{MapMemory, lon_lat};
+use walkers::lon_lat;
 
 /// Areas of control are offered for datasets of up to this many places. Beyond it, every change
 /// of holder would cost the viewer a second of geometry and each frame more than the rest of the
@@ -120,69 +122,6 @@ impl SandlineApp {
         };
         app.refresh_areas();
         app
-    }
-
-    pub fn view(&self) -> &ViewState {
-        &self.view
-    }
-
-    pub fn date(&self) -> NaiveDate {
-        self.view.date
-    }
-
-    pub fn dataset(&self) -> &Dataset {
-        &self.dataset
-    }
-
-    pub fn scene(&self) -> &Scene {
-        &self.scene
-    }
-
-    pub fn selected(&self) -> Option<PlaceIx> {
-        self.view.selected
-    }
-
-    pub fn map_memory(&self) -> &MapMemory {
-        &self.view.map
-    }
-
-    /// Waits for areas being computed in the background (large datasets).
-    pub fn wait_for_areas(&mut self) {
-        self.sync_areas();
-        self.areas.wait();
-    }
-
-    /// The areas of control at the slider's date, while areas or front lines are shown.
-    pub fn areas(&self) -> Option<&Areas> {
-        self.areas.shown().map(|a| a.as_ref())
-    }
-
-    /// Compare mode's comparison, while compare mode is on.
-    pub fn diff(&self) -> Option<&Diff> {
-        self.diff.as_ref()
-    }
-
-    /// Turns compare mode on, from `from` (default: 30 days before the slider) to the slider's date.
-    pub fn start_compare(&mut self, from: Option<NaiveDate>) {
-        self.apply(Action::StartCompare(from));
-    }
-
-    pub fn stop_compare(&mut self) {
-        self.apply(Action::StopCompare);
-    }
-
-    /// Moves the slider: the snapshot steps incrementally and the scene is rebuilt.
-    pub fn set_date(&mut self, date: NaiveDate) {
-        self.apply(Action::SetDate(date));
-    }
-
-    pub fn persisted(&self) -> Persisted {
-        self.view.persisted(&self.dataset)
-    }
-
-    /// Whether this dataset is small enough for areas (see `AREAS_UP_TO`).
-    pub fn areas_possible(&self) -> bool {
-        self.dataset.tracked_places().len() <= AREAS_UP_TO
     }
 
     /// The one place where the view changes, and where what depends on it is brought up to date.
