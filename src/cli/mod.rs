@@ -7,6 +7,7 @@ mod gui;
 mod ingest;
 mod render;
 mod state;
+mod synthesize;
 mod validate;
 
 use anyhow::Context;
@@ -49,6 +50,9 @@ pub enum Command {
     Render(Box<render::RenderArgs>),
     /// What changed hands between two dates, with the claims behind each change.
     Diff(diff::DiffArgs),
+    /// Write a valid synthetic dataset of any size (default 100,000 places, 1,000,000 claims), for
+    /// measuring speed at scale.
+    Synthesize(synthesize::SynthesizeArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -89,6 +93,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Ingest(args) => ingest::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Synthesize(args) => synthesize::run(&args),
     }
 }
 

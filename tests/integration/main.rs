@@ -10,6 +10,7 @@ mod cli_diff;
 mod cli_geocode;
 mod cli_geojson;
 mod cli_state;
+mod cli_synthesize;
 mod cli_validate;
 mod ingest_cli;
 mod ingest_eval;
