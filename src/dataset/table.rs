@@ -58,14 +58,15 @@ impl Table {
             return None;
         }
         let mut rows = Vec::new();
+        let mut lines = LineCounter::new(bytes);
         for record in records {
             match record {
                 Ok(record) => {
-                    let line = record.position().map_or(0, |p| p.line());
+                    let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
                     rows.push(Row { line, record });
                 }
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                     problems.push(Problem::at(file, line, "record", format!("cannot read the record: {e}")));
                 }
             }
@@ -100,6 +101,36 @@ impl Table {
         } else {
             Some(value)
         }
+    }
+}
+
+/// The file's own line (1-based) on which a record starts, counted from the bytes themselves: the
+/// csv reader's own line count runs one short after a quoted field with a bare line break in a file
+/// with CRLF endings, and its byte offset of a record may point at the line break before it (no
+/// record starts with one, so those are skipped). Offsets are asked in increasing order, so the
+/// whole file is scanned once.
+struct LineCounter<'b> {
+    bytes: &'b [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'b> LineCounter<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        LineCounter { bytes, offset: 0, line: 1 }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(self.bytes.len());
+        while self.bytes.get(to).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            to += 1;
+        }
+        if to < self.offset {
+            *self = LineCounter::new(self.bytes);
+        }
+        self.line += self.bytes[self.offset..to].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.offset = to;
+        self.line
     }
 }
 
@@ -148,5 +179,24 @@ mod tests {
         assert_eq!(table.required(&table.rows[0], "id", &mut problems), Some("a"));
         assert_eq!(table.required(&table.rows[0], "name", &mut problems), None);
         assert_eq!(problems[0].to_string(), "t.csv:2: name: empty required field");
+    }
+
+    #[test]
+    fn rows_name_the_files_own_line_whatever_the_endings() {
+        // (file, the line each row starts on)
+        let cases: &[(&[u8], &[u64])] = &[
+            (b"id,name\na,A\nb,B\n", &[2, 3]),
+            (b"id,name\r\na,A\r\nb,B\r\n", &[2, 3]),
+            (b"\xef\xbb\xbfid,name\r\na,A\r\nb,B\r\n", &[2, 3]),
+            (b"id,name\na,\"two\nlines\"\nb,B\n", &[2, 4]),
+            (b"id,name\r\na,\"two\nlines\"\r\nb,B\r\n", &[2, 4]),
+            (b"id,name\r\na,\"two\r\nlines\"\r\nb,B\r\n", &[2, 4]),
+            (b"id,name\n\na,A\n\n\nb,B", &[3, 6]),
+        ];
+        for (bytes, want) in cases {
+            let (table, _) = read(bytes);
+            let lines: Vec<u64> = table.unwrap().rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, *want, "{:?}", String::from_utf8_lossy(bytes));
+        }
     }
 }
