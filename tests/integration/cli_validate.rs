@@ -195,3 +195,20 @@ fn cited_sources_carry_notes_and_quoted_ones_carry_sentences() {
         "{state}"
     );
 }
+
+#[test]
+fn a_bad_field_after_a_multi_line_note_names_its_own_line_in_crlf_files_with_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [
+        HEADER.trim_end(),
+        "c1,waddan,lna,captured,2017-06-02,a,,,\"The outlet says the LNA took the town;\nthe note runs over two lines.\"",
+        "c2,hun,lna,captured,2017-02-30,a,,,The outlet says the LNA took Hun.",
+    ];
+    let claims = format!("\u{feff}{}\r\n", rows.join("\r\n"));
+    write_dataset(dir.path(), &claims);
+    let out = sandline().args(["validate", "--data"]).arg(dir.path()).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // The header is line 1, c1 takes lines 2 and 3, so c2 is on line 4.
+    assert!(stdout.contains("claims.csv:4: date: '2017-02-30' is not a day of the calendar"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
