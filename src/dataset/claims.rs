@@ -16,6 +16,8 @@ pub struct Context<'a> {
     pub left_out_places: &'a HashMap<String, String>,
     pub faction_ix: &'a HashMap<String, FactionIx>,
     pub sources: &'a [Source],
+    /// Source ids declared on a row that was left out for a problem, with where that row is.
+    pub left_out_sources: &'a HashMap<String, String>,
     /// A near id or name for a place id that does not exist.
     pub suggest_place: &'a dyn Fn(&str) -> Option<String>,
     /// A near id (or the id behind an alias) for a faction id that does not exist.
@@ -68,6 +70,16 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
         });
         let source = table.required(row, "source", problems).and_then(|s| match folded.get(s) {
             Some(found) => Some(found),
+            None if cx.left_out_sources.contains_key(s) => {
+                let at = &cx.left_out_sources[s];
+                problems.push(Problem::at(
+                    &table.file,
+                    row.line,
+                    "source",
+                    format!("source '{s}' was left out for a problem at {at}"),
+                ));
+                None
+            }
             None => {
                 let ids = cx.sources.iter().map(|s| s.id.as_str());
                 let hint = did_you_mean(super::suggest::closest(s, ids));

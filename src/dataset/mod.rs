@@ -78,9 +78,16 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
             .map(|t| records::read_factions(&t, &mut problems))
             .unwrap_or_default();
     let source_columns = ["id", "file", "title", "outlet", "published", "url", "date_note"];
-    let sources = read_table(dir, records::SOURCES_FILE, &source_columns, true, &mut problems)
+    let (sources, left_out) = read_table(dir, records::SOURCES_FILE, &source_columns, true, &mut problems)
         .map(|t| records::read_sources(&t, dir, &mut problems))
         .unwrap_or_default();
+    // A duplicate id is left out while its first row loads: only ids that did not load count.
+    let loaded_sources: std::collections::HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let left_out_sources: HashMap<String, String> = left_out
+        .into_iter()
+        .filter(|(id, _)| !loaded_sources.contains(id.as_str()))
+        .map(|(id, line)| (id, format!("{}:{line}", dir.display(records::SOURCES_FILE))))
+        .collect();
 
     let place_ix: HashMap<String, PlaceIx> =
         places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect();
@@ -91,6 +98,7 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
     let cx = claims::Context {
         place_ix: &place_ix,
         left_out_places: &left_out_places,
+        left_out_sources: &left_out_sources,
         faction_ix: &faction_ix,
         sources: &sources,
         suggest_place: &suggest_place,

@@ -70,11 +70,21 @@ fn is_greyish(Rgb([r, g, b]): Rgb) -> bool {
     max - min < 24 && max > 0x50 && min < 0xe0
 }
 
-pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -> Vec<Source> {
+/// The sources that load, and the ids of those left out for a problem with the line of their row
+/// (so that their claims can point at it rather than call the id unknown).
+pub fn read_sources(
+    table: &Table,
+    dir: &DataDir,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Source>, Vec<(String, u64)>) {
     let mut seen = HashMap::new();
     let mut sources = Vec::new();
+    let mut left_out = Vec::new();
     for row in &table.rows {
         let id = table.required(row, "id", problems);
+        if let Some(id) = id {
+            left_out.push((id.to_string(), row.line));
+        }
         // A source is held (its text in `file`) or cited (a `url` to where it was read).
         let file = table.get(row, "file");
         let url = table.get(row, "url");
@@ -113,6 +123,7 @@ pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -
         if !first_occurrence(&mut seen, &table.file, row.line, id, problems) {
             continue;
         }
+        left_out.pop();
         sources.push(Source {
             id: id.to_string(),
             file: file.to_string(),
@@ -124,7 +135,7 @@ pub fn read_sources(table: &Table, dir: &DataDir, problems: &mut Vec<Problem>) -
             text,
         });
     }
-    sources
+    (sources, left_out)
 }
 
 /// A source's text; `report` is told why when it cannot be had.

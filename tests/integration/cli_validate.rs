@@ -212,3 +212,22 @@ fn a_bad_field_after_a_multi_line_note_names_its_own_line_in_crlf_files_with_a_b
     assert!(stdout.contains("claims.csv:4: date: '2017-02-30' is not a day of the calendar"), "{stdout}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
 }
+
+#[test]
+fn a_claim_whose_source_was_left_out_points_at_that_sources_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims =
+        format!("{HEADER}c1,waddan,lna,captured,2017-06-02,a,,,The outlet says the LNA took the town.\n");
+    write_dataset(dir.path(), &claims);
+    fs::write(
+        dir.path().join("sources.csv"),
+        "id,file,title,outlet,published,url,date_note\na,articles/a.txt,Title,Outlet,2017-06-33,,\n",
+    )
+    .unwrap();
+    let out = sandline().args(["validate", "--data"]).arg(dir.path()).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("sources.csv:2: published:"), "{stdout}");
+    assert!(stdout.contains("claims.csv:2: source: source 'a' was left out for a problem at "), "{stdout}");
+    assert!(stdout.contains("sources.csv:2\n"), "{stdout}");
+    assert!(!stdout.contains("unknown source") && !stdout.contains("did you mean"), "{stdout}");
+}
