@@ -33,6 +33,9 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
     let folded: HashMap<&str, (String, &Source)> =
         cx.sources.iter().map(|s| (s.id.as_str(), (fold_space(&s.text), s))).collect();
     let mut seen = HashMap::new();
+    // Many claims quote one sentence (one per town it names): each distinct quote of a source is
+    // searched for once.
+    let mut verbatim: HashMap<(&str, &str), bool> = HashMap::new();
     let mut claims = Vec::new();
     for row in &table.rows {
         let before = problems.len();
@@ -105,7 +108,12 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
                     src.id
                 ),
             )),
-            Some((text, src)) if !quote.trim().is_empty() && !text.contains(&fold_space(quote)) => {
+            Some((text, src))
+                if !quote.trim().is_empty()
+                    && !*verbatim
+                        .entry((src.id.as_str(), quote))
+                        .or_insert_with(|| text.contains(&fold_space(quote))) =>
+            {
                 problems.push(Problem::at(
                     &table.file,
                     row.line,
