@@ -1,20 +1,25 @@
 //! Claims, checked against the places, factions and sources they name.
 
+use super::IdMap;
 use super::problem::Problem;
-use super::records::first_occurrence;
 use super::suggest::did_you_mean;
-use super::table::{Row, Table};
+use super::table::{Column, Row, Table};
 use crate::model::{Action, Claim, FactionIx, PartialDate, PlaceIx, Source};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::io::Read;
+use std::sync::Arc;
 
 pub const CLAIMS_FILE: &str = "claims.csv";
 
 /// What claims are checked against.
 pub struct Context<'a> {
-    pub place_ix: &'a HashMap<String, PlaceIx>,
+    pub place_ix: &'a IdMap<PlaceIx>,
     /// Place ids declared on a row that was left out for a problem, with where that row is.
     pub left_out_places: &'a HashMap<String, String>,
-    pub faction_ix: &'a HashMap<String, FactionIx>,
+    pub faction_ix: &'a IdMap<FactionIx>,
     pub sources: &'a [Source],
     /// Source ids declared on a row that was left out for a problem, with where that row is.
     pub left_out_sources: &'a HashMap<String, String>,
@@ -29,135 +34,227 @@ pub fn fold_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> Vec<Claim> {
-    let folded: HashMap<&str, (String, &Source)> =
-        cx.sources.iter().map(|s| (s.id.as_str(), (fold_space(&s.text), s))).collect();
-    let mut seen = HashMap::new();
-    // Many claims quote one sentence (one per town it names): each distinct quote of a source is
-    // searched for once.
-    let mut verbatim: HashMap<(&str, &str), bool> = HashMap::new();
-    let mut claims = Vec::new();
-    for row in &table.rows {
-        let before = problems.len();
-        let id = table.required(row, "id", problems);
-        if let Some(id) = id {
-            first_occurrence(&mut seen, &table.file, row.line, id, problems);
+/// A source as claims meet it: its id and quotes shared by all of them, its text folded once.
+struct Cited<'a> {
+    source: &'a Source,
+    id: Arc<str>,
+    folded: String,
+    /// Each distinct quote met so far, and whether it is verbatim in the text. Many claims quote
+    /// one sentence (one per town it names): each is searched for, and kept, once.
+    quotes: FxHashMap<Arc<str>, bool>,
+}
+
+impl Cited<'_> {
+    fn quote(&mut self, quote: &str) -> (Arc<str>, bool) {
+        if let Some((shared, &verbatim)) = self.quotes.get_key_value(quote) {
+            return (shared.clone(), verbatim);
         }
-        let place = match cx.left_out_places.get(table.get(row, "place")) {
+        let verbatim = self.folded.contains(&fold_space(quote));
+        let shared: Arc<str> = Arc::from(quote);
+        self.quotes.insert(shared.clone(), verbatim);
+        (shared, verbatim)
+    }
+}
+
+/// The claim ids met so far, to find a repeated one without a second copy of each id: entries
+/// point at the claim that loaded, or at the id of a row that was left out, with the row's line.
+struct SeenIds {
+    entries: HashTable<(u32, u32)>,
+    left_out: Vec<String>,
+}
+
+const LEFT_OUT: u32 = 1 << 31;
+
+impl SeenIds {
+    fn with_capacity(rows: usize) -> Self {
+        SeenIds { entries: HashTable::with_capacity(rows), left_out: Vec::new() }
+    }
+
+    fn id<'a>(&'a self, claims: &'a [Claim], entry: u32) -> &'a str {
+        if entry & LEFT_OUT != 0 {
+            &self.left_out[(entry & !LEFT_OUT) as usize]
+        } else {
+            &claims[entry as usize].id
+        }
+    }
+
+    /// The line of an earlier row with this id.
+    fn first_line(&self, claims: &[Claim], id: &str) -> Option<u64> {
+        let hash = FxBuildHasher.hash_one(id);
+        self.entries.find(hash, |&(e, _)| self.id(claims, e) == id).map(|&(_, line)| u64::from(line))
+    }
+
+    /// Records the first row with `id`: the claim last pushed when it loaded, or the id itself.
+    fn insert(&mut self, claims: &[Claim], id: &str, line: u64, loaded: bool) {
+        let entry = if loaded {
+            (claims.len() - 1) as u32
+        } else {
+            self.left_out.push(id.to_string());
+            (self.left_out.len() - 1) as u32 | LEFT_OUT
+        };
+        let hash = FxBuildHasher.hash_one(id);
+        let SeenIds { entries, left_out } = self;
+        let id_of = |e: u32| {
+            if e & LEFT_OUT != 0 {
+                left_out[(e & !LEFT_OUT) as usize].as_str()
+            } else {
+                &claims[e as usize].id
+            }
+        };
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        entries.insert_unique(hash, (entry, line), |&(e, _)| FxBuildHasher.hash_one(id_of(e)));
+    }
+}
+
+struct Columns {
+    id: Column,
+    place: Column,
+    faction: Column,
+    action: Column,
+    date: Column,
+    source: Column,
+    quote: Column,
+    claimed_by: Column,
+    note: Column,
+}
+
+/// The claims that load. `rows` is about how many rows the table has (room is made for them).
+pub fn read_claims(
+    table: &mut Table<impl Read>,
+    rows: usize,
+    cx: &Context,
+    problems: &mut Vec<Problem>,
+) -> Vec<Claim> {
+    let col = Columns {
+        id: table.column("id"),
+        place: table.column("place"),
+        faction: table.column("faction"),
+        action: table.column("action"),
+        date: table.column("date"),
+        source: table.column("source"),
+        quote: table.column("quote"),
+        claimed_by: table.column("claimed_by"),
+        note: table.column("note"),
+    };
+    let mut cited: Vec<Cited> = cx
+        .sources
+        .iter()
+        .map(|s| Cited {
+            source: s,
+            id: Arc::from(s.id.as_str()),
+            folded: fold_space(&s.text),
+            quotes: FxHashMap::default(),
+        })
+        .collect();
+    let source_ix: FxHashMap<&str, usize> =
+        cx.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let no_quote: Arc<str> = Arc::from("");
+    let mut seen = SeenIds::with_capacity(rows);
+    let mut claims = Vec::with_capacity(rows);
+    while let Some(row) = table.next_row(problems) {
+        let before = problems.len();
+        let id = row.required(col.id, problems);
+        let first = id.and_then(|id| seen.first_line(&claims, id));
+        if let (Some(id), Some(first)) = (id, first) {
+            problems.push(row.problem(col.id, format!("duplicate id '{id}' (first at line {first})")));
+        }
+        let place = match cx.left_out_places.get(row.get(col.place)) {
             Some(at) => {
-                let id = table.get(row, "place");
-                problems.push(Problem::at(
-                    &table.file,
-                    row.line,
-                    "place",
-                    format!("place '{id}' was left out for a problem at {at}"),
-                ));
+                let id = row.get(col.place);
+                problems
+                    .push(row.problem(col.place, format!("place '{id}' was left out for a problem at {at}")));
                 None
             }
-            None => lookup(table, row, "place", cx.place_ix, cx.suggest_place, problems),
+            None => lookup(&row, col.place, "place", cx.place_ix, cx.suggest_place, problems),
         };
-        let faction = lookup(table, row, "faction", cx.faction_ix, cx.suggest_faction, problems);
-        let action = table.required(row, "action", problems).and_then(|a| match a.parse::<Action>() {
+        let faction = lookup(&row, col.faction, "faction", cx.faction_ix, cx.suggest_faction, problems);
+        let action = row.required(col.action, problems).and_then(|a| match a.parse::<Action>() {
             Ok(action) => Some(action),
             Err(message) => {
-                problems.push(Problem::at(&table.file, row.line, "action", message));
+                problems.push(row.problem(col.action, message));
                 None
             }
         });
-        let date = table.required(row, "date", problems).and_then(|d| match PartialDate::parse(d) {
+        let date = row.required(col.date, problems).and_then(|d| match PartialDate::parse(d) {
             Ok(date) => Some(date),
             Err(e) => {
-                problems.push(Problem::at(&table.file, row.line, "date", e.to_string()));
+                problems.push(row.problem(col.date, e.to_string()));
                 None
             }
         });
-        let source = table.required(row, "source", problems).and_then(|s| match folded.get(s) {
-            Some(found) => Some(found),
-            None if cx.left_out_sources.contains_key(s) => {
-                let at = &cx.left_out_sources[s];
-                problems.push(Problem::at(
-                    &table.file,
-                    row.line,
-                    "source",
-                    format!("source '{s}' was left out for a problem at {at}"),
-                ));
-                None
-            }
+        let source = row.required(col.source, problems).and_then(|s| match source_ix.get(s) {
+            Some(&ix) => Some(ix),
             None => {
-                let ids = cx.sources.iter().map(|s| s.id.as_str());
-                let hint = did_you_mean(super::suggest::closest(s, ids));
-                problems.push(Problem::at(
-                    &table.file,
-                    row.line,
-                    "source",
-                    format!("unknown source '{s}'{hint}"),
-                ));
+                let message = match cx.left_out_sources.get(s) {
+                    Some(at) => format!("source '{s}' was left out for a problem at {at}"),
+                    None => {
+                        let ids = cx.sources.iter().map(|s| s.id.as_str());
+                        format!("unknown source '{s}'{}", did_you_mean(super::suggest::closest(s, ids)))
+                    }
+                };
+                problems.push(row.problem(col.source, message));
                 None
             }
         });
         // A quoted claim carries a sentence of a text the dataset holds; a cited one, a note in
         // the dataset's own words saying what its source reports.
-        let quote = table.get(row, "quote");
-        match source {
-            Some((_, src)) if !quote.trim().is_empty() && !src.is_held() => problems.push(Problem::at(
-                &table.file,
-                row.line,
-                "quote",
-                format!(
-                    "source '{}' is cited, not held: leave the quote empty and say in the note what it reports",
-                    src.id
-                ),
-            )),
-            Some((text, src))
-                if !quote.trim().is_empty()
-                    && !*verbatim
-                        .entry((src.id.as_str(), quote))
-                        .or_insert_with(|| text.contains(&fold_space(quote))) =>
-            {
-                problems.push(Problem::at(
-                    &table.file,
-                    row.line,
-                    "quote",
-                    format!("not found verbatim in {}", src.file),
-                ))
+        let quote = row.get(col.quote);
+        let note = row.get(col.note);
+        let mut shared_quote = no_quote.clone();
+        if let Some(ix) = source {
+            let src = &mut cited[ix];
+            if !quote.is_empty() && !src.source.is_held() {
+                problems.push(row.problem(
+                    col.quote,
+                    format!(
+                        "source '{}' is cited, not held: leave the quote empty and say in the note what it reports",
+                        src.source.id
+                    ),
+                ));
+            } else if !quote.is_empty() {
+                let (shared, verbatim) = src.quote(quote);
+                if !verbatim {
+                    problems
+                        .push(row.problem(col.quote, format!("not found verbatim in {}", src.source.file)));
+                }
+                shared_quote = shared;
             }
-            _ => {}
         }
-        if quote.trim().is_empty() && table.get(row, "note").trim().is_empty() {
-            problems.push(Problem::at(
-                &table.file,
-                row.line,
-                "note",
-                "a claim without a quote needs a note saying what its source reports".to_string(),
-            ));
+        if quote.is_empty() && note.is_empty() {
+            problems.push(
+                row.problem(col.note, "a claim without a quote needs a note saying what its source reports"),
+            );
         }
-        if let (Some(date), Some((_, src))) = (date, source)
-            && date.first_day() > src.published.last_day()
-        {
-            problems.push(Problem::at(
-                &table.file,
-                row.line,
-                "date",
-                format!("{date} is after its source was published ({})", src.published),
-            ));
+        if let (Some(date), Some(ix)) = (date, source) {
+            let published = cited[ix].source.published;
+            if date.first_day() > published.last_day() {
+                problems.push(
+                    row.problem(col.date, format!("{date} is after its source was published ({published})")),
+                );
+            }
         }
-        let claimed_by = match table.get(row, "claimed_by") {
+        let claimed_by = match row.get(col.claimed_by) {
             "" => Some(None),
-            _ => lookup(table, row, "claimed_by", cx.faction_ix, cx.suggest_faction, problems).map(Some),
+            _ => {
+                lookup(&row, col.claimed_by, "faction", cx.faction_ix, cx.suggest_faction, problems).map(Some)
+            }
         };
-        if problems.len() > before {
-            continue;
-        }
-        let (
-            Some(id),
-            Some(place),
-            Some(faction),
-            Some(action),
-            Some(date),
-            Some((_, src)),
-            Some(claimed_by),
-        ) = (id, place, faction, action, date, source, claimed_by)
-        else {
+        let loaded = match (id, place, faction, action, date, source, claimed_by) {
+            (
+                Some(id),
+                Some(place),
+                Some(faction),
+                Some(action),
+                Some(date),
+                Some(source),
+                Some(claimed_by),
+            ) if problems.len() == before => Some((id, place, faction, action, date, source, claimed_by)),
+            _ => None,
+        };
+        let Some((id, place, faction, action, date, source, claimed_by)) = loaded else {
+            if let (Some(id), None) = (id, first) {
+                seen.insert(&claims, id, row.line, false);
+            }
             continue;
         };
         claims.push(Claim {
@@ -166,30 +263,30 @@ pub fn read_claims(table: &Table, cx: &Context, problems: &mut Vec<Problem>) -> 
             faction,
             action,
             date,
-            source: src.id.clone(),
-            quote: quote.to_string(),
+            source: cited[source].id.clone(),
+            quote: shared_quote,
             claimed_by,
-            note: table.get(row, "note").to_string(),
+            note: note.to_string(),
         });
+        seen.insert(&claims, id, row.line, true);
     }
     claims
 }
 
 fn lookup(
-    table: &Table,
     row: &Row,
-    column: &str,
-    index: &HashMap<String, u32>,
+    column: Column,
+    what: &str,
+    index: &IdMap<u32>,
     suggest: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<Problem>,
 ) -> Option<u32> {
-    let id = table.required(row, column, problems)?;
+    let id = row.required(column, problems)?;
     match index.get(id) {
         Some(&ix) => Some(ix),
         None => {
-            let what = if column == "place" { "place" } else { "faction" };
             let hint = did_you_mean(suggest(id).as_deref());
-            problems.push(Problem::at(&table.file, row.line, column, format!("unknown {what} '{id}'{hint}")));
+            problems.push(row.problem(column, format!("unknown {what} '{id}'{hint}")));
             None
         }
     }

@@ -23,6 +23,9 @@ use crate::model::{
 use std::collections::HashMap;
 use table::Table;
 
+/// Ids to indices. Ids are the dataset's own, so a fast hash that does not resist crafted keys serves.
+pub type IdMap<V> = rustc_hash::FxHashMap<String, V>;
+
 #[derive(Debug, Default)]
 pub struct Dataset {
     pub places: Vec<Place>,
@@ -30,9 +33,9 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub claims: Vec<Claim>,
     pub timeline: Timeline,
-    place_ix: HashMap<String, PlaceIx>,
-    faction_ix: HashMap<String, FactionIx>,
-    source_ix: HashMap<String, usize>,
+    place_ix: IdMap<PlaceIx>,
+    faction_ix: IdMap<FactionIx>,
+    source_ix: IdMap<usize>,
     claims_by_place: Vec<Vec<u32>>,
     tracked: Vec<PlaceIx>,
     /// Each place in Web Mercator unit coordinates, computed once for drawing.
@@ -58,14 +61,14 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
         [(places::GEONAMES_FILE, PlaceOrigin::GeoNames), (places::AIRFIELDS_FILE, PlaceOrigin::Airfield)]
     {
         // The base gazetteer is optional: a dataset may be fully curated.
-        if let Some(table) = read_table(dir, file, &["id", "name", "lat", "lon"], false, &mut problems) {
-            base.extend(places::read_base(&table, origin, &mut problems));
+        if let Some(mut table) = read_table(dir, file, &["id", "name", "lat", "lon"], false, &mut problems) {
+            base.extend(places::read_base(&mut table, origin, &mut problems));
         }
     }
     let overlay_columns =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"];
     let (overlay, left_out) = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems)
-        .map(|t| places::read_overlay(&t, &mut problems))
+        .map(|mut t| places::read_overlay(&mut t, &mut problems))
         .unwrap_or_default();
     let left_out_places: HashMap<String, String> = left_out
         .into_iter()
@@ -75,11 +78,11 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
 
     let factions =
         read_table(dir, records::FACTIONS_FILE, &["id", "name", "color", "aliases"], true, &mut problems)
-            .map(|t| records::read_factions(&t, &mut problems))
+            .map(|mut t| records::read_factions(&mut t, &mut problems))
             .unwrap_or_default();
     let source_columns = ["id", "file", "title", "outlet", "published", "url", "date_note"];
     let (sources, left_out) = read_table(dir, records::SOURCES_FILE, &source_columns, true, &mut problems)
-        .map(|t| records::read_sources(&t, dir, &mut problems))
+        .map(|mut t| records::read_sources(&mut t, dir, &mut problems))
         .unwrap_or_default();
     // A duplicate id is left out while its first row loads: only ids that did not load count.
     let loaded_sources: std::collections::HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
@@ -89,10 +92,8 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
         .map(|(id, line)| (id, format!("{}:{line}", dir.display(records::SOURCES_FILE))))
         .collect();
 
-    let place_ix: HashMap<String, PlaceIx> =
-        places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect();
-    let faction_ix: HashMap<String, FactionIx> =
-        factions.iter().enumerate().map(|(i, f)| (f.id.clone(), i as FactionIx)).collect();
+    let place_ix = index_places(&places);
+    let faction_ix = index_factions(&factions);
     let suggest_place = |wrong: &str| suggest_place(&places, &left_out_places, wrong);
     let suggest_faction = |wrong: &str| suggest_faction(&factions, wrong);
     let cx = claims::Context {
@@ -106,10 +107,19 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
     };
     let claim_columns = ["id", "place", "faction", "action", "date", "source", "quote", "claimed_by", "note"];
     let claims = read_table(dir, claims::CLAIMS_FILE, &claim_columns, true, &mut problems)
-        .map(|t| claims::read_claims(&t, &cx, &mut problems))
+        .map(|mut t| claims::read_claims(&mut t, claim_rows(dir), &cx, &mut problems))
         .unwrap_or_default();
 
-    Ok(Loaded { dataset: Dataset::new(places, factions, sources, claims), problems })
+    let dataset = Dataset::with_indexes(places, factions, sources, claims, place_ix, faction_ix);
+    Ok(Loaded { dataset, problems })
+}
+
+/// About how many claims there are, so that room for them is made once; reserved room that is
+/// never filled costs no memory, so a file of blank lines is harmless.
+fn claim_rows(dir: &DataDir) -> usize {
+    const MOST: usize = 50_000_000;
+    let lines = dir.open(claims::CLAIMS_FILE).ok().flatten().and_then(|f| table::count_lines(f).ok());
+    lines.unwrap_or(0).min(MOST)
 }
 
 fn read_table(
@@ -118,10 +128,10 @@ fn read_table(
     columns: &[&str],
     required: bool,
     problems: &mut Vec<Problem>,
-) -> Option<Table> {
+) -> Option<Table<store::Input>> {
     let shown = dir.display(file);
-    match dir.read(file) {
-        Ok(Some(bytes)) => Table::read(&shown, &bytes, columns, problems),
+    match dir.open(file) {
+        Ok(Some(input)) => Table::read(&shown, input, columns, problems),
         Ok(None) if required => {
             problems.push(Problem::in_file(&shown, "file is missing"));
             None
@@ -152,10 +162,29 @@ fn suggest_faction(factions: &[Faction], wrong: &str) -> Option<String> {
     suggest::closest(wrong, factions.iter().map(|f| f.id.as_str())).map(str::to_string)
 }
 
+fn index_places(places: &[Place]) -> IdMap<PlaceIx> {
+    places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect()
+}
+
+fn index_factions(factions: &[Faction]) -> IdMap<FactionIx> {
+    factions.iter().enumerate().map(|(i, f)| (f.id.clone(), i as FactionIx)).collect()
+}
+
 impl Dataset {
     pub fn new(places: Vec<Place>, factions: Vec<Faction>, sources: Vec<Source>, claims: Vec<Claim>) -> Self {
-        let place_ix = places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect();
-        let faction_ix = factions.iter().enumerate().map(|(i, f)| (f.id.clone(), i as FactionIx)).collect();
+        let place_ix = index_places(&places);
+        let faction_ix = index_factions(&factions);
+        Self::with_indexes(places, factions, sources, claims, place_ix, faction_ix)
+    }
+
+    fn with_indexes(
+        places: Vec<Place>,
+        factions: Vec<Faction>,
+        sources: Vec<Source>,
+        claims: Vec<Claim>,
+        place_ix: IdMap<PlaceIx>,
+        faction_ix: IdMap<FactionIx>,
+    ) -> Self {
         let source_ix = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let mut claims_by_place = vec![Vec::new(); places.len()];
         for (ix, claim) in claims.iter().enumerate() {

@@ -1,9 +1,10 @@
 //! Places: the base gazetteer (GeoNames, airfields) under the curated overlay.
 
 use super::problem::Problem;
-use super::table::{Table, split_list};
+use super::table::{Column, Row, Table, split_list};
 use crate::model::{Place, PlaceKind, PlaceOrigin};
 use std::collections::HashMap;
+use std::io::Read;
 
 pub const GEONAMES_FILE: &str = "gazetteer/libya_places_geonames.csv";
 pub const AIRFIELDS_FILE: &str = "gazetteer/libya_airfields_airportsdata.csv";
@@ -12,56 +13,46 @@ pub const OVERLAY_FILE: &str = "places.csv";
 /// A settlement this large is drawn as a city.
 const CITY_POPULATION: u64 = 100_000;
 
-fn coordinate(
-    table: &Table,
-    row: &super::table::Row,
-    column: &str,
-    limit: f64,
-    problems: &mut Vec<Problem>,
-) -> Option<f64> {
-    let text = table.required(row, column, problems)?;
+fn coordinate(row: &Row, column: Column, limit: f64, problems: &mut Vec<Problem>) -> Option<f64> {
+    let text = row.required(column, problems)?;
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= limit => Some(v),
         Ok(v) if v.is_finite() => {
-            problems.push(Problem::at(
-                &table.file,
-                row.line,
-                column,
-                format!("{v} is out of range (-{limit} to {limit})"),
-            ));
+            problems.push(row.problem(column, format!("{v} is out of range (-{limit} to {limit})")));
             None
         }
         _ => {
-            problems.push(Problem::at(
-                &table.file,
-                row.line,
-                column,
-                format!("'{text}' is not a number of degrees"),
-            ));
+            problems.push(row.problem(column, format!("'{text}' is not a number of degrees")));
             None
         }
     }
 }
 
 /// Rows of a base file (GeoNames layout). GeoNames ids get a `geonames:` prefix.
-pub fn read_base(table: &Table, origin: PlaceOrigin, problems: &mut Vec<Problem>) -> Vec<Place> {
+pub fn read_base(
+    table: &mut Table<impl Read>,
+    origin: PlaceOrigin,
+    problems: &mut Vec<Problem>,
+) -> Vec<Place> {
+    let [id_col, name_col, lat_col, lon_col, population_col, alternate_col, ascii_col] =
+        ["id", "name", "lat", "lon", "population", "alternate_names", "ascii_name"].map(|c| table.column(c));
     let mut places = Vec::new();
-    for row in &table.rows {
-        let id = table.required(row, "id", problems);
-        let name = table.required(row, "name", problems);
-        let lat = coordinate(table, row, "lat", 90.0, problems);
-        let lon = coordinate(table, row, "lon", 180.0, problems);
+    while let Some(row) = table.next_row(problems) {
+        let id = row.required(id_col, problems);
+        let name = row.required(name_col, problems);
+        let lat = coordinate(&row, lat_col, 90.0, problems);
+        let lon = coordinate(&row, lon_col, 180.0, problems);
         let (Some(id), Some(name), Some(lat), Some(lon)) = (id, name, lat, lon) else { continue };
         let id =
             if id.bytes().all(|b| b.is_ascii_digit()) { format!("geonames:{id}") } else { id.to_string() };
-        let population = table.get(row, "population").parse::<u64>().unwrap_or(0);
+        let population = row.get(population_col).parse::<u64>().unwrap_or(0);
         let kind = match origin {
             PlaceOrigin::Airfield => PlaceKind::Airbase,
             _ if population >= CITY_POPULATION => PlaceKind::City,
             _ => PlaceKind::Town,
         };
-        let mut aliases = split_list(table.get(row, "alternate_names"));
-        let ascii = table.get(row, "ascii_name");
+        let mut aliases = split_list(row.get(alternate_col));
+        let ascii = row.get(ascii_col);
         if !ascii.is_empty() && ascii != name {
             aliases.insert(0, ascii.to_string());
         }
@@ -85,44 +76,39 @@ pub fn read_base(table: &Table, origin: PlaceOrigin, problems: &mut Vec<Problem>
 pub type LeftOut = Vec<(String, u64)>;
 
 /// Rows of the curated overlay (with their line), and the rows left out.
-pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> (Vec<(u64, Place)>, LeftOut) {
+pub fn read_overlay(
+    table: &mut Table<impl Read>,
+    problems: &mut Vec<Problem>,
+) -> (Vec<(u64, Place)>, LeftOut) {
+    let [id_col, name_col, aliases_col, lat_col, lon_col, kind_col, source_col, precision_col] =
+        ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"]
+            .map(|c| table.column(c));
     let mut places = Vec::new();
     let mut left_out = Vec::new();
-    for row in &table.rows {
-        let id = table.required(row, "id", problems);
-        let name = table.required(row, "name", problems);
-        let lat = coordinate(table, row, "lat", 90.0, problems);
-        let lon = coordinate(table, row, "lon", 180.0, problems);
-        let kind = table.required(row, "kind", problems).and_then(|k| match k.parse::<PlaceKind>() {
+    while let Some(row) = table.next_row(problems) {
+        let id = row.required(id_col, problems);
+        let name = row.required(name_col, problems);
+        let lat = coordinate(&row, lat_col, 90.0, problems);
+        let lon = coordinate(&row, lon_col, 180.0, problems);
+        let kind = row.required(kind_col, problems).and_then(|k| match k.parse::<PlaceKind>() {
             Ok(kind) => Some(kind),
             Err(message) => {
-                problems.push(Problem::at(&table.file, row.line, "kind", message));
+                problems.push(row.problem(kind_col, message));
                 None
             }
         });
-        let coord_source = table.required(row, "coord_source", problems);
-        let precision =
-            table.required(row, "coord_precision_km", problems).and_then(|p| match p.parse::<f64>() {
-                Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
-                _ => {
-                    problems.push(Problem::at(
-                        &table.file,
-                        row.line,
-                        "coord_precision_km",
-                        format!("'{p}' is not a distance in km"),
-                    ));
-                    None
-                }
-            });
+        let coord_source = row.required(source_col, problems);
+        let precision = row.required(precision_col, problems).and_then(|p| match p.parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+            _ => {
+                problems.push(row.problem(precision_col, format!("'{p}' is not a distance in km")));
+                None
+            }
+        });
         if let Some(id) = id
             && id.contains(|c: char| c.is_whitespace() || c == '|')
         {
-            problems.push(Problem::at(
-                &table.file,
-                row.line,
-                "id",
-                format!("'{id}' has spaces or '|': ids are single words"),
-            ));
+            problems.push(row.problem(id_col, format!("'{id}' has spaces or '|': ids are single words")));
             continue;
         }
         let (Some(id), Some(name), Some(lat), Some(lon), Some(kind), Some(coord_source), Some(precision)) =
@@ -138,7 +124,7 @@ pub fn read_overlay(table: &Table, problems: &mut Vec<Problem>) -> (Vec<(u64, Pl
             Place {
                 id: id.to_string(),
                 name: name.to_string(),
-                aliases: split_list(table.get(row, "aliases")),
+                aliases: split_list(row.get(aliases_col)),
                 lat,
                 lon,
                 kind,
@@ -221,23 +207,23 @@ fn looks_like_base_id(source: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn table(text: &str, problems: &mut Vec<Problem>) -> Table {
+    fn table<'t>(text: &'t str, problems: &mut Vec<Problem>) -> Table<&'t [u8]> {
         Table::read("places.csv", text.as_bytes(), &[], problems).unwrap()
     }
 
     #[test]
     fn overlay_replaces_the_base_row_it_names_and_keeps_its_spellings() {
         let mut problems = Vec::new();
-        let base = table(
+        let mut base = table(
             "id,name,ascii_name,alternate_names,lat,lon,population\n2210627,Sūknah,Suknah,Sokna|Sukna,29.06,15.78,12077\n",
             &mut problems,
         );
-        let overlay = table(
+        let mut overlay = table(
             "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\nsawkna,Sawkna,,29.06941,15.78266,town,geonames:2210627,2\nghost,Ghost,,1,1,town,geonames:1,2\n",
             &mut problems,
         );
-        let base = read_base(&base, PlaceOrigin::GeoNames, &mut problems);
-        let (overlay, _) = read_overlay(&overlay, &mut problems);
+        let base = read_base(&mut base, PlaceOrigin::GeoNames, &mut problems);
+        let (overlay, _) = read_overlay(&mut overlay, &mut problems);
         let places = merge(base, overlay, "places.csv", &mut problems);
         let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["sawkna", "ghost"]);
@@ -250,7 +236,7 @@ mod tests {
     #[test]
     fn bad_rows_are_named_and_skipped() {
         let mut problems = Vec::new();
-        let overlay = table(
+        let mut overlay = table(
             "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\n\
              a,A,,NaN,10,town,x,1\n\
              b,B,,95,10,town,x,1\n\
@@ -261,7 +247,7 @@ mod tests {
              g,G,,30,10,town,x,1\n",
             &mut problems,
         );
-        let (places, left_out) = read_overlay(&overlay, &mut problems);
+        let (places, left_out) = read_overlay(&mut overlay, &mut problems);
         assert_eq!(places.len(), 1);
         let left_out: Vec<&str> = left_out.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(left_out, ["a", "b", "c", "d", "f"]);

@@ -2,53 +2,52 @@
 
 use super::problem::Problem;
 use super::store::DataDir;
-use super::table::{Table, split_list};
+use super::table::{Column, Row, Table, split_list};
 use crate::model::{Faction, PartialDate, Rgb, Source};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::io::Read;
 
 pub const FACTIONS_FILE: &str = "factions.csv";
 pub const SOURCES_FILE: &str = "sources.csv";
 
 /// Reports a repeated id; returns true for the first occurrence.
 pub fn first_occurrence(
-    seen: &mut HashMap<String, u64>,
-    file: &str,
-    line: u64,
+    seen: &mut FxHashMap<String, u64>,
+    row: &Row,
+    column: Column,
     id: &str,
     problems: &mut Vec<Problem>,
 ) -> bool {
     if let Some(first) = seen.get(id) {
-        problems.push(Problem::at(file, line, "id", format!("duplicate id '{id}' (first at line {first})")));
+        problems.push(row.problem(column, format!("duplicate id '{id}' (first at line {first})")));
         return false;
     }
-    seen.insert(id.to_string(), line);
+    seen.insert(id.to_string(), row.line);
     true
 }
 
-pub fn read_factions(table: &Table, problems: &mut Vec<Problem>) -> Vec<Faction> {
-    let mut seen = HashMap::new();
+pub fn read_factions(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) -> Vec<Faction> {
+    let [id_col, name_col, color_col, aliases_col, bloc_col] =
+        ["id", "name", "color", "aliases", "bloc"].map(|c| table.column(c));
+    let mut seen = FxHashMap::default();
     let mut factions = Vec::new();
-    for row in &table.rows {
-        let id = table.required(row, "id", problems);
-        let name = table.required(row, "name", problems);
-        let color = table.required(row, "color", problems).and_then(|c| match c.parse::<Rgb>() {
+    while let Some(row) = table.next_row(problems) {
+        let id = row.required(id_col, problems);
+        let name = row.required(name_col, problems);
+        let color = row.required(color_col, problems).and_then(|c| match c.parse::<Rgb>() {
             Ok(rgb) if is_greyish(rgb) => {
-                problems.push(Problem::at(
-                    &table.file,
-                    row.line,
-                    "color",
-                    format!("{rgb} is a grey: grey is reserved for unknown"),
-                ));
+                problems
+                    .push(row.problem(color_col, format!("{rgb} is a grey: grey is reserved for unknown")));
                 Some(rgb)
             }
             Ok(rgb) => Some(rgb),
             Err(message) => {
-                problems.push(Problem::at(&table.file, row.line, "color", message));
+                problems.push(row.problem(color_col, message));
                 None
             }
         });
         let (Some(id), Some(name)) = (id, name) else { continue };
-        if !first_occurrence(&mut seen, &table.file, row.line, id, problems) {
+        if !first_occurrence(&mut seen, &row, id_col, id, problems) {
             continue;
         }
         // A faction with a bad colour still loads, in black, so its claims are not lost.
@@ -57,8 +56,8 @@ pub fn read_factions(table: &Table, problems: &mut Vec<Problem>) -> Vec<Faction>
             id: id.to_string(),
             name: name.to_string(),
             color,
-            aliases: split_list(table.get(row, "aliases")),
-            bloc: table.get(row, "bloc").trim().to_string(),
+            aliases: split_list(row.get(aliases_col)),
+            bloc: row.get(bloc_col).to_string(),
         });
     }
     factions
@@ -73,44 +72,41 @@ fn is_greyish(Rgb([r, g, b]): Rgb) -> bool {
 /// The sources that load, and the ids of those left out for a problem with the line of their row
 /// (so that their claims can point at it rather than call the id unknown).
 pub fn read_sources(
-    table: &Table,
+    table: &mut Table<impl Read>,
     dir: &DataDir,
     problems: &mut Vec<Problem>,
 ) -> (Vec<Source>, Vec<(String, u64)>) {
-    let mut seen = HashMap::new();
+    let [id_col, file_col, title_col, outlet_col, published_col, url_col, date_note_col] =
+        ["id", "file", "title", "outlet", "published", "url", "date_note"].map(|c| table.column(c));
+    let mut seen = FxHashMap::default();
     let mut sources = Vec::new();
     let mut left_out = Vec::new();
-    for row in &table.rows {
-        let id = table.required(row, "id", problems);
+    while let Some(row) = table.next_row(problems) {
+        let id = row.required(id_col, problems);
         if let Some(id) = id {
             left_out.push((id.to_string(), row.line));
         }
         // A source is held (its text in `file`) or cited (a `url` to where it was read).
-        let file = table.get(row, "file");
-        let url = table.get(row, "url");
+        let file = row.get(file_col);
+        let url = row.get(url_col);
         let nowhere = file.is_empty() && url.is_empty();
         if nowhere {
-            problems.push(Problem::at(
-                &table.file,
-                row.line,
-                "file",
-                "a source needs a file (its text) or a url (where it was read)".to_string(),
-            ));
+            problems
+                .push(row.problem(file_col, "a source needs a file (its text) or a url (where it was read)"));
         }
-        let title = table.required(row, "title", problems);
-        let outlet = table.required(row, "outlet", problems);
-        let published =
-            table.required(row, "published", problems).and_then(|p| match PartialDate::parse(p) {
-                Ok(date) => Some(date),
-                Err(e) => {
-                    problems.push(Problem::at(&table.file, row.line, "published", e.to_string()));
-                    None
-                }
-            });
+        let title = row.required(title_col, problems);
+        let outlet = row.required(outlet_col, problems);
+        let published = row.required(published_col, problems).and_then(|p| match PartialDate::parse(p) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                problems.push(row.problem(published_col, e.to_string()));
+                None
+            }
+        });
         let text = if file.is_empty() {
             Some(String::new())
         } else {
-            read_text(dir, file, |message| problems.push(Problem::at(&table.file, row.line, "file", message)))
+            read_text(dir, file, |message| problems.push(row.problem(file_col, message)))
         };
         if nowhere {
             continue;
@@ -120,7 +116,7 @@ pub fn read_sources(
         else {
             continue;
         };
-        if !first_occurrence(&mut seen, &table.file, row.line, id, problems) {
+        if !first_occurrence(&mut seen, &row, id_col, id, problems) {
             continue;
         }
         left_out.pop();
@@ -131,7 +127,7 @@ pub fn read_sources(
             outlet: outlet.to_string(),
             published,
             url: url.to_string(),
-            date_note: table.get(row, "date_note").to_string(),
+            date_note: row.get(date_note_col).to_string(),
             text,
         });
     }
@@ -167,8 +163,8 @@ mod tests {
     fn factions_report_bad_colours_and_duplicates() {
         let mut problems = Vec::new();
         let text = "id,name,color,aliases\nlna,LNA,#d55e00,Haftar's forces|LNA\ngna,GNA,blue,\nlna,Again,#000000,\ngrey,Grey,#9e9e9e,\n";
-        let table = Table::read("factions.csv", text.as_bytes(), &["id"], &mut problems).unwrap();
-        let factions = read_factions(&table, &mut problems);
+        let mut table = Table::read("factions.csv", text.as_bytes(), &["id"], &mut problems).unwrap();
+        let factions = read_factions(&mut table, &mut problems);
         let ids: Vec<&str> = factions.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, ["lna", "gna", "grey"]);
         assert_eq!(factions[0].aliases, ["Haftar's forces", "LNA"]);

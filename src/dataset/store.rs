@@ -1,7 +1,7 @@
 //! Where the data comes from: a directory on disk, or the copy embedded in the binary.
 
 use include_dir::{Dir, include_dir};
-use std::io;
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
 static EMBEDDED_DATA: Dir = include_dir!("$CARGO_MANIFEST_DIR/data");
@@ -51,6 +51,20 @@ impl DataDir {
 
     /// The bytes of a file given relative to the data directory; `Ok(None)` when it does not exist.
     pub fn read(&self, rel: &str) -> io::Result<Option<Vec<u8>>> {
+        match self.open(rel)? {
+            Some(Input::Embedded(bytes)) => Ok(Some(bytes.to_vec())),
+            Some(Input::File(mut file)) => {
+                let mut bytes = Vec::new();
+                file.read_to_end(&mut bytes)?;
+                Ok(Some(bytes))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// A file given relative to the data directory, to be read as a stream; `Ok(None)` when it
+    /// does not exist.
+    pub fn open(&self, rel: &str) -> io::Result<Option<Input>> {
         match self {
             DataDir::Embedded => {
                 let path = normalize(&Path::new("data").join(rel));
@@ -61,13 +75,29 @@ impl DataDir {
                 } else {
                     None
                 };
-                Ok(found.map(|f| f.contents().to_vec()))
+                Ok(found.map(|f| Input::Embedded(f.contents())))
             }
-            DataDir::Disk(dir) => match std::fs::read(dir.join(rel)) {
-                Ok(bytes) => Ok(Some(bytes)),
+            DataDir::Disk(dir) => match std::fs::File::open(dir.join(rel)) {
+                Ok(file) => Ok(Some(Input::File(file))),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(e),
             },
+        }
+    }
+}
+
+/// An open file of a data directory.
+#[derive(Debug)]
+pub enum Input {
+    Embedded(&'static [u8]),
+    File(std::fs::File),
+}
+
+impl Read for Input {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Input::Embedded(bytes) => bytes.read(buf),
+            Input::File(file) => file.read(buf),
         }
     }
 }

@@ -1,136 +1,286 @@
 //! CSV files read record by record, so that one bad line is reported and the rest still load.
+//!
+//! A table is streamed: one record is held at a time (reused, so reading allocates nothing per
+//! row), and the file itself is never held in memory.
 
 use super::problem::Problem;
-use std::collections::HashMap;
+use std::collections::VecDeque;
+use std::io::{self, Read};
 
-/// One record: its line and its raw fields (one allocation per record, decoded on access).
-#[derive(Debug)]
-pub struct Row {
-    pub line: u64,
-    record: csv::ByteRecord,
+/// A column a reader asks for, found once in the header: rows are then read by position.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    ix: Option<usize>,
+    pub name: &'static str,
 }
 
-impl Row {
-    /// The field's text; `None` when absent, `Some(None)` when not UTF-8.
-    fn field(&self, i: usize) -> Option<Option<&str>> {
-        self.record.get(i).map(|f| std::str::from_utf8(f).ok())
-    }
-}
-
-#[derive(Debug)]
-pub struct Table {
+pub struct Table<R: Read> {
     pub file: String,
-    columns: HashMap<String, usize>,
-    pub rows: Vec<Row>,
+    columns: Vec<String>,
+    reader: csv::Reader<LineTracker<R>>,
+    /// The current record, decoded as text when it is valid UTF-8.
+    text: csv::StringRecord,
+    bytes: csv::ByteRecord,
+    is_text: bool,
+    told_not_utf8: bool,
 }
 
-impl Table {
-    /// Reads `bytes` as CSV with a header. Reports missing `required` columns (then gives up on
-    /// the file) and fields that are not UTF-8 (those rows are kept, the field reads as missing).
-    pub fn read(file: &str, bytes: &[u8], required: &[&str], problems: &mut Vec<Problem>) -> Option<Table> {
-        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-        if std::str::from_utf8(bytes).is_err() {
-            problems.push(Problem::in_file(file, "file is not UTF-8 text; save it as UTF-8"));
-        }
-        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(bytes);
-        let mut records = reader.byte_records();
-        let header = match records.next() {
-            Some(Ok(header)) => header,
-            Some(Err(e)) => {
-                problems.push(Problem::in_file(file, format!("cannot read the header: {e}")));
-                return None;
-            }
-            None => {
+/// One record: its line and its fields.
+pub struct Row<'t> {
+    pub line: u64,
+    file: &'t str,
+    fields: Fields<'t>,
+}
+
+enum Fields<'t> {
+    Text(&'t csv::StringRecord),
+    /// A record with a field that is not UTF-8: such fields read as unreadable.
+    Bytes(&'t csv::ByteRecord),
+}
+
+impl<R: Read> Table<R> {
+    /// Reads the header of `input` (CSV, with or without a UTF-8 BOM). Reports missing
+    /// `required` columns and then gives up on the file.
+    pub fn read(file: &str, input: R, required: &[&str], problems: &mut Vec<Problem>) -> Option<Self> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .buffer_capacity(1 << 16)
+            .from_reader(LineTracker::new(input));
+        let mut header = csv::ByteRecord::new();
+        match reader.read_byte_record(&mut header) {
+            Ok(true) => {}
+            Ok(false) => {
                 problems.push(Problem::in_file(file, "file is empty: it needs a header line"));
                 return None;
             }
+            Err(e) => {
+                problems.push(Problem::in_file(file, format!("cannot read the header: {e}")));
+                return None;
+            }
+        }
+        let columns: Vec<String> =
+            header.iter().map(|name| String::from_utf8_lossy(name).trim().to_string()).collect();
+        let mut table = Table {
+            file: file.to_string(),
+            columns,
+            reader,
+            text: csv::StringRecord::new(),
+            bytes: csv::ByteRecord::new(),
+            is_text: true,
+            told_not_utf8: false,
         };
-        let columns: HashMap<String, usize> = header
-            .iter()
-            .enumerate()
-            .map(|(i, name)| (String::from_utf8_lossy(name).trim().to_string(), i))
-            .collect();
-        let missing: Vec<&&str> = required.iter().filter(|c| !columns.contains_key(**c)).collect();
+        if std::str::from_utf8(header.as_slice()).is_err() {
+            table.tell_not_utf8(problems);
+        }
+        let missing: Vec<&&str> = required.iter().filter(|c| table.column_ix(c).is_none()).collect();
         for column in &missing {
             problems.push(Problem::at(file, 1, column, "missing column"));
         }
         if !missing.is_empty() {
             return None;
         }
-        let mut rows = Vec::new();
-        let mut lines = LineCounter::new(bytes);
-        for record in records {
-            match record {
-                Ok(record) => {
-                    let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-                    rows.push(Row { line, record });
+        Some(table)
+    }
+
+    fn column_ix(&self, name: &str) -> Option<usize> {
+        // The first of two columns with one name wins, as a spreadsheet's lookup would.
+        self.columns.iter().position(|c| c == name)
+    }
+
+    pub fn column(&self, name: &'static str) -> Column {
+        Column { ix: self.column_ix(name), name }
+    }
+
+    fn tell_not_utf8(&mut self, problems: &mut Vec<Problem>) {
+        if !self.told_not_utf8 {
+            self.told_not_utf8 = true;
+            problems.push(Problem::in_file(&self.file, "file is not UTF-8 text; save it as UTF-8"));
+        }
+    }
+
+    /// The next record, or `None` at the end. A record that cannot be read is reported and skipped;
+    /// a field that is not UTF-8 is reported and then reads as missing.
+    pub fn next_row(&mut self, problems: &mut Vec<Problem>) -> Option<Row<'_>> {
+        let mut bytes = if self.is_text {
+            std::mem::take(&mut self.text).into_byte_record()
+        } else {
+            std::mem::take(&mut self.bytes)
+        };
+        let line = loop {
+            match self.reader.read_byte_record(&mut bytes) {
+                Ok(true) => {
+                    let start = bytes.position().map_or(0, |p| p.byte());
+                    break self.reader.get_mut().line_at(start);
+                }
+                Ok(false) => {
+                    self.bytes = bytes;
+                    self.is_text = false;
+                    return None;
                 }
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                    problems.push(Problem::at(file, line, "record", format!("cannot read the record: {e}")));
+                    let line = e.position().map_or(0, |p| self.reader.get_mut().line_at(p.byte()));
+                    problems.push(Problem::at(
+                        &self.file,
+                        line,
+                        "record",
+                        format!("cannot read the record: {e}"),
+                    ));
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        self.bytes = bytes;
+                        self.is_text = false;
+                        return None;
+                    }
                 }
             }
-        }
-        let table = Table { file: file.to_string(), columns, rows };
-        for row in &table.rows {
-            if std::str::from_utf8(row.record.as_slice()).is_err() {
-                for (name, &i) in &table.columns {
-                    if let Some(None) = row.field(i) {
-                        problems.push(Problem::at(file, row.line, name, "not UTF-8 text"));
+        };
+        match csv::StringRecord::from_byte_record(bytes) {
+            Ok(text) => {
+                self.text = text;
+                self.is_text = true;
+            }
+            Err(e) => {
+                self.bytes = e.into_byte_record();
+                self.is_text = false;
+                self.tell_not_utf8(problems);
+                for (i, field) in self.bytes.iter().enumerate() {
+                    if let (Some(name), Err(_)) = (self.columns.get(i), std::str::from_utf8(field)) {
+                        problems.push(Problem::at(&self.file, line, name, "not UTF-8 text"));
                     }
                 }
             }
         }
-        Some(table)
+        let fields = if self.is_text { Fields::Text(&self.text) } else { Fields::Bytes(&self.bytes) };
+        Some(Row { line, file: &self.file, fields })
+    }
+}
+
+impl<'t> Row<'t> {
+    /// The field's text; `None` when absent, `Some(None)` when not UTF-8.
+    fn field(&self, column: Column) -> Option<Option<&'t str>> {
+        let ix = column.ix?;
+        match self.fields {
+            Fields::Text(record) => record.get(ix).map(Some),
+            Fields::Bytes(record) => record.get(ix).map(|f| std::str::from_utf8(f).ok()),
+        }
     }
 
     /// A field's trimmed text; empty when the column or the field is absent or unreadable.
-    pub fn get<'r>(&self, row: &'r Row, column: &str) -> &'r str {
-        self.columns.get(column).and_then(|&i| row.field(i)).flatten().map(str::trim).unwrap_or("")
+    pub fn get(&self, column: Column) -> &'t str {
+        self.field(column).flatten().map(str::trim).unwrap_or("")
     }
 
-    /// A field that must not be empty; reports it when it is.
-    pub fn required<'r>(&self, row: &'r Row, column: &str, problems: &mut Vec<Problem>) -> Option<&'r str> {
-        let value = self.get(row, column);
+    /// A field that must not be empty; reports it when it is (an unreadable field is reported
+    /// already).
+    pub fn required(&self, column: Column, problems: &mut Vec<Problem>) -> Option<&'t str> {
+        let value = self.get(column);
         if value.is_empty() {
-            let readable = self.columns.get(column).and_then(|&i| row.field(i)).is_none_or(|f| f.is_some());
-            if readable {
-                problems.push(Problem::at(&self.file, row.line, column, "empty required field"));
+            if self.field(column).is_none_or(|f| f.is_some()) {
+                problems.push(self.problem(column, "empty required field"));
             }
             None
         } else {
             Some(value)
         }
     }
+
+    /// A problem with this row's field.
+    pub fn problem(&self, column: Column, message: impl Into<String>) -> Problem {
+        Problem::at(self.file, self.line, column.name, message)
+    }
 }
 
-/// The file's own line (1-based) on which a record starts, counted from the bytes themselves: the
-/// csv reader's own line count runs one short after a quoted field with a bare line break in a file
-/// with CRLF endings, and its byte offset of a record may point at the line break before it (no
-/// record starts with one, so those are skipped). Offsets are asked in increasing order, so the
-/// whole file is scanned once.
-struct LineCounter<'b> {
-    bytes: &'b [u8],
-    offset: usize,
+/// The input of a table, counting the file's own lines (1-based) as it passes: the csv reader's
+/// own line count runs one short after a quoted field with a bare line break in a file with CRLF
+/// endings, and its byte offset of a record may point at the line break before it (no record
+/// starts with one, so those are skipped). A UTF-8 byte order mark at the start is dropped.
+struct LineTracker<R> {
+    input: R,
+    /// Bytes passed on so far (after the byte order mark).
+    passed: u64,
+    /// The file's first bytes, held until it is known whether they are a byte order mark.
+    start: Option<Vec<u8>>,
+    /// Offsets of the line-break bytes passed on but not yet counted, and whether each is `\n`.
+    breaks: VecDeque<(u64, bool)>,
+    /// The offset up to which breaks are counted, and the line there.
+    counted_to: u64,
     line: u64,
 }
 
-impl<'b> LineCounter<'b> {
-    fn new(bytes: &'b [u8]) -> Self {
-        LineCounter { bytes, offset: 0, line: 1 }
+impl<R: Read> LineTracker<R> {
+    fn new(input: R) -> Self {
+        LineTracker {
+            input,
+            passed: 0,
+            start: Some(Vec::new()),
+            breaks: VecDeque::new(),
+            counted_to: 0,
+            line: 1,
+        }
     }
 
+    /// The line of the record that starts at `byte`; offsets are asked in increasing order.
     fn line_at(&mut self, byte: u64) -> u64 {
-        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(self.bytes.len());
-        while self.bytes.get(to).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            to += 1;
+        let mut to = byte.max(self.counted_to);
+        while let Some(&(at, newline)) = self.breaks.front() {
+            if at <= to {
+                if at == to {
+                    // A line break where a record is said to start: the record starts after it.
+                    to += 1;
+                }
+                self.line += u64::from(newline);
+                self.breaks.pop_front();
+            } else {
+                break;
+            }
         }
-        if to < self.offset {
-            *self = LineCounter::new(self.bytes);
-        }
-        self.line += self.bytes[self.offset..to].iter().filter(|&&b| b == b'\n').count() as u64;
-        self.offset = to;
+        self.counted_to = to;
         self.line
+    }
+}
+
+impl<R: Read> Read for LineTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        const BOM: &[u8] = b"\xef\xbb\xbf";
+        let n = match self.start.as_mut() {
+            Some(start) => {
+                let mut first = [0u8; 3];
+                while start.len() < BOM.len() && BOM.starts_with(start.as_slice()) {
+                    match self.input.read(&mut first[..BOM.len() - start.len()])? {
+                        0 => break,
+                        got => start.extend_from_slice(&first[..got]),
+                    }
+                }
+                if start.as_slice() == BOM {
+                    start.clear();
+                }
+                let n = start.len().min(buf.len());
+                buf[..n].copy_from_slice(&start[..n]);
+                start.drain(..n);
+                if start.is_empty() {
+                    self.start = None;
+                }
+                if n == 0 { self.input.read(buf)? } else { n }
+            }
+            None => self.input.read(buf)?,
+        };
+        for at in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
+            self.breaks.push_back((self.passed + at as u64, buf[at] == b'\n'));
+        }
+        self.passed += n as u64;
+        Ok(n)
+    }
+}
+
+/// How many line breaks a file has: an upper bound of its records, to make room for them at once.
+pub fn count_lines(mut input: impl Read) -> io::Result<usize> {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut lines = 0;
+    loop {
+        match input.read(&mut buf)? {
+            0 => return Ok(lines),
+            n => lines += memchr::memchr_iter(b'\n', &buf[..n]).count(),
+        }
     }
 }
 
@@ -143,10 +293,17 @@ pub fn split_list(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn read(bytes: &[u8]) -> (Option<Table>, Vec<String>) {
+    /// Every row's line and its `name` field, and the problems.
+    fn read(bytes: &[u8]) -> (Vec<(u64, String)>, Vec<String>) {
         let mut problems = Vec::new();
-        let table = Table::read("t.csv", bytes, &["id", "name"], &mut problems);
-        (table, problems.iter().map(ToString::to_string).collect())
+        let mut rows = Vec::new();
+        if let Some(mut table) = Table::read("t.csv", bytes, &["id", "name"], &mut problems) {
+            let name = table.column("name");
+            while let Some(row) = table.next_row(&mut problems) {
+                rows.push((row.line, row.get(name).to_string()));
+            }
+        }
+        (rows, problems.iter().map(ToString::to_string).collect())
     }
 
     #[test]
@@ -165,20 +322,29 @@ mod tests {
             (b"id,name\n\"a,A\n", vec![], 1),
         ];
         for (bytes, expected, rows) in cases {
-            let (table, problems) = read(bytes);
+            let (read_rows, problems) = read(bytes);
             assert_eq!(problems, expected, "{:?}", String::from_utf8_lossy(bytes));
-            assert_eq!(table.map_or(0, |t| t.rows.len()), rows, "{:?}", String::from_utf8_lossy(bytes));
+            assert_eq!(read_rows.len(), rows, "{:?}", String::from_utf8_lossy(bytes));
         }
     }
 
     #[test]
     fn required_fields_must_have_text() {
-        let (table, _) = read(b"id,name\na, \n");
-        let table = table.unwrap();
         let mut problems = Vec::new();
-        assert_eq!(table.required(&table.rows[0], "id", &mut problems), Some("a"));
-        assert_eq!(table.required(&table.rows[0], "name", &mut problems), None);
-        assert_eq!(problems[0].to_string(), "t.csv:2: name: empty required field");
+        let mut table = Table::read("t.csv", &b"id,name\na, \n"[..], &["id"], &mut problems).unwrap();
+        let (id, name) = (table.column("id"), table.column("name"));
+        let row = table.next_row(&mut problems).unwrap();
+        let mut found = Vec::new();
+        assert_eq!(row.required(id, &mut found), Some("a"));
+        assert_eq!(row.required(name, &mut found), None);
+        assert_eq!(found[0].to_string(), "t.csv:2: name: empty required field");
+    }
+
+    #[test]
+    fn an_unreadable_field_reads_as_empty_and_is_reported_once() {
+        let (rows, problems) = read(b"id,name\na,\xff\n");
+        assert_eq!(rows, [(2, String::new())]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
     }
 
     #[test]
@@ -192,11 +358,41 @@ mod tests {
             (b"id,name\r\na,\"two\nlines\"\r\nb,B\r\n", &[2, 4]),
             (b"id,name\r\na,\"two\r\nlines\"\r\nb,B\r\n", &[2, 4]),
             (b"id,name\n\na,A\n\n\nb,B", &[3, 6]),
+            (b"id,name\r\n\r\na,A\r\n\r\n\r\nb,B", &[3, 6]),
         ];
         for (bytes, want) in cases {
-            let (table, _) = read(bytes);
-            let lines: Vec<u64> = table.unwrap().rows.iter().map(|r| r.line).collect();
+            let (rows, _) = read(bytes);
+            let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
             assert_eq!(lines, *want, "{:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    /// A reader that hands its bytes over a few at a time, as a slow disk or pipe may.
+    struct Trickle<'b>(&'b [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_are_the_same_however_the_input_arrives() {
+        let bytes = b"\xef\xbb\xbfid,name\r\na,\"two\r\nlines\"\r\n\r\nb,B\r\nc,C\n";
+        for chunk in [1, 2, 3, 5, 64] {
+            let mut problems = Vec::new();
+            let mut table = Table::read("t.csv", Trickle(bytes, chunk), &["id"], &mut problems).unwrap();
+            let id = table.column("id");
+            let mut rows = Vec::new();
+            while let Some(row) = table.next_row(&mut problems) {
+                rows.push((row.line, row.get(id).to_string()));
+            }
+            let want = [(2, "a".to_string()), (5, "b".to_string()), (6, "c".to_string())];
+            assert_eq!(rows, want, "chunks of {chunk}");
+            assert!(problems.is_empty(), "{problems:?}");
         }
     }
 }

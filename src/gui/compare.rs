@@ -120,7 +120,7 @@ pub fn compare_panel(
                         dataset.faction(claim.faction).short_name(),
                         claim.action.as_str(),
                         crate::model::EvidenceKind::shown(claim),
-                        source.map_or(claim.source.as_str(), |s| s.outlet.as_str())
+                        source.map_or(&*claim.source, |s| s.outlet.as_str())
                     );
                     if ui.link(&claim.id).on_hover_text(hint).clicked() {
                         action = Some(Action::GoTo(row.place));

@@ -3,6 +3,7 @@
 use super::date::PartialDate;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,10 +57,11 @@ pub struct Claim {
     pub faction: FactionIx,
     pub action: Action,
     pub date: PartialDate,
-    /// Id of the source in sources.csv.
-    pub source: String,
-    /// The source's own sentence, verbatim.
-    pub quote: String,
+    /// Id of the source in sources.csv (shared by the source's claims).
+    pub source: Arc<str>,
+    /// The source's own sentence, verbatim (shared by the claims that quote it); empty for a
+    /// cited claim.
+    pub quote: Arc<str>,
     /// The faction whose spokesperson makes the claim; `None` when the outlet reports it itself.
     pub claimed_by: Option<FactionIx>,
     pub note: String,
