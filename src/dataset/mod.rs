@@ -18,7 +18,8 @@ pub use store::{DataDir, UnreadableDir};
 pub use summary::Summary;
 
 use crate::model::{
-    Claim, Contradiction, Faction, FactionIx, Place, PlaceIx, PlaceOrigin, Source, Timeline, contradictions,
+    Claim, ClaimsByPlace, Contradiction, Faction, FactionIx, Place, PlaceIx, PlaceOrigin, Source, Timeline,
+    contradictions,
 };
 use std::collections::HashMap;
 use table::Table;
@@ -36,7 +37,7 @@ pub struct Dataset {
     place_ix: IdMap<PlaceIx>,
     faction_ix: IdMap<FactionIx>,
     source_ix: IdMap<usize>,
-    claims_by_place: Vec<Vec<u32>>,
+    claims_by_place: ClaimsByPlace,
     tracked: Vec<PlaceIx>,
     /// Each place in Web Mercator unit coordinates, computed once for drawing.
     merc: Vec<[f64; 2]>,
@@ -67,10 +68,10 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
     }
     let overlay_columns =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"];
-    let (overlay, left_out) = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems)
+    let mut overlay = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems)
         .map(|mut t| places::read_overlay(&mut t, &mut problems))
         .unwrap_or_default();
-    let left_out_places: HashMap<String, String> = left_out
+    let left_out_places: HashMap<String, String> = std::mem::take(&mut overlay.left_out)
         .into_iter()
         .map(|(id, line)| (id, format!("{}:{line}", dir.display(places::OVERLAY_FILE))))
         .collect();
@@ -186,15 +187,9 @@ impl Dataset {
         faction_ix: IdMap<FactionIx>,
     ) -> Self {
         let source_ix = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        let mut claims_by_place = vec![Vec::new(); places.len()];
-        for (ix, claim) in claims.iter().enumerate() {
-            if let Some(list) = claims_by_place.get_mut(claim.place as usize) {
-                list.push(ix as u32);
-            }
-        }
-        let tracked =
-            (0..places.len() as PlaceIx).filter(|&p| !claims_by_place[p as usize].is_empty()).collect();
-        let timeline = Timeline::build(places.len(), &claims);
+        let claims_by_place = ClaimsByPlace::build(places.len(), &claims);
+        let tracked = (0..places.len() as PlaceIx).filter(|&p| !claims_by_place.of(p).is_empty()).collect();
+        let timeline = Timeline::build_grouped(&claims_by_place, &claims);
         let merc = places.iter().map(|p| crate::basemap::mercator(p.lon, p.lat)).collect();
         let kinds = places.iter().map(|p| (p.kind, p.population)).collect();
         Dataset {
@@ -255,7 +250,7 @@ impl Dataset {
 
     /// Indices of every claim about a place, in file order.
     pub fn claims_about(&self, place: PlaceIx) -> &[u32] {
-        self.claims_by_place.get(place as usize).map_or(&[], Vec::as_slice)
+        self.claims_by_place.of(place)
     }
 
     /// How the claims behind a state hold their evidence: quoted, cited, or `None` without claims.

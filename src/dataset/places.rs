@@ -3,6 +3,7 @@
 use super::problem::Problem;
 use super::table::{Column, Row, Table, split_list};
 use crate::model::{Place, PlaceKind, PlaceOrigin};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -72,19 +73,21 @@ pub fn read_base(
     places
 }
 
-/// Ids of overlay rows left out for a problem, with their line.
-pub type LeftOut = Vec<(String, u64)>;
+/// The rows of the curated overlay that load.
+#[derive(Debug, Default)]
+pub struct Overlay {
+    pub places: Vec<Place>,
+    /// The line of each place's row.
+    pub lines: Vec<u64>,
+    /// Ids of rows left out for a problem, with their line.
+    pub left_out: Vec<(String, u64)>,
+}
 
-/// Rows of the curated overlay (with their line), and the rows left out.
-pub fn read_overlay(
-    table: &mut Table<impl Read>,
-    problems: &mut Vec<Problem>,
-) -> (Vec<(u64, Place)>, LeftOut) {
+pub fn read_overlay(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) -> Overlay {
     let [id_col, name_col, aliases_col, lat_col, lon_col, kind_col, source_col, precision_col] =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"]
             .map(|c| table.column(c));
-    let mut places = Vec::new();
-    let mut left_out = Vec::new();
+    let mut overlay = Overlay::default();
     while let Some(row) = table.next_row(problems) {
         let id = row.required(id_col, problems);
         let name = row.required(name_col, problems);
@@ -115,34 +118,32 @@ pub fn read_overlay(
             (id, name, lat, lon, kind, coord_source, precision)
         else {
             if let Some(id) = id {
-                left_out.push((id.to_string(), row.line));
+                overlay.left_out.push((id.to_string(), row.line));
             }
             continue;
         };
-        places.push((
-            row.line,
-            Place {
-                id: id.to_string(),
-                name: name.to_string(),
-                aliases: split_list(row.get(aliases_col)),
-                lat,
-                lon,
-                kind,
-                coord_source: coord_source.to_string(),
-                coord_precision_km: precision,
-                population: 0,
-                origin: PlaceOrigin::Curated,
-            },
-        ));
+        overlay.lines.push(row.line);
+        overlay.places.push(Place {
+            id: id.to_string(),
+            name: name.to_string(),
+            aliases: split_list(row.get(aliases_col)),
+            lat,
+            lon,
+            kind,
+            coord_source: coord_source.to_string(),
+            coord_precision_km: precision,
+            population: 0,
+            origin: PlaceOrigin::Curated,
+        });
     }
-    (places, left_out)
+    overlay
 }
 
 /// The overlay over the base: an overlay row whose `coord_source` is a base id replaces that row
 /// and inherits its names, so every spelling GeoNames knows still finds it.
 pub fn merge(
     base: Vec<Place>,
-    overlay: Vec<(u64, Place)>,
+    overlay: Overlay,
     overlay_file: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<Place> {
@@ -155,28 +156,27 @@ pub fn merge(
         base_order.push(place.id.clone());
         base_by_id.insert(place.id.clone(), place);
     }
-    let mut curated = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for (line, mut place) in overlay {
-        if let Some(first) = seen.get(&place.id) {
-            problems.push(Problem::at(
-                overlay_file,
-                line,
-                "id",
-                format!("duplicate id '{}' (first at line {first})", place.id),
-            ));
+    // The overlay's places become the dataset's in place, without a second copy of the list.
+    let Overlay { places: mut curated, lines, .. } = overlay;
+    let mut keep = vec![true; curated.len()];
+    let mut seen: FxHashMap<&str, u64> = FxHashMap::default();
+    for (i, (place, &line)) in curated.iter().zip(&lines).enumerate() {
+        let message = if let Some(first) = seen.get(place.id.as_str()) {
+            format!("duplicate id '{}' (first at line {first})", place.id)
+        } else if base_by_id.contains_key(&place.id) {
+            format!("id '{}' is already a base gazetteer id", place.id)
+        } else {
+            seen.insert(&place.id, line);
             continue;
-        }
-        if base_by_id.contains_key(&place.id) {
-            problems.push(Problem::at(
-                overlay_file,
-                line,
-                "id",
-                format!("id '{}' is already a base gazetteer id", place.id),
-            ));
-            continue;
-        }
-        seen.insert(place.id.clone(), line);
+        };
+        problems.push(Problem::at(overlay_file, line, "id", message));
+        keep[i] = false;
+    }
+    drop(seen);
+    let mut kept = keep.iter();
+    curated.retain(|_| kept.next().copied().unwrap_or(false));
+    let kept_lines = lines.iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| *l);
+    for (place, line) in curated.iter_mut().zip(kept_lines) {
         if let Some(base) = base_by_id.remove(&place.coord_source) {
             place.population = base.population;
             for name in base.names() {
@@ -192,7 +192,6 @@ pub fn merge(
                 format!("'{}' names no row of the base gazetteer", place.coord_source),
             ));
         }
-        curated.push(place);
     }
     curated.extend(base_order.into_iter().filter_map(|id| base_by_id.remove(&id)));
     curated
@@ -223,7 +222,7 @@ mod tests {
             &mut problems,
         );
         let base = read_base(&mut base, PlaceOrigin::GeoNames, &mut problems);
-        let (overlay, _) = read_overlay(&mut overlay, &mut problems);
+        let overlay = read_overlay(&mut overlay, &mut problems);
         let places = merge(base, overlay, "places.csv", &mut problems);
         let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["sawkna", "ghost"]);
@@ -247,7 +246,7 @@ mod tests {
              g,G,,30,10,town,x,1\n",
             &mut problems,
         );
-        let (places, left_out) = read_overlay(&mut overlay, &mut problems);
+        let Overlay { places, left_out, .. } = read_overlay(&mut overlay, &mut problems);
         assert_eq!(places.len(), 1);
         let left_out: Vec<&str> = left_out.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(left_out, ["a", "b", "c", "d", "f"]);

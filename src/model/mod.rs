@@ -1,5 +1,6 @@
 //! The domain: dates with precision, places, factions, claims and who controls what.
 
+pub mod by_place;
 pub mod claim;
 pub mod contradiction;
 pub mod control;
@@ -10,6 +11,7 @@ pub mod place;
 pub mod source;
 pub mod timeline;
 
+pub use by_place::ClaimsByPlace;
 pub use claim::{Action, Claim, FactionIx, PlaceIx};
 pub use contradiction::{Contradiction, ContradictionKind, contradictions};
 pub use control::{Change, ControlState, Holder, Status};

@@ -1,6 +1,7 @@
 //! Every place's control history, indexed for the slider: the state of all places at a date,
 //! a cheap step from one date to the next, and the changes of holder between two dates.
 
+use super::by_place::ClaimsByPlace;
 use super::claim::{Claim, PlaceIx};
 use super::control::{Change, ControlState, Holder, Status, replay};
 use super::date::PartialDate;
@@ -58,17 +59,29 @@ impl Snapshot {
 
 impl Timeline {
     pub fn build(place_count: usize, claims: &[Claim]) -> Self {
-        let mut by_place: Vec<Vec<(u32, &Claim)>> = vec![Vec::new(); place_count];
-        for (ix, claim) in claims.iter().enumerate() {
-            if let Some(list) = by_place.get_mut(claim.place as usize) {
-                list.push((ix as u32, claim));
-            }
-        }
-        let mut timeline = Timeline { starts: Vec::with_capacity(place_count + 1), ..Default::default() };
-        for (place, list) in by_place.iter().enumerate() {
+        Self::build_grouped(&ClaimsByPlace::build(place_count, claims), claims)
+    }
+
+    /// The timeline of the claims grouped by place in `by_place`.
+    pub fn build_grouped(by_place: &ClaimsByPlace, claims: &[Claim]) -> Self {
+        let place_count = by_place.place_count();
+        // Each day of claims starts at most two segments (the day, and the end of a vague date).
+        // Room that is reserved but never filled costs no memory, and nothing is moved as it fills.
+        let most = 2 * claims.len();
+        let mut timeline = Timeline {
+            starts: Vec::with_capacity(place_count + 1),
+            segments: Vec::with_capacity(most),
+            segment_days: Vec::with_capacity(most),
+            events: Vec::with_capacity(most),
+            arena: Vec::new(),
+        };
+        let mut list: Vec<(u32, &Claim)> = Vec::new();
+        for place in 0..place_count {
+            list.clear();
+            list.extend(by_place.of(place as PlaceIx).iter().map(|&ix| (ix, &claims[ix as usize])));
             timeline.starts.push(timeline.segments.len() as u32);
             let mut run: Option<(Holder, NaiveDate, bool)> = None;
-            for (from, state) in replay(list) {
+            for (from, state) in replay(&list) {
                 let captured =
                     state.claims.iter().any(|&c| claims[c as usize].action == crate::model::Action::Captured);
                 let (holder_from, changed_hands) = match run {
