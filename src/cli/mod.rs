@@ -119,10 +119,31 @@ fn usage_error(error: clap::Error) -> ExitCode {
     }
 }
 
-/// Loads the dataset the user asked for; problems in it are the caller's to report.
+/// Tables this large take a noticeable while to read (about half a second or more): their loading
+/// shows a progress bar.
+const SHOW_PROGRESS_FROM_BYTES: u64 = 16 << 20;
+
+/// Loads the dataset the user asked for, with a progress bar on standard error for a big one when
+/// that is a terminal; problems in it are the caller's to report.
 pub(crate) fn load(data: &DataArg) -> anyhow::Result<crate::dataset::Loaded> {
     let dir = data.dir();
-    crate::dataset::load(&dir).with_context(|| "cannot load the dataset")
+    let total = crate::dataset::table_bytes(&dir);
+    let bar = if total >= SHOW_PROGRESS_FROM_BYTES {
+        // indicatif draws on standard error and only when it is a terminal.
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "loading {bar:40} {binary_bytes}/{binary_total_bytes} (eta {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let loaded = crate::dataset::load_reporting(&dir, &|bytes| bar.inc(bytes));
+    bar.finish_and_clear();
+    loaded.with_context(|| "cannot load the dataset")
 }
 
 /// A line on standard error saying the data has problems, for commands that go on regardless.

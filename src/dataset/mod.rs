@@ -54,6 +54,27 @@ pub struct Loaded {
 
 /// Loads everything from `dir`. Fails only when the directory cannot be read at all.
 pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
+    load_reporting(dir, &|_| {})
+}
+
+/// The tables a dataset is read from, in the order they are read.
+const TABLES: [&str; 6] = [
+    places::GEONAMES_FILE,
+    places::AIRFIELDS_FILE,
+    places::OVERLAY_FILE,
+    records::FACTIONS_FILE,
+    records::SOURCES_FILE,
+    claims::CLAIMS_FILE,
+];
+
+/// How many bytes `load` reads from the tables of `dir`: the length of a progress bar.
+pub fn table_bytes(dir: &DataDir) -> u64 {
+    TABLES.iter().filter_map(|file| dir.size(file)).sum()
+}
+
+/// Loads everything from `dir` as `load` does, telling `progress` of every stretch of bytes
+/// read from its tables (of `table_bytes` in all).
+pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, UnreadableDir> {
     dir.check()?;
     let mut problems = Vec::new();
 
@@ -62,13 +83,15 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
         [(places::GEONAMES_FILE, PlaceOrigin::GeoNames), (places::AIRFIELDS_FILE, PlaceOrigin::Airfield)]
     {
         // The base gazetteer is optional: a dataset may be fully curated.
-        if let Some(mut table) = read_table(dir, file, &["id", "name", "lat", "lon"], false, &mut problems) {
+        if let Some(mut table) =
+            read_table(dir, file, &["id", "name", "lat", "lon"], false, &mut problems, progress)
+        {
             base.extend(places::read_base(&mut table, origin, &mut problems));
         }
     }
     let overlay_columns =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"];
-    let mut overlay = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems)
+    let mut overlay = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems, progress)
         .map(|mut t| places::read_overlay(&mut t, &mut problems))
         .unwrap_or_default();
     let left_out_places: HashMap<String, String> = std::mem::take(&mut overlay.left_out)
@@ -77,14 +100,21 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
         .collect();
     let places = places::merge(base, overlay, &dir.display(places::OVERLAY_FILE), &mut problems);
 
-    let factions =
-        read_table(dir, records::FACTIONS_FILE, &["id", "name", "color", "aliases"], true, &mut problems)
-            .map(|mut t| records::read_factions(&mut t, &mut problems))
-            .unwrap_or_default();
+    let factions = read_table(
+        dir,
+        records::FACTIONS_FILE,
+        &["id", "name", "color", "aliases"],
+        true,
+        &mut problems,
+        progress,
+    )
+    .map(|mut t| records::read_factions(&mut t, &mut problems))
+    .unwrap_or_default();
     let source_columns = ["id", "file", "title", "outlet", "published", "url", "date_note"];
-    let (sources, left_out) = read_table(dir, records::SOURCES_FILE, &source_columns, true, &mut problems)
-        .map(|mut t| records::read_sources(&mut t, dir, &mut problems))
-        .unwrap_or_default();
+    let (sources, left_out) =
+        read_table(dir, records::SOURCES_FILE, &source_columns, true, &mut problems, progress)
+            .map(|mut t| records::read_sources(&mut t, dir, &mut problems))
+            .unwrap_or_default();
     // A duplicate id is left out while its first row loads: only ids that did not load count.
     let loaded_sources: std::collections::HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let left_out_sources: HashMap<String, String> = left_out
@@ -107,7 +137,7 @@ pub fn load(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
         suggest_faction: &suggest_faction,
     };
     let claim_columns = ["id", "place", "faction", "action", "date", "source", "quote", "claimed_by", "note"];
-    let claims = read_table(dir, claims::CLAIMS_FILE, &claim_columns, true, &mut problems)
+    let claims = read_table(dir, claims::CLAIMS_FILE, &claim_columns, true, &mut problems, progress)
         .map(|mut t| claims::read_claims(&mut t, claim_rows(dir), &cx, &mut problems))
         .unwrap_or_default();
 
@@ -123,16 +153,17 @@ fn claim_rows(dir: &DataDir) -> usize {
     lines.unwrap_or(0).min(MOST)
 }
 
-fn read_table(
+fn read_table<'p>(
     dir: &DataDir,
     file: &str,
     columns: &[&str],
     required: bool,
     problems: &mut Vec<Problem>,
-) -> Option<Table<store::Input>> {
+    progress: &'p dyn Fn(u64),
+) -> Option<Table<store::Counted<'p, store::Input>>> {
     let shown = dir.display(file);
     match dir.open(file) {
-        Ok(Some(input)) => Table::read(&shown, input, columns, problems),
+        Ok(Some(input)) => Table::read(&shown, store::Counted { input, progress }, columns, problems),
         Ok(None) if required => {
             problems.push(Problem::in_file(&shown, "file is missing"));
             None
@@ -263,5 +294,25 @@ impl Dataset {
         let claims: Vec<(u32, &Claim)> =
             self.claims_about(place).iter().map(|&i| (i, &self.claims[i as usize])).collect();
         contradictions(&claims)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    #[test]
+    fn progress_counts_every_byte_of_the_tables_once() {
+        for dir in [DataDir::seed_fixture(), DataDir::Embedded] {
+            let read = AtomicU64::new(0);
+            let loaded = load_reporting(&dir, &|n| {
+                read.fetch_add(n, Ordering::Relaxed);
+            })
+            .unwrap();
+            assert!(!loaded.dataset.claims.is_empty());
+            assert!(read.load(Ordering::Relaxed) > 0);
+            assert_eq!(read.load(Ordering::Relaxed), table_bytes(&dir), "{dir:?}");
+        }
     }
 }

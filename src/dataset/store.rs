@@ -62,6 +62,17 @@ impl DataDir {
         }
     }
 
+    /// The length in bytes of a file given relative to the data directory, when it exists.
+    pub fn size(&self, rel: &str) -> Option<u64> {
+        match self {
+            DataDir::Embedded => match self.open(rel) {
+                Ok(Some(Input::Embedded(bytes))) => Some(bytes.len() as u64),
+                _ => None,
+            },
+            DataDir::Disk(dir) => std::fs::metadata(dir.join(rel)).ok().map(|m| m.len()),
+        }
+    }
+
     /// A file given relative to the data directory, to be read as a stream; `Ok(None)` when it
     /// does not exist.
     pub fn open(&self, rel: &str) -> io::Result<Option<Input>> {
@@ -83,6 +94,20 @@ impl DataDir {
                 Err(e) => Err(e),
             },
         }
+    }
+}
+
+/// A reader that tells `progress` how many bytes each read brought.
+pub struct Counted<'p, R> {
+    pub input: R,
+    pub progress: &'p dyn Fn(u64),
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.input.read(buf)?;
+        (self.progress)(n as u64);
+        Ok(n)
     }
 }
 
