@@ -20,6 +20,8 @@ pub struct Context<'a> {
     /// Place ids declared on a row that was left out for a problem, with where that row is.
     pub left_out_places: &'a HashMap<String, String>,
     pub faction_ix: &'a IdMap<FactionIx>,
+    /// Faction ids declared on a row that was left out for a problem, with where that row is.
+    pub left_out_factions: &'a HashMap<String, String>,
     pub sources: &'a [Source],
     /// Source ids declared on a row that was left out for a problem, with where that row is.
     pub left_out_sources: &'a HashMap<String, String>,
@@ -151,6 +153,14 @@ pub fn read_claims(
     let no_quote: Arc<str> = Arc::from("");
     let mut seen = SeenIds::with_capacity(rows);
     let mut claims = Vec::with_capacity(rows);
+    let places =
+        Ids { what: "place", index: cx.place_ix, left_out: cx.left_out_places, suggest: cx.suggest_place };
+    let factions = Ids {
+        what: "faction",
+        index: cx.faction_ix,
+        left_out: cx.left_out_factions,
+        suggest: cx.suggest_faction,
+    };
     while let Some(row) = table.next_row(problems) {
         let before = problems.len();
         let id = row.required(col.id, problems);
@@ -158,16 +168,8 @@ pub fn read_claims(
         if let (Some(id), Some(first)) = (id, first) {
             problems.push(row.problem(col.id, format!("duplicate id '{id}' (first at line {first})")));
         }
-        let place = match cx.left_out_places.get(row.get(col.place)) {
-            Some(at) => {
-                let id = row.get(col.place);
-                problems
-                    .push(row.problem(col.place, format!("place '{id}' was left out for a problem at {at}")));
-                None
-            }
-            None => lookup(&row, col.place, "place", cx.place_ix, cx.suggest_place, problems),
-        };
-        let faction = lookup(&row, col.faction, "faction", cx.faction_ix, cx.suggest_faction, problems);
+        let place = lookup(&row, col.place, &places, problems);
+        let faction = lookup(&row, col.faction, &factions, problems);
         let action = row.required(col.action, problems).and_then(|a| match a.parse::<Action>() {
             Ok(action) => Some(action),
             Err(message) => {
@@ -235,9 +237,7 @@ pub fn read_claims(
         }
         let claimed_by = match row.get(col.claimed_by) {
             "" => Some(None),
-            _ => {
-                lookup(&row, col.claimed_by, "faction", cx.faction_ix, cx.suggest_faction, problems).map(Some)
-            }
+            _ => lookup(&row, col.claimed_by, &factions, problems).map(Some),
         };
         let loaded = match (id, place, faction, action, date, source, claimed_by) {
             (
@@ -273,21 +273,25 @@ pub fn read_claims(
     claims
 }
 
-fn lookup(
-    row: &Row,
-    column: Column,
-    what: &str,
-    index: &IdMap<u32>,
-    suggest: &dyn Fn(&str) -> Option<String>,
-    problems: &mut Vec<Problem>,
-) -> Option<u32> {
+/// The ids a column names, and what to say of one that is not among them.
+struct Ids<'a> {
+    what: &'a str,
+    index: &'a IdMap<u32>,
+    /// Ids declared on a row that was left out for a problem, with where that row is.
+    left_out: &'a HashMap<String, String>,
+    suggest: &'a dyn Fn(&str) -> Option<String>,
+}
+
+fn lookup(row: &Row, column: Column, ids: &Ids, problems: &mut Vec<Problem>) -> Option<u32> {
     let id = row.required(column, problems)?;
-    match index.get(id) {
-        Some(&ix) => Some(ix),
-        None => {
-            let hint = did_you_mean(suggest(id).as_deref());
-            problems.push(row.problem(column, format!("unknown {what} '{id}'{hint}")));
-            None
-        }
+    if let Some(&ix) = ids.index.get(id) {
+        return Some(ix);
     }
+    let what = ids.what;
+    let message = match ids.left_out.get(id) {
+        Some(at) => format!("{what} '{id}' was left out for a problem at {at}"),
+        None => format!("unknown {what} '{id}'{}", did_you_mean((ids.suggest)(id).as_deref())),
+    };
+    problems.push(row.problem(column, message));
+    None
 }

@@ -100,7 +100,7 @@ pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, U
         .collect();
     let places = places::merge(base, overlay, &dir.display(places::OVERLAY_FILE), &mut problems);
 
-    let factions = read_table(
+    let (factions, left_out) = read_table(
         dir,
         records::FACTIONS_FILE,
         &["id", "name", "color", "aliases"],
@@ -110,18 +110,13 @@ pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, U
     )
     .map(|mut t| records::read_factions(&mut t, &mut problems))
     .unwrap_or_default();
+    let left_out_factions = pointers(dir, records::FACTIONS_FILE, left_out, &factions, |f| &f.id);
     let source_columns = ["id", "file", "title", "outlet", "published", "url", "date_note"];
     let (sources, left_out) =
         read_table(dir, records::SOURCES_FILE, &source_columns, true, &mut problems, progress)
             .map(|mut t| records::read_sources(&mut t, dir, &mut problems))
             .unwrap_or_default();
-    // A duplicate id is left out while its first row loads: only ids that did not load count.
-    let loaded_sources: std::collections::HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-    let left_out_sources: HashMap<String, String> = left_out
-        .into_iter()
-        .filter(|(id, _)| !loaded_sources.contains(id.as_str()))
-        .map(|(id, line)| (id, format!("{}:{line}", dir.display(records::SOURCES_FILE))))
-        .collect();
+    let left_out_sources = pointers(dir, records::SOURCES_FILE, left_out, &sources, |s| &s.id);
 
     let place_ix = index_places(&places);
     let faction_ix = index_factions(&factions);
@@ -131,6 +126,7 @@ pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, U
         place_ix: &place_ix,
         left_out_places: &left_out_places,
         left_out_sources: &left_out_sources,
+        left_out_factions: &left_out_factions,
         faction_ix: &faction_ix,
         sources: &sources,
         suggest_place: &suggest_place,
@@ -143,6 +139,24 @@ pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, U
 
     let dataset = Dataset::with_indexes(places, factions, sources, claims, place_ix, faction_ix);
     Ok(Loaded { dataset, problems })
+}
+
+/// Where each id of a row left out for a problem was declared (`DIR/file.csv:LINE`), for the
+/// claims that name it. A duplicate id is left out while its first row loads: only ids that did
+/// not load count.
+fn pointers<T>(
+    dir: &DataDir,
+    file: &str,
+    left_out: Vec<(String, u64)>,
+    loaded: &[T],
+    id: impl Fn(&T) -> &String,
+) -> HashMap<String, String> {
+    let loaded: std::collections::HashSet<&str> = loaded.iter().map(|t| id(t).as_str()).collect();
+    left_out
+        .into_iter()
+        .filter(|(id, _)| !loaded.contains(id.as_str()))
+        .map(|(id, line)| (id, format!("{}:{line}", dir.display(file))))
+        .collect()
 }
 
 /// About how many claims there are, so that room for them is made once; reserved room that is

@@ -26,11 +26,16 @@ pub fn first_occurrence(
     true
 }
 
-pub fn read_factions(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) -> Vec<Faction> {
+/// The factions that load, and the ids of rows left out for a problem with their line.
+pub fn read_factions(
+    table: &mut Table<impl Read>,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Faction>, Vec<(String, u64)>) {
     let [id_col, name_col, color_col, aliases_col, bloc_col] =
         ["id", "name", "color", "aliases", "bloc"].map(|c| table.column(c));
     let mut seen = FxHashMap::default();
     let mut factions = Vec::new();
+    let mut left_out = Vec::new();
     while let Some(row) = table.next_row(problems) {
         let id = row.required(id_col, problems);
         let name = row.required(name_col, problems);
@@ -46,7 +51,12 @@ pub fn read_factions(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) 
                 None
             }
         });
-        let (Some(id), Some(name)) = (id, name) else { continue };
+        let (Some(id), Some(name)) = (id, name) else {
+            if let Some(id) = id {
+                left_out.push((id.to_string(), row.line));
+            }
+            continue;
+        };
         if !first_occurrence(&mut seen, &row, id_col, id, problems) {
             continue;
         }
@@ -60,7 +70,7 @@ pub fn read_factions(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) 
             bloc: row.get(bloc_col).to_string(),
         });
     }
-    factions
+    (factions, left_out)
 }
 
 fn is_greyish(Rgb([r, g, b]): Rgb) -> bool {
@@ -164,7 +174,7 @@ mod tests {
         let mut problems = Vec::new();
         let text = "id,name,color,aliases\nlna,LNA,#d55e00,Haftar's forces|LNA\ngna,GNA,blue,\nlna,Again,#000000,\ngrey,Grey,#9e9e9e,\n";
         let mut table = Table::read("factions.csv", text.as_bytes(), &["id"], &mut problems).unwrap();
-        let factions = read_factions(&mut table, &mut problems);
+        let (factions, _) = read_factions(&mut table, &mut problems);
         let ids: Vec<&str> = factions.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, ["lna", "gna", "grey"]);
         assert_eq!(factions[0].aliases, ["Haftar's forces", "LNA"]);

@@ -231,3 +231,25 @@ fn a_claim_whose_source_was_left_out_points_at_that_sources_problem() {
     assert!(stdout.contains("sources.csv:2\n"), "{stdout}");
     assert!(!stdout.contains("unknown source") && !stdout.contains("did you mean"), "{stdout}");
 }
+
+#[test]
+fn a_claim_whose_faction_was_left_out_points_at_that_factions_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = format!(
+        "{HEADER}c1,waddan,lna,captured,2017-06-02,a,,,The outlet says the LNA took the town.\n\
+         c2,hun,bdb,holds,2017-06-01,a,,lna,The LNA says the BDB still held Hun.\n"
+    );
+    write_dataset(dir.path(), &claims);
+    // The LNA's row has no name, so it is left out.
+    fs::write(dir.path().join("factions.csv"), "id,name,color,aliases\nlna,,#d55e00,\nbdb,BDB,#009e73,\n")
+        .unwrap();
+    let out = sandline().args(["validate", "--data"]).arg(dir.path()).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("factions.csv:2: name: empty required field"), "{stdout}");
+    for line in ["claims.csv:2: faction:", "claims.csv:3: claimed_by:"] {
+        let wanted = format!("{line} faction 'lna' was left out for a problem at ");
+        assert!(stdout.contains(&wanted), "{wanted}\n{stdout}");
+    }
+    assert!(stdout.contains("factions.csv:2\n"), "{stdout}");
+    assert!(!stdout.contains("unknown faction") && !stdout.contains("did you mean"), "{stdout}");
+}
