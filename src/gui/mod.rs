@@ -6,6 +6,7 @@ pub mod compare;
 pub mod export;
 pub mod keyboard;
 pub mod live_areas;
+pub mod loading;
 pub mod map_panel;
 pub mod problems;
 pub mod search;
@@ -17,6 +18,7 @@ pub mod toolbar;
 pub mod town_panel;
 
 pub use app::SandlineApp;
+pub use loading::{Progress, Viewer};
 pub use state::{Action, Persisted, Step, ViewState, ViewerOptions};
 
 /// Whether a graphical session is there to open a window in.
@@ -35,8 +37,9 @@ pub fn run(options: ViewerOptions) -> anyhow::Result<()> {
              `sandline render --date YYYY-MM-DD --out map.png` draws the same map without one"
         );
     }
-    // Load before opening the window, so that an unreadable directory is one clear line.
-    let crate::dataset::Loaded { dataset, problems } = crate::dataset::load(&options.data)?;
+    // An unreadable directory is one clear line, before any window opens; the data itself loads
+    // on a worker thread while the window shows how far it has got.
+    options.data.check()?;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1360.0, 860.0]).with_title("sandline"),
         ..Default::default()
@@ -46,7 +49,7 @@ pub fn run(options: ViewerOptions) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let persisted = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY));
-            Ok(Box::new(SandlineApp::with_dataset(dataset, problems, options, persisted)))
+            Ok(Box::new(Viewer::start(options, persisted)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the viewer window: {e}"))

@@ -5,4 +5,5 @@
 
 mod common;
 mod ui_areas;
+mod ui_loading;
 mod ui_viewer;

@@ -70,6 +70,23 @@ pub struct SandlineApp {
     map_size: egui::Vec2,
 }
 
+/// What the viewer derives from a dataset before it can show it, the costly part of opening a big
+/// one: made on the loading thread, where the window's own state (its tiles) cannot go.
+pub struct Prepared {
+    dataset: Dataset,
+    problems: Vec<Problem>,
+    gazetteer: Gazetteer,
+    model: TimelineModel,
+}
+
+impl Prepared {
+    pub fn new(dataset: Dataset, problems: Vec<Problem>) -> Self {
+        let gazetteer = Gazetteer::new(&dataset.places);
+        let model = TimelineModel::new(&dataset);
+        Prepared { dataset, problems, gazetteer, model }
+    }
+}
+
 /// What an action made out of date.
 #[derive(Debug, Default, Clone, Copy)]
 struct Stale {
@@ -94,14 +111,19 @@ impl SandlineApp {
         options: ViewerOptions,
         persisted: Option<Persisted>,
     ) -> Self {
-        let model = TimelineModel::new(&dataset);
+        Self::from_prepared(Prepared::new(dataset, problems), options, persisted)
+    }
+
+    /// Sets up the view over data already prepared (on any thread).
+    pub fn from_prepared(prepared: Prepared, options: ViewerOptions, persisted: Option<Persisted>) -> Self {
+        let Prepared { dataset, problems, gazetteer, model } = prepared;
         let latest = dataset.timeline.span().map_or(model.end, |(_, last)| last);
         let mut view = ViewState::new(&dataset, &options, persisted.as_ref(), latest, |d| model.clamp(d));
         view.show_problems = !problems.is_empty();
         let snapshot = dataset.timeline.snapshot(view.date);
         let scene = build(&dataset, &snapshot, &view.scene);
         let mut app = SandlineApp {
-            gazetteer: Gazetteer::new(&dataset.places),
+            gazetteer,
             areas: LiveAreas::new(view.reach.clone()),
             pending_layer: Some(view.layers.base.clone()),
             dataset,
