@@ -8,18 +8,46 @@ use crate::areas::{AreaChange, Areas, Region};
 use crate::model::{FactionIx, Holder, Rgb, Status};
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
+use std::sync::Arc;
 
 /// What of the areas to draw this frame.
 #[derive(Clone, Copy, Default)]
 pub struct AreaLayer<'a> {
     /// The areas at the map's date; `None` when the areas are switched off.
-    pub areas: Option<&'a Areas>,
+    pub areas: Option<&'a Arc<Areas>>,
     /// Front lines between sides (drawn from `areas`, so they need them computed, not shown).
-    pub fronts: Option<&'a Areas>,
+    pub fronts: Option<&'a Arc<Areas>>,
     /// Compare mode: the land gained and lost between the two dates.
     pub changes: &'a [AreaChange],
     /// Sides the user has hidden: neither their land nor their fronts are drawn.
     pub hidden: &'a [FactionIx],
+}
+
+/// What the layer's land and fronts are drawn from, to tell whether last frame's drawing still
+/// stands: the very same areas (held, so that their memory cannot be reused by others), the same
+/// hidden sides.
+#[derive(Clone)]
+pub struct AreaKey {
+    areas: Option<Arc<Areas>>,
+    fronts: Option<Arc<Areas>>,
+    hidden: Vec<FactionIx>,
+}
+
+impl AreaKey {
+    pub fn of(layer: &AreaLayer) -> Self {
+        AreaKey { areas: layer.areas.cloned(), fronts: layer.fronts.cloned(), hidden: layer.hidden.to_vec() }
+    }
+}
+
+impl PartialEq for AreaKey {
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Option<Arc<Areas>>, b: &Option<Arc<Areas>>| match (a, b) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same(&self.areas, &other.areas) && same(&self.fronts, &other.fronts) && self.hidden == other.hidden
+    }
 }
 
 /// The land of a side: its colour at this opacity.

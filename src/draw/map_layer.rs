@@ -1,8 +1,9 @@
 //! Drawing on the map: the offline base map under everything, then the places of the scene with
 //! their labels, hover cards and click targets.
 
-use super::area_layer::{AreaLayer, area_shapes};
+use super::area_layer::{AreaKey, AreaLayer, area_shapes};
 use super::marker_style::{self, OUTLINE, color};
+use super::mesh_cache::cached_mesh;
 use crate::areas::DiffRow;
 use crate::basemap::{Basemap, LIBYA_CENTER, Label, Lines, Triangles};
 use crate::dataset::Dataset;
@@ -15,7 +16,7 @@ use walkers::{Map, MapMemory, Plugin, Projector, Tiles, lon_lat};
 
 /// From Web Mercator unit coordinates to screen points for one frame, computed in f64 around the
 /// view's centre so that it stays exact at any zoom.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScreenTransform {
     center_merc: [f64; 2],
     center_screen: [f64; 2],
@@ -77,6 +78,13 @@ fn lines(lines: &Lines, t: &ScreenTransform, stroke: Stroke, dashed: bool, out: 
 
 /// The offline base map for one frame: sea, land, districts, borders, coast and names.
 pub fn basemap_shapes(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64) -> Vec<Shape> {
+    let mut shapes = basemap_geometry(rect, t);
+    basemap_labels(ui, rect, t, zoom, &mut shapes);
+    shapes
+}
+
+/// The base map without its names: sea, land, districts, borders and coast.
+fn basemap_geometry(rect: Rect, t: &ScreenTransform) -> Vec<Shape> {
     let base = Basemap::embedded();
     let [[w, s], [e, n]] = crate::basemap::WINDOW;
     let window = Rect::from_two_pos(t.apply(mercator(w, s)), t.apply(mercator(e, n)));
@@ -89,6 +97,12 @@ pub fn basemap_shapes(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64) -> Ve
     lines(&base.district_lines, t, Stroke::new(0.8, DISTRICT_LINE), true, &mut shapes);
     lines(&base.borders, t, Stroke::new(1.4, BORDER), false, &mut shapes);
     lines(&base.coast, t, Stroke::new(1.1, COAST), false, &mut shapes);
+    shapes
+}
+
+/// The names of countries (and, closer in, of districts) that fit without covering each other.
+fn basemap_labels(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64, shapes: &mut Vec<Shape>) {
+    let base = Basemap::embedded();
     let mut placed: Vec<Rect> = Vec::new();
     let mut label = |l: &Label, font: FontId, color: Color32, upper: bool| {
         let text = if upper { l.name.to_uppercase() } else { l.name.clone() };
@@ -108,7 +122,6 @@ pub fn basemap_shapes(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64) -> Ve
             label(l, FontId::proportional(11.0), DISTRICT_TEXT, false);
         }
     }
-    shapes
 }
 
 /// What the user did on the map this frame.
@@ -154,14 +167,33 @@ impl Plugin for PlacesPlugin<'_> {
         let t = ScreenTransform::from_projector(projector);
         let rect = response.rect;
         if let Some(slot) = self.basemap_slot {
-            let shapes = basemap_shapes(ui, rect, &t, projector.zoom());
+            // The same at every date: tessellated again only when the view moves.
+            let clip = ui.painter().clip_rect();
+            let (geometry, ()) = cached_mesh(ui, response.id.with("base map"), (t, rect), clip, || {
+                (basemap_geometry(rect, &t), ())
+            });
+            let mut shapes = vec![geometry];
+            basemap_labels(ui, rect, &t, projector.zoom(), &mut shapes);
             ui.painter().set(slot, Shape::Vec(shapes));
         }
         let painter = ui.painter().with_clip_rect(rect);
         let colors = |f| self.dataset.faction(f).color;
-        let areas = area_shapes(&self.overlays.areas, colors, &t, rect);
-        self.output.fronts_hidden = areas.fronts_hidden;
-        painter.extend(areas.shapes);
+        let layer = &self.overlays.areas;
+        if layer.changes.is_empty() {
+            // Made again when new areas arrive or the view moves, not at every date.
+            let key = (AreaKey::of(layer), t, rect);
+            let (mesh, fronts_hidden) = cached_mesh(ui, response.id.with("areas"), key, rect, || {
+                let areas = area_shapes(layer, colors, &t, rect);
+                (areas.shapes, areas.fronts_hidden)
+            });
+            self.output.fronts_hidden = fronts_hidden;
+            painter.add(mesh);
+        } else {
+            // Compare mode's gains and losses follow the slider's date, frame after frame.
+            let areas = area_shapes(layer, colors, &t, rect);
+            self.output.fronts_hidden = areas.fronts_hidden;
+            painter.extend(areas.shapes);
+        }
         let changed =
             |p: PlaceIx| self.overlays.changed.iter().find(|r| r.place == p).map(|r| (r.from, r.to));
         let viewport = [rect.min.x - 20.0, rect.min.y - 20.0, rect.max.x + 20.0, rect.max.y + 20.0];

@@ -8,3 +8,4 @@ pub mod briefing;
 pub mod legend;
 pub mod map_layer;
 pub mod marker_style;
+pub mod mesh_cache;

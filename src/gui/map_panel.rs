@@ -22,7 +22,7 @@ pub struct MapData<'a> {
     pub selected: Option<PlaceIx>,
     pub hidden: &'a [FactionIx],
     /// The areas at the slider's date, while areas or front lines are shown.
-    pub areas: Option<&'a Areas>,
+    pub areas: Option<&'a std::sync::Arc<Areas>>,
     /// The areas and front lines as drawn: switched on, and possible for this dataset.
     pub layers: LegendLayers,
     /// Compare mode's comparison.

@@ -89,8 +89,8 @@ impl Renderer {
         let areas = (spec.areas || spec.fronts).then(|| self.areas.areas_in(dataset, &snapshot));
         let overlays = Overlays {
             areas: AreaLayer {
-                areas: areas.as_deref().filter(|_| spec.areas),
-                fronts: areas.as_deref().filter(|_| spec.fronts),
+                areas: areas.as_ref().filter(|_| spec.areas),
+                fronts: areas.as_ref().filter(|_| spec.fronts),
                 changes: &[],
                 hidden: &spec.hidden,
             },

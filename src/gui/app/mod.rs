@@ -454,7 +454,7 @@ impl SandlineApp {
             date: self.view.date,
             selected: self.view.selected,
             hidden: &self.view.scene.hidden,
-            areas: self.areas.shown().map(|a| a.as_ref()),
+            areas: self.areas.shown(),
             layers: self.layers(),
             diff: self.diff.as_ref(),
         };
