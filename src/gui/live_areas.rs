@@ -1,14 +1,12 @@
 //! The areas the viewer shows while the slider moves. A state seen recently comes from the cache;
-//! a new one is computed on the spot for a small dataset, and on a worker thread for a large one,
-//! so that scrubbing never waits for the geometry: the map keeps the last areas until the new
-//! ones arrive, and the status bar says they are being updated.
+//! a new one is computed on a worker thread, whatever the size of the dataset, so that scrubbing
+//! never waits for the geometry (even the built-in dataset's 180 places take about a millisecond,
+//! the whole of a frame's budget): the map keeps the last areas until the new ones arrive, a frame
+//! or so later for a small dataset, and the status bar says they are being updated.
 
 use crate::areas::{AreaCache, AreaOptions, Areas, Site, compute_with_threads};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-
-/// Up to this many places, areas are computed within the frame (about 2 ms at 500).
-pub const COMPUTE_IN_FRAME_UP_TO: usize = 500;
 
 struct Job {
     sites: Vec<Site>,
@@ -69,11 +67,6 @@ impl LiveAreas {
     pub fn request(&mut self, sites: Vec<Site>) {
         if let Some(areas) = self.cache.lookup(&sites) {
             self.shown = Some(areas);
-            self.next = None;
-            return;
-        }
-        if sites.len() <= COMPUTE_IN_FRAME_UP_TO {
-            self.shown = Some(self.cache.areas_for(&sites));
             self.next = None;
             return;
         }
@@ -159,25 +152,28 @@ mod tests {
     }
 
     #[test]
-    fn small_states_are_computed_at_once_and_large_ones_in_the_background() {
+    fn new_states_are_computed_in_the_background_and_seen_ones_come_from_the_cache() {
         let mut live = LiveAreas::new(AreaOptions::default());
         live.request(sites(50, 0));
-        assert!(!live.updating() && live.shown().is_some(), "a small state is there at once");
+        assert!(live.updating() && live.shown().is_none(), "nothing to show until the first areas come");
+        live.wait();
         let small = Arc::clone(live.shown().unwrap());
 
-        let big = sites(COMPUTE_IN_FRAME_UP_TO + 500, 0);
+        let big = sites(1000, 0);
         live.request(big.clone());
         assert!(live.updating());
         assert!(Arc::ptr_eq(live.shown().unwrap(), &small), "the last areas stay until the new ones come");
         // A newer state asked for meanwhile is computed after the running one.
-        live.request(sites(COMPUTE_IN_FRAME_UP_TO + 500, 2));
+        live.request(sites(1000, 2));
         live.wait();
         assert!(!live.updating());
         let shown = live.shown().unwrap();
         assert!(shown.areas.iter().any(|a| a.faction == Some(3)), "the newest state is shown");
-        // Both big states are cached now: going back costs nothing.
+        // Both states are cached now: going back costs nothing.
         live.request(big);
         assert!(!live.updating());
         assert!(live.shown().unwrap().areas.iter().any(|a| a.faction == Some(0)));
+        live.request(sites(50, 0));
+        assert!(!live.updating() && Arc::ptr_eq(live.shown().unwrap(), &small));
     }
 }

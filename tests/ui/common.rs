@@ -19,7 +19,14 @@ pub fn viewer(data: DataDir, date: &str) -> Harness<'static, SandlineApp> {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut SandlineApp| app.show(ui), app);
     harness.run_steps(3);
+    settle(&mut harness);
     harness
+}
+
+/// Waits for the areas being computed beside the drawing, and draws them (a frame later in the window).
+pub fn settle(harness: &mut Harness<'_, SandlineApp>) {
+    harness.state_mut().wait_for_areas();
+    harness.run_steps(1);
 }
 
 /// Replaces the text of a labelled field, as a user selecting all and typing would.

@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use sandline::dataset::DataDir;
 use sandline::gui::SandlineApp;
 
-use crate::common::{day, type_into};
+use crate::common::{day, settle, type_into};
 
 /// Types into a labelled field and presses Enter.
 fn enter(harness: &mut Harness<'_, SandlineApp>, label: &str, text: &str) {
@@ -35,6 +35,7 @@ fn areas_follow_the_slider_and_switch_off() {
 
     harness.get_by_label("Next change >").click();
     harness.run_steps(2);
+    settle(&mut harness);
     assert_eq!(harness.state().date(), day("2017-06-02"));
     assert_eq!(area_holding(harness.state(), "waddan").as_deref(), Some("lna"));
 

@@ -17,7 +17,10 @@ fn day(s: &str) -> NaiveDate {
 fn app_at(date: &str) -> SandlineApp {
     let Loaded { dataset, problems } = load(&DataDir::seed_fixture()).unwrap();
     let options = ViewerOptions { data: DataDir::seed_fixture(), date: Some(day(date)), layer: None };
-    SandlineApp::with_dataset(dataset, problems, options, None)
+    let mut app = SandlineApp::with_dataset(dataset, problems, options, None);
+    // The first areas come from a worker thread, as in the window a frame later.
+    app.wait_for_areas();
+    app
 }
 
 fn place(app: &SandlineApp, id: &str) -> PlaceIx {
@@ -135,6 +138,7 @@ fn switching_both_area_layers_off_drops_the_areas_and_either_brings_them_back() 
         for action in actions.iter() {
             app.apply(action.clone());
         }
+        app.wait_for_areas();
         assert_eq!(app.areas().is_some(), *computed, "{behaviour}");
     }
     let mut app = app_at("2017-06-01");
