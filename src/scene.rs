@@ -92,9 +92,27 @@ pub struct Scene {
 
 /// The scene of `dataset` at the snapshot's date.
 pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> Scene {
+    build_reusing(dataset, snapshot, options, Vec::new())
+}
+
+/// As `build`, into the room of a scene no longer needed: while the slider moves, a scene of
+/// 100,000 places would otherwise take fresh memory every frame, which the system must clear.
+pub fn rebuild(scene: &mut Scene, dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) {
+    let mut markers = std::mem::take(&mut scene.markers);
+    markers.clear();
+    *scene = build_reusing(dataset, snapshot, options, markers);
+}
+
+fn build_reusing(
+    dataset: &Dataset,
+    snapshot: &Snapshot,
+    options: &SceneOptions,
+    mut markers: Vec<Marker>,
+) -> Scene {
     let date = snapshot.date();
     let recent_from = date - chrono::Duration::days(i64::from(options.recent_days));
-    let mut markers = Vec::with_capacity(dataset.tracked_places().len());
+    markers.reserve(dataset.tracked_places().len());
+    let stale_on = options.stale_after.on(date);
     let mut counts = StatusCounts::default();
     let mut per_faction = vec![0usize; dataset.factions.len()];
     for &p in dataset.tracked_places() {
@@ -117,7 +135,7 @@ pub fn build(dataset: &Dataset, snapshot: &Snapshot, options: &SceneOptions) -> 
         let recent =
             segment.is_some_and(|s| s.changed_hands && s.holder_from > recent_from && s.holder_from <= date);
         let last_evidence = segment.and_then(|s| s.last_evidence);
-        let stale = options.stale_after.is_stale(last_evidence, date);
+        let stale = stale_on.is_stale(last_evidence);
         if stale {
             counts.stale += 1;
         }
@@ -192,27 +210,33 @@ pub fn cull_and_cluster(
     budget: usize,
 ) -> Vec<Drawn> {
     let [x0, y0, x1, y1] = viewport;
-    let visible: Vec<(usize, [f32; 2])> = markers
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (i, to_screen(m.merc)))
-        .filter(|(_, [x, y])| *x >= x0 && *x <= x1 && *y >= y0 && *y <= y1)
-        .collect();
-    if visible.len() <= budget {
-        return visible.into_iter().map(|(marker, pos)| Drawn::Single { marker, pos }).collect();
+    let on_screen = |m: &Marker| {
+        let [x, y] = to_screen(m.merc);
+        (x >= x0 && x <= x1 && y >= y0 && y <= y1).then_some([x, y])
+    };
+    // Within the budget, every place is drawn; the first place past it shows that it is not, and
+    // the grid is made in a second pass with no list of every place on screen in between.
+    let mut singles = Vec::new();
+    let mut over_budget = false;
+    for (marker, m) in markers.iter().enumerate() {
+        if let Some(pos) = on_screen(m) {
+            if singles.len() == budget {
+                over_budget = true;
+                break;
+            }
+            singles.push(Drawn::Single { marker, pos });
+        }
     }
+    if !over_budget {
+        return singles;
+    }
+    drop(singles);
     // A grid over the viewport; each cell keeps its first marker, a position sum and colour counts.
-    #[derive(Clone, Default)]
-    struct Cell {
-        first: usize,
-        sum: [f32; 2],
-        count: usize,
-        colors: Vec<(Rgb, usize)>,
-    }
     let columns = (((x1 - x0) / cell).ceil() as usize).clamp(1, 1024);
     let rows = (((y1 - y0) / cell).ceil() as usize).clamp(1, 1024);
     let mut cells = vec![Cell::default(); columns * rows];
-    for &(i, [x, y]) in &visible {
+    for (i, m) in markers.iter().enumerate() {
+        let Some([x, y]) = on_screen(m) else { continue };
         let cx = (((x - x0) / cell) as usize).min(columns - 1);
         let cy = (((y - y0) / cell) as usize).min(rows - 1);
         let c = &mut cells[cy * columns + cx];
@@ -222,11 +246,7 @@ pub fn cull_and_cluster(
         c.sum[0] += x;
         c.sum[1] += y;
         c.count += 1;
-        let color = markers[i].color;
-        match c.colors.iter_mut().find(|(k, _)| *k == color) {
-            Some((_, n)) => *n += 1,
-            None => c.colors.push((color, 1)),
-        }
+        c.colors.add(m.color);
     }
     let mut drawn: Vec<Drawn> = cells
         .into_iter()
@@ -236,8 +256,7 @@ pub fn cull_and_cluster(
             if c.count == 1 {
                 Drawn::Single { marker: c.first, pos }
             } else {
-                let color = c.colors.iter().max_by_key(|(_, n)| *n).map_or(Rgb::UNKNOWN, |(k, _)| *k);
-                Drawn::Cluster { pos, count: c.count, color }
+                Drawn::Cluster { pos, count: c.count, color: c.colors.most_common() }
             }
         })
         .collect();
@@ -249,6 +268,56 @@ pub fn cull_and_cluster(
         key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal)
     });
     drawn
+}
+
+/// A square of the clustering grid.
+#[derive(Clone, Default)]
+struct Cell {
+    first: usize,
+    sum: [f32; 2],
+    count: usize,
+    colors: ColorCounts,
+}
+
+/// How many markers of each colour, without a heap allocation for the usual handful of sides.
+#[derive(Clone)]
+struct ColorCounts {
+    inline: [(Rgb, u32); 8],
+    len: usize,
+    more: Vec<(Rgb, u32)>,
+}
+
+impl Default for ColorCounts {
+    fn default() -> Self {
+        ColorCounts { inline: [(Rgb::UNKNOWN, 0); 8], len: 0, more: Vec::new() }
+    }
+}
+
+impl ColorCounts {
+    fn add(&mut self, color: Rgb) {
+        if let Some((_, n)) = self.inline[..self.len].iter_mut().find(|(k, _)| *k == color) {
+            *n += 1;
+        } else if self.len < self.inline.len() {
+            self.inline[self.len] = (color, 1);
+            self.len += 1;
+        } else {
+            match self.more.iter_mut().find(|(k, _)| *k == color) {
+                Some((_, n)) => *n += 1,
+                None => self.more.push((color, 1)),
+            }
+        }
+    }
+
+    /// The most common colour; of equally common ones, the last seen.
+    fn most_common(&self) -> Rgb {
+        let mut best: Option<(Rgb, u32)> = None;
+        for &(color, n) in self.inline[..self.len].iter().chain(&self.more) {
+            if best.is_none_or(|(_, most)| n >= most) {
+                best = Some((color, n));
+            }
+        }
+        best.map_or(Rgb::UNKNOWN, |(color, _)| color)
+    }
 }
 
 #[cfg(test)]
@@ -315,5 +384,23 @@ mod tests {
         let clustered = cull_and_cluster(&scene.markers, to_screen, [0.0, 0.0, 100_000.0, 100_000.0], 1e9, 2);
         assert_eq!(clustered.len(), 1);
         assert!(matches!(clustered[0], Drawn::Cluster { count, .. } if count == scene.markers.len()));
+    }
+
+    #[test]
+    fn a_cluster_takes_the_colour_most_of_its_places_have_whatever_the_number_of_sides() {
+        let rgb = |i: u8| Rgb([i, 0, 0]);
+        let cases: [(&str, Vec<u8>, Rgb); 4] = [
+            ("nothing counted is unknown", vec![], Rgb::UNKNOWN),
+            ("the majority", vec![1, 2, 2, 3], rgb(2)),
+            ("a tie goes to the colour seen last", vec![1, 2, 2, 1], rgb(2)),
+            ("beyond eight sides the counting goes on", (0..12).chain([11, 11, 3]).collect(), rgb(11)),
+        ];
+        for (behaviour, colors, expected) in cases {
+            let mut counts = ColorCounts::default();
+            for c in colors {
+                counts.add(rgb(c));
+            }
+            assert_eq!(counts.most_common(), expected, "{behaviour}");
+        }
     }
 }

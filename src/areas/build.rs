@@ -33,6 +33,7 @@ fn sites_with<'a>(
     stale: StaleAfter,
     segment: impl Fn(PlaceIx) -> Option<&'a crate::model::Segment>,
 ) -> Vec<Site> {
+    let stale = stale.on(date);
     dataset
         .tracked_places()
         .iter()
@@ -46,7 +47,7 @@ fn sites_with<'a>(
                 kind: dataset.kind_and_population(p).0,
                 holder,
                 status,
-                stale: stale.is_stale(last, date),
+                stale: stale.is_stale(last),
             }
         })
         .collect()

@@ -24,7 +24,27 @@ impl Default for StaleAfter {
 impl StaleAfter {
     /// Whether evidence last dated `last` is stale on `on`.
     pub fn is_stale(self, last: Option<PartialDate>, on: NaiveDate) -> bool {
-        evidence_age_days(last, on).is_some_and(|age| age > i64::from(self.0))
+        self.on(on).is_stale(last)
+    }
+
+    /// The rule on one date, for judging many places at once.
+    pub fn on(self, on: NaiveDate) -> StaleOn {
+        // A limit reaching past the calendar's start makes nothing stale.
+        StaleOn { newest_stale: on.checked_sub_days(chrono::Days::new(u64::from(self.0) + 1)) }
+    }
+}
+
+/// Stale evidence on one date: older than `StaleAfter` days is the same as its last day falling
+/// on or before a cutoff, one comparison of dates per place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaleOn {
+    /// The latest last day of evidence that is stale.
+    newest_stale: Option<NaiveDate>,
+}
+
+impl StaleOn {
+    pub fn is_stale(self, last: Option<PartialDate>) -> bool {
+        last.zip(self.newest_stale).is_some_and(|(d, newest)| d.last_day() <= newest)
     }
 }
 
@@ -123,7 +143,7 @@ mod tests {
 
     #[test]
     fn staleness_follows_the_age_of_the_newest_evidence() {
-        let rows: [(&str, Option<&str>, &str, u32, bool); 8] = [
+        let rows: [(&str, Option<&str>, &str, u32, bool); 11] = [
             ("no evidence is never stale (it is unknown)", None, "2020-01-01", 180, false),
             ("evidence of the same day is fresh", Some("2019-04-04"), "2019-04-04", 180, false),
             ("exactly the limit is still fresh", Some("2019-01-01"), "2019-06-30", 180, false),
@@ -132,6 +152,15 @@ mod tests {
             ("a year counts from 31 December", Some("2014"), "2015-06-29", 180, false),
             ("years-old evidence is stale", Some("2014-12-14"), "2019-04-10", 180, true),
             ("a shorter limit makes it stale sooner", Some("2019-04-04"), "2019-05-10", 30, true),
+            ("a limit of no days makes yesterday stale", Some("2019-04-04"), "2019-04-05", 0, true),
+            ("evidence after the date is fresh", Some("2019-05"), "2019-05-10", 0, false),
+            (
+                "a limit longer than the calendar makes nothing stale",
+                Some("1900"),
+                "2019-05-10",
+                u32::MAX,
+                false,
+            ),
         ];
         for (rule, last, on, after, stale) in rows {
             assert_eq!(StaleAfter(after).is_stale(last.map(date), day(on)), stale, "rule: {rule}");

@@ -17,7 +17,8 @@ pub use contradiction::{Contradiction, ContradictionKind, contradictions};
 pub use control::{Change, ControlState, Holder, Status};
 pub use date::{DateError, PartialDate, Precision};
 pub use evidence::{
-    DEFAULT_STALE_AFTER_DAYS, EvidenceKind, StaleAfter, age_in_words, evidence_age_days, last_reported,
+    DEFAULT_STALE_AFTER_DAYS, EvidenceKind, StaleAfter, StaleOn, age_in_words, evidence_age_days,
+    last_reported,
 };
 pub use faction::{Faction, Rgb};
 pub use place::{Place, PlaceKind, PlaceOrigin};

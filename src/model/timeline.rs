@@ -49,6 +49,10 @@ pub struct Timeline {
 pub struct Snapshot {
     day: i32,
     segment: Vec<u32>,
+    /// For a snapshot kept while the slider moves (`Timeline::scrubbing_snapshot`), a copy of
+    /// each place's segment in place order: the scene reads every place's state each frame, and
+    /// reading them in a row is much faster than finding each in the timeline. Empty otherwise.
+    current: Vec<Option<Segment>>,
 }
 
 impl Snapshot {
@@ -172,7 +176,15 @@ impl Timeline {
     pub fn snapshot(&self, date: NaiveDate) -> Snapshot {
         let day = day_number(date);
         let segment = (0..self.place_count() as PlaceIx).map(|p| self.segment_index_at(p, day)).collect();
-        Snapshot { day, segment }
+        Snapshot { day, segment, current: Vec::new() }
+    }
+
+    /// A snapshot to keep stepping and to read every place of, frame after frame (the viewer's).
+    pub fn scrubbing_snapshot(&self, date: NaiveDate) -> Snapshot {
+        let mut snapshot = self.snapshot(date);
+        snapshot.current =
+            snapshot.segment.iter().map(|&seg| self.segments.get(seg as usize).cloned()).collect();
+        snapshot
     }
 
     /// Moves a snapshot to another date, touching only the places whose segments start in between.
@@ -186,13 +198,20 @@ impl Timeline {
             moved = a < b;
             for &(_, place, seg) in &self.events[a..b] {
                 snapshot.segment[place as usize] = seg;
+                if let Some(copy) = snapshot.current.get_mut(place as usize) {
+                    *copy = self.segments.get(seg as usize).cloned();
+                }
             }
         } else if to < from {
             let (a, b) = self.events_between(to, from);
             moved = a < b;
             for &(_, place, seg) in self.events[a..b].iter().rev() {
                 let first = self.starts[place as usize];
-                snapshot.segment[place as usize] = if seg > first { seg - 1 } else { NONE };
+                let before = if seg > first { seg - 1 } else { NONE };
+                snapshot.segment[place as usize] = before;
+                if let Some(copy) = snapshot.current.get_mut(place as usize) {
+                    *copy = self.segments.get(before as usize).cloned();
+                }
             }
         }
         snapshot.day = to;
@@ -200,9 +219,13 @@ impl Timeline {
     }
 
     /// The segment a snapshot has for a place, if its history has begun.
-    pub fn segment_in<'a>(&'a self, snapshot: &Snapshot, place: PlaceIx) -> Option<&'a Segment> {
-        let seg = *snapshot.segment.get(place as usize)?;
-        self.segments.get(seg as usize)
+    pub fn segment_in<'a>(&'a self, snapshot: &'a Snapshot, place: PlaceIx) -> Option<&'a Segment> {
+        if snapshot.current.is_empty() {
+            let seg = *snapshot.segment.get(place as usize)?;
+            self.segments.get(seg as usize)
+        } else {
+            snapshot.current.get(place as usize)?.as_ref()
+        }
     }
 
     /// Events with `after < day <= until`.
@@ -304,9 +327,15 @@ mod tests {
             "2020-01-01",
         ];
         let mut snap = t.snapshot(day(dates[0]));
+        let mut scrubbed = t.scrubbing_snapshot(day(dates[0]));
         for d in dates {
             t.step(&mut snap, day(d));
             assert_eq!(snap, t.snapshot(day(d)), "stepping to {d}");
+            t.step(&mut scrubbed, day(d));
+            assert_eq!(scrubbed, t.scrubbing_snapshot(day(d)), "stepping to {d}, with copies of the states");
+            for p in 0..t.place_count() as PlaceIx {
+                assert_eq!(t.segment_in(&scrubbed, p), t.segment_in(&snap, p), "place {p} on {d}");
+            }
         }
     }
 

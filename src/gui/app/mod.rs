@@ -24,7 +24,7 @@ use crate::draw::legend::LegendLayers;
 use crate::draw::map_layer::fit_bounds;
 use crate::gazetteer::Gazetteer;
 use crate::model::Snapshot;
-use crate::scene::{Scene, build};
+use crate::scene::{Scene, build, rebuild};
 use chrono::Duration;
 use egui::Ui;
 use walkers::lon_lat;
@@ -120,7 +120,7 @@ impl SandlineApp {
         let latest = dataset.timeline.span().map_or(model.end, |(_, last)| last);
         let mut view = ViewState::new(&dataset, &options, persisted.as_ref(), latest, |d| model.clamp(d));
         view.show_problems = !problems.is_empty();
-        let snapshot = dataset.timeline.snapshot(view.date);
+        let snapshot = dataset.timeline.scrubbing_snapshot(view.date);
         let scene = build(&dataset, &snapshot, &view.scene);
         let mut app = SandlineApp {
             gazetteer,
@@ -261,7 +261,7 @@ impl SandlineApp {
         }
         if stale.date || stale.scene {
             let stale_before = self.scene.counts.stale;
-            self.scene = build(&self.dataset, &self.snapshot, &self.view.scene);
+            rebuild(&mut self.scene, &self.dataset, &self.snapshot, &self.view.scene);
             // Evidence ages with the date: land whose places turn stale is redrawn faded.
             if self.scene.counts.stale != stale_before {
                 self.areas_dirty = true;
