@@ -61,8 +61,13 @@ fn rows(width: usize) -> impl Strategy<Value = Vec<Vec<String>>> {
     prop::collection::vec(prop::collection::vec(field(), 0..=width + 1), 0..6)
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(128)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+    // 128 cases in the default run; PROPTEST_CASES asks for more.
+    #![proptest_config(ProptestConfig { cases: cases(), .. ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(contents in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..200), 5)) {

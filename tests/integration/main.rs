@@ -12,6 +12,7 @@ mod cli_geojson;
 mod cli_state;
 mod cli_synthesize;
 mod cli_validate;
+mod fuzz_long;
 mod ingest_cli;
 mod ingest_eval;
 mod loader_props;
