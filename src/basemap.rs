@@ -17,11 +17,6 @@ pub const ATTRIBUTION: &str = "Base map: Natural Earth";
 
 pub use crate::projection::mercator;
 
-/// Libya's extent (west, south, east, north): what a fresh window and a default briefing frame.
-pub const LIBYA_BOUNDS: [f64; 4] = [9.3, 19.4, 25.2, 33.3];
-/// Libya's centre (lon, lat): where the map starts before it is fitted to its window.
-pub const LIBYA_CENTER: (f64, f64) = (17.6, 26.9);
-
 /// Which base map is drawn under the places: the embedded offline one, or tiles over it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BaseLayer {

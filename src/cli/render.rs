@@ -49,7 +49,7 @@ pub struct RenderArgs {
     /// Pixels per point: 2 or 4 for sharper, larger images.
     #[arg(long, value_name = "S", default_value_t = 1.0)]
     pub scale: f32,
-    /// The area to show: WEST,SOUTH,EAST,NORTH in degrees (default: Libya).
+    /// The area to show: WEST,SOUTH,EAST,NORTH in degrees (default: the dataset's frame).
     #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true, conflicts_with = "center")]
     pub bbox: Option<String>,
     /// The centre of the map: LAT,LON in degrees (with --zoom).
@@ -58,7 +58,7 @@ pub struct RenderArgs {
     /// Zoom level with --center, as in the viewer (about 5.5 shows all of Libya).
     #[arg(long, value_name = "Z", requires = "center")]
     pub zoom: Option<f64>,
-    /// Title at the top (default: "Control of territory in Libya").
+    /// Title at the top (default: the dataset's title, from its dataset.toml).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// Highlight places that changed hands in this many days, and name their sources.
@@ -261,7 +261,7 @@ fn view(args: &RenderArgs) -> anyhow::Result<View> {
         let [lat, lon] = numbers::<2>(center, "--center", "two numbers LAT,LON (e.g. 29.1,16.0)")?;
         return Ok(View::Center { lat, lon, zoom: args.zoom.unwrap_or(7.0) });
     }
-    Ok(View::Fit(crate::basemap::LIBYA_BOUNDS))
+    Ok(View::Dataset)
 }
 
 fn hidden(dataset: &Dataset, ids: &[String]) -> anyhow::Result<Vec<FactionIx>> {

@@ -4,6 +4,7 @@
 //! everything valid still loads, so the viewer can draw what it can and show the rest.
 
 pub mod claims;
+pub mod meta;
 pub mod places;
 pub mod problem;
 pub mod records;
@@ -43,6 +44,9 @@ pub struct Dataset {
     merc: Vec<[f64; 2]>,
     /// Each place's kind and population, packed densely for the per-frame scene.
     kinds: Vec<(crate::model::PlaceKind, u64)>,
+    /// What `dataset.toml` says, and the frame that follows from it or from the places.
+    meta: meta::Meta,
+    frame: [f64; 4],
 }
 
 /// A dataset and what was wrong with its files.
@@ -137,7 +141,9 @@ pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, U
         .map(|mut t| claims::read_claims(&mut t, claim_rows(dir), &cx, &mut problems))
         .unwrap_or_default();
 
-    let dataset = Dataset::with_indexes(places, factions, sources, claims, place_ix, faction_ix);
+    let meta = read_meta(dir, &mut problems);
+    let mut dataset = Dataset::with_indexes(places, factions, sources, claims, place_ix, faction_ix);
+    dataset.set_meta(meta);
     Ok(Loaded { dataset, problems })
 }
 
@@ -157,6 +163,29 @@ fn pointers<T>(
         .filter(|(id, _)| !loaded.contains(id.as_str()))
         .map(|(id, line)| (id, format!("{}:{line}", dir.display(file))))
         .collect()
+}
+
+/// `dataset.toml`, when there is one; a dataset without it is described by its places.
+fn read_meta(dir: &DataDir, problems: &mut Vec<Problem>) -> meta::Meta {
+    let shown = dir.display(meta::META_FILE);
+    let text = match dir.read(meta::META_FILE) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                problems.push(Problem::in_file(&shown, "is not UTF-8 text"));
+                return meta::Meta::default();
+            }
+        },
+        Ok(None) => return meta::Meta::default(),
+        Err(e) => {
+            problems.push(Problem::in_file(&shown, format!("cannot read: {e}")));
+            return meta::Meta::default();
+        }
+    };
+    meta::Meta::parse(&shown, &text).unwrap_or_else(|problem| {
+        problems.push(problem);
+        meta::Meta::default()
+    })
 }
 
 /// About how many claims there are, so that room for them is made once; reserved room that is
@@ -212,6 +241,10 @@ fn index_places(places: &[Place]) -> IdMap<PlaceIx> {
     places.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PlaceIx)).collect()
 }
 
+fn tracked_places<'a>(tracked: &'a [PlaceIx], places: &'a [Place]) -> impl Iterator<Item = &'a Place> {
+    tracked.iter().filter_map(|&p| places.get(p as usize))
+}
+
 fn index_factions(factions: &[Faction]) -> IdMap<FactionIx> {
     factions.iter().enumerate().map(|(i, f)| (f.id.clone(), i as FactionIx)).collect()
 }
@@ -233,10 +266,12 @@ impl Dataset {
     ) -> Self {
         let source_ix = sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let claims_by_place = ClaimsByPlace::build(places.len(), &claims);
-        let tracked = (0..places.len() as PlaceIx).filter(|&p| !claims_by_place.of(p).is_empty()).collect();
+        let tracked: Vec<PlaceIx> =
+            (0..places.len() as PlaceIx).filter(|&p| !claims_by_place.of(p).is_empty()).collect();
         let timeline = Timeline::build_grouped(&claims_by_place, &claims);
         let merc = places.iter().map(|p| crate::basemap::mercator(p.lon, p.lat)).collect();
         let kinds = places.iter().map(|p| (p.kind, p.population)).collect();
+        let frame = meta::frame_of(tracked_places(&tracked, &places));
         Dataset {
             places,
             factions,
@@ -250,7 +285,32 @@ impl Dataset {
             tracked,
             merc,
             kinds,
+            meta: meta::Meta::default(),
+            frame,
         }
+    }
+
+    /// Takes the title, region and frame of `dataset.toml`.
+    pub fn set_meta(&mut self, meta: meta::Meta) {
+        self.frame =
+            meta.bounds.unwrap_or_else(|| meta::frame_of(tracked_places(&self.tracked, &self.places)));
+        self.meta = meta;
+    }
+
+    pub fn meta(&self) -> &meta::Meta {
+        &self.meta
+    }
+
+    /// The first view of the dataset, `[west, south, east, north]` in degrees: its stated bounds,
+    /// else its places' own.
+    pub fn frame(&self) -> [f64; 4] {
+        self.frame
+    }
+
+    /// The middle of the frame, as (longitude, latitude).
+    pub fn frame_center(&self) -> (f64, f64) {
+        let [w, s, e, n] = self.frame;
+        ((w + e) / 2.0, (s + n) / 2.0)
     }
 
     /// A place's kind and population, without touching the rest of its record.

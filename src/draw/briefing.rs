@@ -15,7 +15,9 @@ use walkers::{MapMemory, lon_lat};
 /// Which part of the world the map shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum View {
-    /// `[west, south, east, north]` in degrees, fitted into the map area as the viewer fits Libya.
+    /// The dataset's own frame (`dataset.toml`'s bounds, else its places'), as the viewer opens.
+    Dataset,
+    /// `[west, south, east, north]` in degrees, fitted into the map area.
     Fit([f64; 4]),
     /// A centre and a slippy-map zoom level, as the viewer's map holds them.
     Center { lat: f64, lon: f64, zoom: f64 },
@@ -38,7 +40,6 @@ pub struct BriefingText {
 }
 
 /// The default title of a briefing of the built-in dataset.
-pub const DEFAULT_TITLE: &str = "Control of territory in Libya";
 /// Most places and sources named in the footnote before "and N more".
 const MAX_PLACES: usize = 12;
 const MAX_SOURCES: usize = 4;
@@ -84,7 +85,7 @@ impl BriefingText {
             footnote.push_str(&format!(" {stale} (drawn faded)."));
         }
         BriefingText {
-            title: if title.trim().is_empty() { DEFAULT_TITLE.to_string() } else { title.trim().to_string() },
+            title: if title.trim().is_empty() { dataset.meta().title() } else { title.trim().to_string() },
             date_line: format!("Situation as of {}", date.long_form()),
             precision,
             summary,
@@ -269,6 +270,7 @@ pub fn briefing_ui(
 
     if at.map.width() >= 10.0 && at.map.height() >= 10.0 {
         match view {
+            View::Dataset => fit_bounds(memory, at.map, dataset.frame()),
             View::Fit(bounds) => fit_bounds(memory, at.map, bounds),
             View::Center { lat, lon, zoom } => {
                 memory.center_at(lon_lat(lon, lat));
@@ -278,7 +280,7 @@ pub fn briefing_ui(
         let mut map_ui = ui.new_child(UiBuilder::new().max_rect(at.map).id_salt("briefing map"));
         map_ui.set_clip_rect(at.map);
         map_view(&mut map_ui, dataset, scene, memory, None, None, overlays);
-        scale_bar(&map_ui, at.map, memory);
+        scale_bar(&map_ui, at.map, memory, dataset.frame_center().1);
         painter.rect_stroke(at.map, 0.0, Stroke::new(1.0, RULE), egui::StrokeKind::Outside);
     }
 
@@ -345,8 +347,8 @@ pub fn briefing_ui(
 }
 
 /// A bar of a round length near 120 points, true at the map's central latitude.
-fn scale_bar(ui: &Ui, map: Rect, memory: &MapMemory) {
-    let lat = memory.detached().map_or(crate::basemap::LIBYA_CENTER.1, |p| p.y());
+fn scale_bar(ui: &Ui, map: Rect, memory: &MapMemory, home_lat: f64) {
+    let lat = memory.detached().map_or(home_lat, |p| p.y());
     let metres_per_point = crate::projection::metres_per_point(lat, memory.zoom());
     let Some((km, length)) = nice_length(metres_per_point / 1000.0, 120.0) else { return };
     let label = format!("{} km (at {:.0}° {})", format_km(km), lat.abs(), if lat >= 0.0 { "N" } else { "S" });
@@ -401,7 +403,7 @@ mod tests {
     fn the_date_reads_like_a_briefing_with_its_precision() {
         let (d, scene, date) = seed("2017-06-03");
         let text = BriefingText::new(&d, &scene, date, "", 30, &[]);
-        assert_eq!(text.title, DEFAULT_TITLE);
+        assert_eq!(text.title, "Control of territory in Libya", "from the fixture's dataset.toml");
         assert_eq!(text.date_line, "Situation as of 3 June 2017");
         assert_eq!(text.precision, "Date given to the day");
         let (d, scene, date) = seed("2017-06");

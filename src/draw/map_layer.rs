@@ -5,7 +5,7 @@ use super::area_layer::{AreaKey, AreaLayer, area_shapes};
 use super::marker_style::{self, OUTLINE, color};
 use super::mesh_cache::cached_mesh;
 use crate::areas::DiffRow;
-use crate::basemap::{Basemap, LIBYA_CENTER, Label, Lines, Triangles};
+use crate::basemap::{Basemap, Label, Lines, Triangles};
 use crate::dataset::Dataset;
 use crate::model::{Holder, PlaceIx, PlaceKind, Rgb, Status};
 use crate::projection::{fit_bounds as fit, mercator, points_per_unit};
@@ -345,7 +345,7 @@ pub fn map_view(
     let plugin =
         PlacesPlugin { dataset, scene, selected, overlays, basemap_slot: Some(slot), output: &mut output };
     // Walkers' "my position" is unused: the map is always centred where the user put it.
-    let (lon, lat) = LIBYA_CENTER;
+    let (lon, lat) = dataset.frame_center();
     let response =
         Map::new(tiles, memory, lon_lat(lon, lat)).with_plugin(plugin).show(ui, |_, _, _, _| ()).response;
     (response, output)

@@ -102,13 +102,12 @@ impl ExportState {
     /// The window: title, scale, file, Save and Copy.
     pub fn window(&mut self, ui: &Ui, now: &ViewNow) {
         let mut open = self.open;
+        let default_title = now.dataset.meta().title();
         egui::Window::new("Export image").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Title");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.title).hint_text("Control of territory in Libya"),
-                )
-                .labelled_by(label.id);
+                ui.add(egui::TextEdit::singleline(&mut self.title).hint_text(default_title.as_str()))
+                    .labelled_by(label.id);
             });
             ui.horizontal(|ui| {
                 ui.label("Scale");

@@ -3,15 +3,15 @@
 //! state and decides what to recompute from it.
 
 use crate::areas::AreaOptions;
-use crate::basemap::{BaseLayer, LIBYA_CENTER};
+use crate::basemap::BaseLayer;
 use crate::dataset::Dataset;
 use crate::model::{DEFAULT_STALE_AFTER_DAYS, FactionIx, PlaceIx, PlaceKind, StaleAfter};
 use crate::scene::SceneOptions;
 use chrono::NaiveDate;
 use walkers::{MapMemory, lon_lat};
 
-/// Libya's zoom before the first frame fits it to the window.
-const LIBYA_ZOOM: f64 = 5.6;
+/// The zoom before the first frame fits the dataset's frame to the window.
+const FIRST_ZOOM: f64 = 5.6;
 
 /// What the user looks at. Everything else the viewer holds is either the data, worked out from
 /// this, or the passing state of a widget (text being typed, a window's position).
@@ -23,7 +23,7 @@ pub struct ViewState {
     pub selected: Option<PlaceIx>,
     /// The map's centre and zoom (the map widget also moves it when the user drags or zooms).
     pub map: MapMemory,
-    /// Libya is kept framed as the window settles, until the user moves the map: the screen
+    /// The dataset is kept framed as the window settles, until the user moves the map: the screen
     /// rectangle it was last fitted to (`Rect::NOTHING` before the first frame).
     pub fitting: Option<egui::Rect>,
     pub layers: Layers,
@@ -35,6 +35,8 @@ pub struct ViewState {
     pub compare: Compare,
     /// The data problems window is open.
     pub show_problems: bool,
+    /// The middle of the dataset's frame (lon, lat).
+    pub home: (f64, f64),
 }
 
 /// What is drawn besides the places.
@@ -74,10 +76,10 @@ pub enum Action {
     Select(Option<PlaceIx>),
     /// Centre the map on a place, close enough to tell it from its neighbours, and open its panel.
     GoTo(PlaceIx),
-    /// The map's area on screen is now this rectangle: Libya is framed in it, unless the user has
-    /// moved the map.
-    FrameLibya(egui::Rect),
-    /// The user moved the map: stop keeping Libya framed.
+    /// The map's area on screen is now this rectangle: the dataset's frame is fitted in it,
+    /// unless the user has moved the map.
+    FrameData(egui::Rect),
+    /// The user moved the map: stop keeping the dataset framed.
     MapMoved,
     /// Hide a side, or show it again.
     ToggleSide(FactionIx),
@@ -148,9 +150,10 @@ impl ViewState {
         let remembered_date = persisted.and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
         let date = clamp(options.date.or(remembered_date).unwrap_or(latest));
         let mut map = MapMemory::default();
-        let (lon, lat) = persisted.and_then(|p| p.center).unwrap_or(LIBYA_CENTER);
+        let home = dataset.frame_center();
+        let (lon, lat) = persisted.and_then(|p| p.center).unwrap_or(home);
         map.center_at(lon_lat(lon, lat));
-        let _ = map.set_zoom(persisted.map_or(LIBYA_ZOOM, |p| p.zoom));
+        let _ = map.set_zoom(persisted.map_or(FIRST_ZOOM, |p| p.zoom));
         let hidden: Vec<FactionIx> = persisted
             .map(|p| p.hidden.iter().filter_map(|id| dataset.faction_ix(id)).collect())
             .unwrap_or_default();
@@ -182,6 +185,7 @@ impl ViewState {
             reach,
             compare: Compare::default(),
             show_problems: false,
+            home,
         }
     }
 
@@ -204,8 +208,8 @@ impl ViewState {
         }
     }
 
-    /// The map's centre (lon, lat): where the user put it, or Libya's centre.
+    /// The map's centre (lon, lat): where the user put it, or the middle of the dataset's frame.
     pub fn center(&self) -> (f64, f64) {
-        self.map.detached().map_or(LIBYA_CENTER, |p| (p.x(), p.y()))
+        self.map.detached().map_or(self.home, |p| (p.x(), p.y()))
     }
 }

@@ -9,7 +9,7 @@ mod gpu;
 mod spec;
 mod timelapse;
 
-pub use crate::draw::briefing::{BriefingText, DEFAULT_TITLE, View};
+pub use crate::draw::briefing::{BriefingText, View};
 pub use compare::{ImageDiff, Tolerance, compare};
 pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_png_atomic};
 pub use spec::{BriefingSpec, DEFAULT_SIZE, MAX_SCALE, MAX_SIDE, MIN_SIDE, TIMELAPSE_SIZE, check_bbox};

@@ -1,7 +1,6 @@
 //! What a briefing image shows: the date, the view, the size and the words.
 
 use super::{RenderError, View};
-use crate::basemap::LIBYA_BOUNDS;
 use crate::model::{FactionIx, PartialDate};
 
 /// The largest scale (pixels per point) an image may be drawn at.
@@ -43,7 +42,7 @@ impl BriefingSpec {
     pub fn new(date: PartialDate) -> BriefingSpec {
         BriefingSpec {
             date,
-            view: View::Fit(LIBYA_BOUNDS),
+            view: View::Dataset,
             width: DEFAULT_SIZE[0],
             height: DEFAULT_SIZE[1],
             scale: 1.0,
@@ -80,6 +79,7 @@ impl BriefingSpec {
             ));
         }
         match self.view {
+            View::Dataset => Ok(()),
             View::Fit(b) => check_bbox(b).map_err(RenderError::Spec),
             View::Center { lat, lon, zoom } => {
                 if !(lat.is_finite() && (-85.0..=85.0).contains(&lat)) {

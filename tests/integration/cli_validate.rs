@@ -253,3 +253,43 @@ fn a_claim_whose_faction_was_left_out_points_at_that_factions_problem() {
     assert!(stdout.contains("factions.csv:2\n"), "{stdout}");
     assert!(!stdout.contains("unknown faction") && !stdout.contains("did you mean"), "{stdout}");
 }
+
+#[test]
+fn a_dataset_file_with_a_mistake_is_reported_at_its_line_and_the_rest_still_loads() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_dataset(tmp.path(), &good_claims());
+    fs::write(tmp.path().join("dataset.toml"), "region = \"Jufra\"\nbounds = [16.5, 29.0, 15.5, 29.3]\n")
+        .unwrap();
+    let out =
+        sandline().args(["validate", "--data"]).arg(tmp.path()).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let file = tmp.path().join("dataset.toml").display().to_string();
+    assert!(out.contains(&format!("{file}:2: bounds: bounds [16.5, 29, 15.5, 29.3] are empty")), "{out}");
+    assert_eq!(out.lines().count(), 1, "one problem: {out}");
+}
+
+#[test]
+fn a_dataset_opens_on_its_own_places_and_is_titled_by_its_region() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_dataset(tmp.path(), &good_claims());
+    let loaded =
+        sandline::dataset::load(&sandline::dataset::DataDir::Disk(tmp.path().to_path_buf())).unwrap();
+    let [w, s, e, n] = loaded.dataset.frame();
+    for p in loaded.dataset.tracked_places() {
+        let place = loaded.dataset.place(*p);
+        assert!(
+            w < place.lon && place.lon < e && s < place.lat && place.lat < n,
+            "{} in {w},{s},{e},{n}",
+            place.name
+        );
+    }
+    assert!(e - w < 2.0 && n - s < 2.0, "framed on the Jufra places, not on a country: {w},{s},{e},{n}");
+    assert_eq!(loaded.dataset.meta().title(), "Control of territory");
+
+    fs::write(tmp.path().join("dataset.toml"), "region = \"al-Jufra\"\n").unwrap();
+    let loaded =
+        sandline::dataset::load(&sandline::dataset::DataDir::Disk(tmp.path().to_path_buf())).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.dataset.meta().title(), "Control of territory in al-Jufra");
+    assert_eq!(loaded.dataset.frame(), [w, s, e, n], "no bounds given: still the places'");
+}

@@ -153,13 +153,13 @@ fn searching_a_variant_spelling_lands_on_the_town() {
     harness.get_by_label_contains("claim(s), newest first");
 }
 
-#[test]
-fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
-    let tmp = tempfile::tempdir().unwrap();
+/// The frozen seed dataset copied into `root/data` (without its dataset.toml), its articles
+/// beside it in `root/seeds`; returns the fixture's own directory, to read its claims from.
+fn copy_of_the_seed_dataset(root: &std::path::Path) -> std::path::PathBuf {
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let seed_data = src.join("tests/fixtures/seed-dataset");
-    fs::create_dir_all(tmp.path().join("data/gazetteer")).unwrap();
-    fs::create_dir_all(tmp.path().join("seeds")).unwrap();
+    fs::create_dir_all(root.join("data/gazetteer")).unwrap();
+    fs::create_dir_all(root.join("seeds")).unwrap();
     for f in [
         "sources.csv",
         "factions.csv",
@@ -167,16 +167,23 @@ fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
         "gazetteer/libya_places_geonames.csv",
         "gazetteer/libya_airfields_airportsdata.csv",
     ] {
-        fs::copy(seed_data.join(f), tmp.path().join("data").join(f)).unwrap();
+        fs::copy(seed_data.join(f), root.join("data").join(f)).unwrap();
     }
     // The frozen seed dataset names its articles from its own folder; here they sit beside it.
     let sources =
         fs::read_to_string(seed_data.join("sources.csv")).unwrap().replace("../../../seeds/", "../seeds/");
-    fs::write(tmp.path().join("data/sources.csv"), sources).unwrap();
+    fs::write(root.join("data/sources.csv"), sources).unwrap();
     for entry in fs::read_dir(src.join("seeds")).unwrap() {
         let entry = entry.unwrap();
-        fs::copy(entry.path(), tmp.path().join("seeds").join(entry.file_name())).unwrap();
+        fs::copy(entry.path(), root.join("seeds").join(entry.file_name())).unwrap();
     }
+    seed_data
+}
+
+#[test]
+fn broken_data_opens_with_a_problems_panel_and_draws_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed_data = copy_of_the_seed_dataset(tmp.path());
     let claims = fs::read_to_string(seed_data.join("claims.csv")).unwrap();
     let broken = claims.replacen(",waddan,bdb,holds,2017-06,", ",wadan,bdb,holds,2017-02-30,", 1);
     fs::write(tmp.path().join("data/claims.csv"), broken).unwrap();
@@ -295,4 +302,26 @@ fn the_go_to_date_field_follows_the_date() {
     let date = harness.state().date();
     assert!(date > day("2019-01-01") && date < day("2019-07-01"), "the slider moved to {date}");
     assert_eq!(date_field(&harness), Some(date.to_string()));
+}
+
+#[test]
+fn a_dataset_of_one_area_opens_framed_on_its_places() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed_data = copy_of_the_seed_dataset(tmp.path());
+    let claims = fs::read_to_string(seed_data.join("claims.csv")).unwrap();
+    let jufra = ["waddan", "hun", "sawkna", "jufra-airbase", "jufra"];
+    let kept: Vec<&str> = claims
+        .lines()
+        .enumerate()
+        .filter(|(i, line)| *i == 0 || jufra.iter().any(|p| line.contains(&format!(",{p},"))))
+        .map(|(_, line)| line)
+        .collect();
+    assert!(kept.len() > 5, "the seed has Jufra claims");
+    fs::write(tmp.path().join("data/claims.csv"), kept.join("\n") + "\n").unwrap();
+
+    let harness = viewer(DataDir::Disk(tmp.path().join("data")), "2017-06-03");
+    let (lon, lat) = harness.state().view().center();
+    assert!((15.5..16.5).contains(&lon) && (28.8..29.5).contains(&lat), "centred on Jufra: {lon}, {lat}");
+    assert!(harness.state().map_memory().zoom() > 7.5, "closer than the whole country");
+    harness.get_by_role_and_label(Role::Button, "Waddan");
 }

@@ -271,17 +271,17 @@ fn going_to_a_place_centres_the_map_close_enough_and_opens_its_panel() {
 }
 
 #[test]
-fn libya_is_framed_as_the_window_settles_until_the_user_moves_the_map() {
+fn the_dataset_is_framed_as_the_window_settles_until_the_user_moves_the_map() {
     let mut app = app_at("2017-06-03");
     let small = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(600.0, 400.0));
     let large = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    app.apply(Action::FrameLibya(small));
+    app.apply(Action::FrameData(small));
     let at_small = app.view.map.zoom();
-    app.apply(Action::FrameLibya(large));
+    app.apply(Action::FrameData(large));
     let at_large = app.view.map.zoom();
     assert!(at_large > at_small, "a larger window zooms in: {at_small} then {at_large}");
     app.apply(Action::MapMoved);
-    app.apply(Action::FrameLibya(small));
+    app.apply(Action::FrameData(small));
     assert_eq!(app.view.map.zoom(), at_large, "once moved, the map stays where the user put it");
 }
 

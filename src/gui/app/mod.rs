@@ -18,7 +18,7 @@ use super::timeline::{TimelineModel, TimelineState, timeline_ui};
 use super::toolbar::{ToolbarData, ToolbarState, toolbar};
 use super::town_panel::town_panel;
 use crate::areas::Diff;
-use crate::basemap::{BaseLayer, LIBYA_BOUNDS};
+use crate::basemap::BaseLayer;
 use crate::dataset::{Dataset, Loaded, Problem};
 use crate::draw::legend::LegendLayers;
 use crate::draw::map_layer::fit_bounds;
@@ -170,9 +170,9 @@ impl SandlineApp {
                 let _ = view.map.set_zoom(view.map.zoom().max(9.0));
                 view.selected = Some(place);
             }
-            Action::FrameLibya(rect) => {
+            Action::FrameData(rect) => {
                 if view.fitting.is_some_and(|fitted| fitted != rect) {
-                    fit_bounds(&mut view.map, rect, LIBYA_BOUNDS);
+                    fit_bounds(&mut view.map, rect, self.dataset.frame());
                     view.fitting = Some(rect);
                 }
             }
@@ -447,7 +447,7 @@ impl SandlineApp {
         }
         let rect = ui.max_rect();
         self.map_size = rect.size();
-        self.apply(Action::FrameLibya(rect));
+        self.apply(Action::FrameData(rect));
         let data = MapData {
             dataset: &self.dataset,
             scene: &self.scene,
