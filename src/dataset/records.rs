@@ -148,6 +148,7 @@ pub fn read_sources(
 fn read_text(dir: &DataDir, file: &str, mut report: impl FnMut(String)) -> Option<String> {
     match dir.read(file) {
         Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Ok(text) if is_csv(file) => Some(csv_cells(&text)),
             Ok(text) => Some(text),
             Err(_) => {
                 report(format!("{} is not UTF-8 text", dir.display(file)));
@@ -165,9 +166,51 @@ fn read_text(dir: &DataDir, file: &str, mut report: impl FnMut(String)) -> Optio
     }
 }
 
+fn is_csv(file: &str) -> bool {
+    file.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("csv"))
+}
+
+/// The text of a CSV file as a reader sees it: every cell decoded (its quotes undoubled), one
+/// paragraph each, so that a claim can quote a cell of an event file (a user's own, or an
+/// export) word for word. Should a record still fail to read, the file is kept as it is.
+pub fn csv_cells(text: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut out = String::with_capacity(text.len());
+    for record in reader.records() {
+        let Ok(record) = record else { return text.to_string() };
+        for cell in record.iter().filter(|c| !c.is_empty()) {
+            out.push_str(cell);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csv_source_reads_as_its_decoded_cells() {
+        let rows = [
+            (
+                "quotes are undoubled",
+                "id,notes\n1,\"They said \"\"ours\"\", then left.\"\n",
+                "They said \"ours\", then left.",
+            ),
+            ("a cell over several lines stays whole", "a,\"one\ntwo\"\n", "one\ntwo"),
+            ("CRLF endings", "id,notes\r\n7,Quiet day.\r\n", "Quiet day."),
+        ];
+        for (what, csv, cell) in rows {
+            let text = csv_cells(csv);
+            assert!(text.split("\n\n").any(|c| c == cell), "{what}: {text:?}");
+        }
+        assert!(
+            csv_cells("a,\"unclosed\n").contains("unclosed"),
+            "an unclosed quote runs to the end of the file"
+        );
+        assert!(is_csv("events/acled.CSV") && !is_csv("article.txt") && !is_csv("csv"));
+    }
 
     #[test]
     fn factions_report_bad_colours_and_duplicates() {

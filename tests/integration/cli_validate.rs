@@ -293,3 +293,29 @@ fn a_dataset_opens_on_its_own_places_and_is_titled_by_its_region() {
     assert_eq!(loaded.dataset.meta().title(), "Control of territory in al-Jufra");
     assert_eq!(loaded.dataset.frame(), [w, s, e, n], "no bounds given: still the places'");
 }
+
+#[test]
+fn a_claim_may_quote_a_cell_of_an_event_file_the_dataset_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_dataset(tmp.path(), &good_claims());
+    // An analyst's own event log, written here for the test; its notes carry quotation marks.
+    fs::write(
+        tmp.path().join("articles/events.csv"),
+        "event,date,notes\r\ne1,2017-06-02,\"Residents said \"\"the army is in Hun\"\" by noon, and shops shut.\"\r\n",
+    )
+    .unwrap();
+    let mut sources = fs::read_to_string(tmp.path().join("sources.csv")).unwrap();
+    sources.push_str("log,articles/events.csv,My event log,Own notes,2017-06-03,,\n");
+    fs::write(tmp.path().join("sources.csv"), sources).unwrap();
+    let claims = format!(
+        "{}c3,hun,lna,holds,2017-06-02,log,\"Residents said \"\"the army is in Hun\"\" by noon, and shops shut.\",,\n\
+         c4,waddan,lna,holds,2017-06-02,log,Residents said the army is in Waddan.,,\n",
+        good_claims()
+    );
+    fs::write(tmp.path().join("claims.csv"), claims).unwrap();
+    let out =
+        sandline().args(["validate", "--data"]).arg(tmp.path()).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.lines().count(), 1, "the cell quoted word for word passes; the other does not: {out}");
+    assert!(out.contains("claims.csv:5: quote: not found verbatim in articles/events.csv"), "{out}");
+}
