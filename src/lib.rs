@@ -13,6 +13,7 @@ pub mod draw;
 pub mod gazetteer;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod import;
 pub mod ingest;
 pub mod model;
 pub mod projection;

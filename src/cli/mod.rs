@@ -4,6 +4,7 @@ mod args;
 mod diff;
 mod geocode;
 mod gui;
+mod import;
 mod ingest;
 mod render;
 mod state;
@@ -46,6 +47,8 @@ pub enum Command {
     State(state::StateArgs),
     /// Propose sourced claims from news articles, for review.
     Ingest(ingest::IngestArgs),
+    /// Make a dataset folder of another tool's event data (ACLED).
+    Import(import::ImportArgs),
     /// Draw briefing images and timelapses without a screen.
     Render(Box<render::RenderArgs>),
     /// What changed hands between two dates, with the claims behind each change.
@@ -91,6 +94,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Geocode(args) => geocode::run(&args),
         Command::State(args) => state::run(&args),
         Command::Ingest(args) => ingest::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Synthesize(args) => synthesize::run(&args),

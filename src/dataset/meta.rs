@@ -17,6 +17,9 @@ pub struct Meta {
     pub region: Option<String>,
     /// The first view: `[west, south, east, north]` in degrees.
     pub bounds: Option<[f64; 4]>,
+    /// Lines every image made from the dataset must carry, e.g. an event data provider's terms.
+    #[serde(default)]
+    pub attribution: Vec<String>,
 }
 
 impl Meta {

@@ -74,12 +74,15 @@ impl BriefingText {
             (0, c) => format!("citing {c} news sources"),
             (h, c) => format!("quoting {h} and citing {c} news sources"),
         };
-        let attribution = format!(
+        let mut attribution = format!(
             "Base map: Natural Earth (public domain). Places: GeoNames (CC BY 4.0), airportsdata (MIT). \
              Control: {} dated claims {sources}, via sandline {}.",
             dataset.claims.len(),
             env!("CARGO_PKG_VERSION")
         );
+        for line in &dataset.meta().attribution {
+            attribution.push_str(&format!(" Data: {line}."));
+        }
         let mut footnote = footnote(dataset, scene.date, recent_days, hidden);
         if let Some(stale) = c.stale_sentence(scene.stale_after) {
             footnote.push_str(&format!(" {stale} (drawn faded)."));

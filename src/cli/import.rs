@@ -1,0 +1,86 @@
+//! `sandline import acled FILE --out DIR`: another tool's event data made into a dataset folder.
+
+use super::Outcome;
+use super::args::parse_day;
+use crate::import::acled::{self, Options};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub from: ImportFrom,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportFrom {
+    /// An ACLED export (CSV): territory events, bases and armed clashes become claims.
+    Acled(AcledArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AcledArgs {
+    /// The export, as ACLED's export tool writes it.
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// The dataset folder to write (made if missing; an actors.csv already there is kept).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Leave armed clashes out (by default they make a place contested).
+    #[arg(long)]
+    pub no_clashes: bool,
+    /// The day the export was downloaded, for the attribution line (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub accessed: Option<NaiveDate>,
+}
+
+pub fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
+    let ImportFrom::Acled(args) = &args.from;
+    let options = Options { clashes: !args.no_clashes, accessed: args.accessed.or_else(today) };
+    let report = acled::import(&args.file, &args.out, &options)?;
+    for row in &report.bad_rows {
+        println!("{row}");
+    }
+    eprintln!(
+        "imported {} of {} events as {} claims at {} places into {}",
+        report.claims,
+        report.events,
+        report.claims,
+        report.places,
+        args.out.display()
+    );
+    for (why, n) in &report.left_out {
+        eprintln!("  left out {n}: {why}");
+    }
+    if !report.bad_rows.is_empty() {
+        eprintln!("  left out {}: rows that could not be read (listed above)", report.bad_rows.len());
+    }
+    if report.flagged > 0 {
+        eprintln!(
+            "  {} claims to review: the actor types do not say which side gained, actor1 was taken (see their notes)",
+            report.flagged
+        );
+    }
+    for (country, names) in &report.two_governments {
+        eprintln!(
+            "  review: {country} has state forces under {} names ({}): more than one government may claim to be the state",
+            names.len(),
+            names.join("; ")
+        );
+    }
+    if report.new_actors > 0 {
+        eprintln!(
+            "  {} new actors in {}: join allies into one faction and set colours there, then import again",
+            report.new_actors,
+            args.out.join(crate::import::actors::ACTORS_FILE).display()
+        );
+    }
+    Ok(if report.bad_rows.is_empty() { Outcome::Clean } else { Outcome::ProblemsFound })
+}
+
+/// Today (UTC) by the system clock.
+fn today() -> Option<NaiveDate> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_days(chrono::Days::new(secs / 86_400))
+}

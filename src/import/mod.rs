@@ -1,0 +1,5 @@
+//! Other tools' event data made into dataset folders that every command opens with `--data DIR`.
+
+pub mod acled;
+pub mod actors;
+mod write;

@@ -1,0 +1,143 @@
+//! `sandline import acled` through the binary: an export becomes a dataset every command opens.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn sandline() -> Command {
+    Command::cargo_bin("sandline").unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled").join(name)
+}
+
+fn import(file: &Path, out: &Path) -> (i32, String, String) {
+    let output = sandline()
+        .args(["import", "acled"])
+        .arg(file)
+        .arg("--out")
+        .arg(out)
+        .args(["--accessed", "2026-12-01"])
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
+    (output.status.code().unwrap_or(-1), text(&output.stdout), text(&output.stderr))
+}
+
+/// Who holds `place` at `date`, from `sandline state --format csv` (place id, holder id).
+fn holder(dir: &Path, date: &str, place: &str) -> Option<String> {
+    let out =
+        sandline().args(["state", "--format", "csv", "--date", date, "--data"]).arg(dir).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id, holder) = (col("id"), col("faction"));
+    rows.records()
+        .map(Result::unwrap)
+        .find(|r| &r[id] == place)
+        .map(|r| r[holder].to_string())
+        .filter(|h| !h.is_empty())
+}
+
+#[test]
+fn an_acled_export_becomes_a_dataset_that_validates_and_gives_its_holders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sudan");
+    let (code, stdout, stderr) = import(&fixture("sudan_2023.csv"), &out);
+    assert_eq!(code, 1, "one row could not be read: {stdout}{stderr}");
+    assert!(stdout.contains("sudan_2023.csv:10: latitude: 'north' is not a latitude"), "{stdout}");
+    assert!(stderr.contains("imported 7 of 9 events as 7 claims at 7 places"), "{stderr}");
+    assert!(stderr.contains("left out 1: peaceful protest"), "{stderr}");
+
+    sandline().args(["validate", "--data"]).arg(&out).assert().success().stdout("");
+    let rsf = Some("rapid-support-forces".to_string());
+    assert_eq!(holder(&out, "2023-10-25", "nyala"), None, "nothing known before the first event");
+    assert_eq!(holder(&out, "2023-12-31", "nyala"), rsf);
+    assert_eq!(holder(&out, "2023-12-31", "wad-madani"), rsf);
+    assert_eq!(holder(&out, "2024-03-31", "omdurman"), Some("military-forces-of-sudan-2019".into()));
+
+    let meta = fs::read_to_string(out.join("dataset.toml")).unwrap();
+    assert!(meta.contains("region = \"Sudan\""), "{meta}");
+    assert!(meta.contains("ACLED, accessed 1 December 2026, filters as exported"), "{meta}");
+    let loaded = sandline::dataset::load(&sandline::dataset::DataDir::Disk(out.clone())).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+    let snapshot = loaded.dataset.timeline.snapshot(date);
+    let scene = sandline::scene::build(&loaded.dataset, &snapshot, &Default::default());
+    let text = sandline::render::BriefingText::new(
+        &loaded.dataset,
+        &scene,
+        sandline::model::PartialDate::day(date),
+        "",
+        30,
+        &[],
+    );
+    assert_eq!(text.title, "Control of territory in Sudan");
+    assert!(
+        text.attribution.contains("Data: ACLED, accessed 1 December 2026, filters as exported."),
+        "{}",
+        text.attribution
+    );
+    let [w, s, e, n] = loaded.dataset.frame();
+    assert!(w < 22.47 && e > 33.52 && s < 12.05 && n > 15.64, "framed on Sudan's places: {w},{s},{e},{n}");
+}
+
+#[test]
+fn the_users_sides_in_actors_csv_survive_a_new_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sudan");
+    import(&fixture("sudan_2023.csv"), &out);
+    let actors = fs::read_to_string(out.join("actors.csv")).unwrap();
+    assert!(actors.contains("Rapid Support Forces,rapid-support-forces,"), "{actors}");
+    let edited = actors.replace("Rapid Support Forces,rapid-support-forces,#", "Rapid Support Forces,rsf,#");
+    fs::write(out.join("actors.csv"), edited).unwrap();
+    let (_, _, stderr) = import(&fixture("sudan_2023.csv"), &out);
+    assert!(!stderr.contains("new actors"), "{stderr}");
+    assert_eq!(holder(&out, "2023-12-31", "nyala").as_deref(), Some("rsf"));
+    sandline().args(["validate", "--data"]).arg(&out).assert().success();
+}
+
+#[test]
+fn an_older_export_with_a_bom_crlf_written_dates_and_numbered_actor_types_imports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("mali");
+    let (code, stdout, stderr) = import(&fixture("mali_2012_old_style.csv"), &out);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains("imported 4 of 4 events"), "{stderr}");
+    assert!(stderr.contains("1 claims to review"), "France is not Mali's state forces: {stderr}");
+    sandline().args(["validate", "--data"]).arg(&out).assert().success().stdout("");
+    let mnla = Some("national-movement-for-the-liberation-of-azawad".to_string());
+    assert_eq!(holder(&out, "2012-04-02", "kidal"), mnla);
+    assert_eq!(holder(&out, "2012-04-02", "timbuktu"), mnla);
+}
+
+#[test]
+fn a_file_that_is_not_an_acled_export_is_one_clear_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("other.csv");
+    fs::write(&file, "id,place,when\n1,Nyala,2023\n").unwrap();
+    let (code, stdout, stderr) = import(&file, &tmp.path().join("out"));
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("is not an ACLED export: it has no column 'event_id_cnty'"), "{stderr}");
+    assert!(!tmp.path().join("out").exists(), "nothing written");
+}
+
+#[test]
+fn state_forces_under_two_names_are_flagged_for_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(fixture("sudan_2023.csv")).unwrap();
+    // One event of a rival government's army, as Libya has had two since 2014.
+    let rival = text.replacen(
+        "Government regains territory,Military Forces of Sudan (2019-)",
+        "Government regains territory,Military Forces of Sudan (2019-) Rival Government",
+        1,
+    );
+    assert_ne!(rival, text);
+    let file = tmp.path().join("two.csv");
+    fs::write(&file, rival).unwrap();
+    let (_, _, stderr) = import(&file, &tmp.path().join("out"));
+    assert!(stderr.contains("review: Sudan has state forces under 2 names"), "{stderr}");
+}
