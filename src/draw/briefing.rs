@@ -70,9 +70,10 @@ impl BriefingText {
         );
         let held = dataset.sources.iter().filter(|s| s.is_held()).count();
         let sources = match (held, dataset.sources.len() - held) {
-            (h, 0) => format!("quoting {h} news sources"),
-            (0, c) => format!("citing {c} news sources"),
-            (h, c) => format!("quoting {h} and citing {c} news sources"),
+            (1, 0) => "quoting 1 source".to_string(),
+            (h, 0) => format!("quoting {h} sources"),
+            (0, c) => format!("citing {c} sources"),
+            (h, c) => format!("quoting {h} and citing {c} sources"),
         };
         let mut attribution = format!(
             "Base map: Natural Earth (public domain). Places: GeoNames (CC BY 4.0), airportsdata (MIT). \
