@@ -3,6 +3,7 @@
 use super::Outcome;
 use super::args::parse_day;
 use crate::import::acled::{self, Options};
+use crate::import::ucdp;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
@@ -17,6 +18,24 @@ pub struct ImportArgs {
 pub enum ImportFrom {
     /// An ACLED export (CSV): territory events, bases and armed clashes become claims.
     Acled(AcledArgs),
+    /// UCDP's Georeferenced Event Dataset (CSV): each event makes its place contested.
+    Ucdp(UcdpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UcdpArgs {
+    /// The GED file (CSV), as UCDP publishes it.
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// The dataset folder to write (made if missing; an actors.csv already there is kept).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Keep events located only to a wide area (where_prec 4 and coarser), left out by default.
+    #[arg(long)]
+    pub coarse_places: bool,
+    /// The day the file was downloaded, for the attribution line (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub accessed: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -36,9 +55,21 @@ pub struct AcledArgs {
 }
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
-    let ImportFrom::Acled(args) = &args.from;
-    let options = Options { clashes: !args.no_clashes, accessed: args.accessed.or_else(today) };
-    let report = acled::import(&args.file, &args.out, &options)?;
+    let (report, out) = match &args.from {
+        ImportFrom::Acled(args) => {
+            let options = Options { clashes: !args.no_clashes, accessed: args.accessed.or_else(today) };
+            (acled::import(&args.file, &args.out, &options)?, &args.out)
+        }
+        ImportFrom::Ucdp(args) => {
+            let options =
+                ucdp::Options { coarse_places: args.coarse_places, accessed: args.accessed.or_else(today) };
+            (ucdp::import(&args.file, &args.out, &options)?, &args.out)
+        }
+    };
+    summarize(&report, out)
+}
+
+fn summarize(report: &acled::Report, out: &std::path::Path) -> anyhow::Result<Outcome> {
     for row in &report.bad_rows {
         println!("{row}");
     }
@@ -48,7 +79,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
         report.events,
         report.claims,
         report.places,
-        args.out.display()
+        out.display()
     );
     for (why, n) in &report.left_out {
         eprintln!("  left out {n}: {why}");
@@ -73,7 +104,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
         eprintln!(
             "  {} new actors in {}: join allies into one faction and set colours there, then import again",
             report.new_actors,
-            args.out.join(crate::import::actors::ACTORS_FILE).display()
+            out.join(crate::import::actors::ACTORS_FILE).display()
         );
     }
     Ok(if report.bad_rows.is_empty() { Outcome::Clean } else { Outcome::ProblemsFound })

@@ -4,7 +4,7 @@
 //! into the folder, is the source they are found in.
 
 use super::actors::{Actors, slug};
-use super::write::{DatasetWriter, PlaceKey};
+use super::write::{DatasetWriter, PlaceKey, SourceInfo};
 use crate::model::{Action, PartialDate};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,9 +32,14 @@ const COLUMNS: [&str; 18] = [
     "notes",
 ];
 
-/// Where the export is kept in the dataset folder, and the source id its claims cite.
-pub const COPY_NAME: &str = "acled.csv";
-pub const SOURCE_ID: &str = "acled";
+/// The export as the dataset's source, copied into the folder.
+pub const SOURCE: SourceInfo = SourceInfo {
+    id: "acled",
+    copy_name: "acled.csv",
+    title: "ACLED export",
+    outlet: "ACLED",
+    url: "https://acleddata.com",
+};
 
 /// How far a place may be from its coordinate, by `geo_precision`: 1 the town itself, 2 a place
 /// near it or part of it, 3 the provincial capital standing for a wider area.
@@ -58,6 +63,8 @@ pub struct Options {
 pub enum ImportError {
     #[error("{file} is not an ACLED export: it has no column '{missing}'")]
     NotAcled { file: String, missing: String },
+    #[error("{file} is not a UCDP GED file: it has no column '{missing}'")]
+    NotUcdp { file: String, missing: String },
     #[error("cannot read {file}")]
     Read {
         file: String,
@@ -281,7 +288,9 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
     let attribution = format!("ACLED, accessed {accessed}, filters as exported");
     report.places = writer.place_count();
     report.new_actors = actors.new_count();
-    writer.write(out, file, latest, country.as_deref(), &attribution, &actors).map_err(ImportError::Write)?;
+    writer
+        .write(out, &SOURCE, file, latest, country.as_deref(), &attribution, &actors)
+        .map_err(ImportError::Write)?;
     actors.write(&out.join(super::actors::ACTORS_FILE)).map_err(ImportError::Write)?;
     Ok(report)
 }

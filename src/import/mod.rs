@@ -2,4 +2,5 @@
 
 pub mod acled;
 pub mod actors;
+pub mod ucdp;
 mod write;

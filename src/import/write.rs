@@ -7,6 +7,16 @@ use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+/// The imported file as the dataset's one source.
+pub struct SourceInfo {
+    /// The source id every claim cites, and the file name of the copy in the folder.
+    pub id: &'static str,
+    pub copy_name: &'static str,
+    pub title: &'static str,
+    pub outlet: &'static str,
+    pub url: &'static str,
+}
+
 /// A place as an export gives it: a name at a point.
 #[derive(Debug, Clone)]
 pub struct PlaceKey {
@@ -82,9 +92,11 @@ impl DatasetWriter {
     }
 
     /// Writes the folder: `file` copied in as the source, whose latest event is `latest`.
+    #[allow(clippy::too_many_arguments)]
     pub fn write(
         &self,
         out: &Path,
+        source: &SourceInfo,
         file: &Path,
         latest: Option<NaiveDate>,
         region: Option<&str>,
@@ -96,7 +108,7 @@ impl DatasetWriter {
         let save = |name: &str, bytes: &[u8]| {
             crate::ingest::merge::write_atomically(&out.join(name), bytes).map_err(|e| e.to_string())
         };
-        save(super::acled::COPY_NAME, &copy)?;
+        save(source.copy_name, &copy)?;
 
         let places = table(
             &["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"],
@@ -123,12 +135,12 @@ impl DatasetWriter {
         let sources = table(
             &["id", "file", "title", "outlet", "published", "url", "date_note"],
             [vec![
-                super::acled::SOURCE_ID.into(),
-                super::acled::COPY_NAME.into(),
-                "ACLED export".into(),
-                "ACLED".into(),
+                source.id.into(),
+                source.copy_name.into(),
+                source.title.into(),
+                source.outlet.into(),
                 published,
-                "https://acleddata.com".into(),
+                source.url.into(),
                 format!("The day of the latest event in the export. {attribution}."),
             ]],
         )?;
@@ -142,7 +154,7 @@ impl DatasetWriter {
                     c.faction.clone(),
                     c.action.as_str().into(),
                     c.date.to_string(),
-                    super::acled::SOURCE_ID.into(),
+                    source.id.into(),
                     c.quote.clone(),
                     String::new(),
                     c.note.clone(),

@@ -13,7 +13,7 @@ mod cli_state;
 mod cli_synthesize;
 mod cli_validate;
 mod fuzz_long;
-mod import_acled;
+mod import_cli;
 mod ingest_cli;
 mod ingest_eval;
 mod loader_props;

@@ -1,4 +1,4 @@
-//! `sandline import acled` through the binary: an export becomes a dataset every command opens.
+//! `sandline import acled` and `import ucdp` through the binary: event data become a dataset every command opens.
 
 use assert_cmd::Command;
 use std::fs;
@@ -140,4 +140,80 @@ fn state_forces_under_two_names_are_flagged_for_review() {
     fs::write(&file, rival).unwrap();
     let (_, _, stderr) = import(&file, &tmp.path().join("out"));
     assert!(stderr.contains("review: Sudan has state forces under 2 names"), "{stderr}");
+}
+
+#[test]
+fn a_ucdp_ged_file_makes_its_places_contested_on_the_days_of_its_events() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("myanmar");
+    let output = sandline()
+        .args(["import", "ucdp"])
+        .arg(fixture("myanmar_2023_ged.csv"))
+        .arg("--out")
+        .arg(&out)
+        .args(["--accessed", "2026-12-01"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "one row has a date that does not exist: {stdout}{stderr}");
+    assert!(
+        stdout.contains("myanmar_2023_ged.csv:6: date_start: '2023-13-01 00:00:00.000' is not a date"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("imported 3 of 5 events"), "{stderr}");
+    assert!(stderr.contains("left out 1: located only to a wide area (where_prec 4)"), "{stderr}");
+    sandline().args(["validate", "--data"]).arg(&out).assert().success().stdout("");
+
+    let state = |date: &str| {
+        let out = sandline()
+            .args(["state", "--format", "csv", "--date", date, "--data"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(state("2023-11-05").contains("hsenwi,Hsenwi,23.299,97.97,,contested,2023-11-01,ged-500002"));
+    assert!(state("2023-10-31").contains("hsenwi,Hsenwi,23.299,97.97,,unknown"), "not before its first day");
+    let claims = fs::read_to_string(out.join("claims.csv")).unwrap();
+    assert!(claims.contains("2023-11-01 to 2023-11-03"), "the event's days are in the note: {claims}");
+    assert!(
+        claims.contains("ged-500003,laukkaing,government-of-myanmar,contested,2023-12,"),
+        "month precision: {claims}"
+    );
+    let meta = fs::read_to_string(out.join("dataset.toml")).unwrap();
+    assert!(
+        meta.contains("UCDP Georeferenced Event Dataset (CC BY 4.0), accessed 1 December 2026"),
+        "{meta}"
+    );
+
+    let coarse = tmp.path().join("coarse");
+    sandline()
+        .args(["import", "ucdp"])
+        .arg(fixture("myanmar_2023_ged.csv"))
+        .arg("--out")
+        .arg(&coarse)
+        .arg("--coarse-places")
+        .assert()
+        .code(1);
+    assert!(
+        fs::read_to_string(coarse.join("claims.csv")).unwrap().contains("ged-500004"),
+        "kept when asked for"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_ucdp_ged_is_one_clear_line() {
+    let out = sandline()
+        .args(["import", "ucdp"])
+        .arg(fixture("sudan_2023.csv"))
+        .args(["--out", "/nonexistent/x"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("sudan_2023.csv is not a UCDP GED file: it has no column 'id'"),
+        "an ACLED export: {stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }

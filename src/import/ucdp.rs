@@ -1,0 +1,216 @@
+//! `sandline import ucdp`: UCDP's Georeferenced Event Dataset (GED, CSV) made into a dataset
+//! folder. GED codes fighting, not territory: each event makes its place contested on its first
+//! day, by side A, with its sources in the note.
+
+use super::acled::{ImportError, Report};
+use super::actors::{Actors, slug};
+use super::write::{DatasetWriter, PlaceKey, SourceInfo};
+use crate::model::{Action, PartialDate};
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const COLUMNS: [&str; 14] = [
+    "id",
+    "side_a",
+    "side_b",
+    "source_article",
+    "where_prec",
+    "where_coordinates",
+    "adm_1",
+    "country",
+    "latitude",
+    "longitude",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "best",
+];
+
+pub const SOURCE: SourceInfo = SourceInfo {
+    id: "ucdp-ged",
+    copy_name: "ucdp-ged.csv",
+    title: "UCDP Georeferenced Event Dataset",
+    outlet: "Uppsala Conflict Data Program",
+    url: "https://ucdp.uu.se",
+};
+
+/// Events located no better than this `where_prec` (4: the second-order administrative area or
+/// coarser) are left out by default: their point is not a place.
+pub const WHERE_PREC_KEPT_UP_TO: u8 = 3;
+
+/// How far the event may be from its point, by `where_prec` (1 exact, 2 within 25 km, 3 the
+/// first-order area's named place, 4 and coarser a region).
+pub fn precision_km(where_prec: u8) -> f64 {
+    match where_prec {
+        1 => 2.0,
+        2 => 25.0,
+        3 => 50.0,
+        _ => 150.0,
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Keep events located only to a wide area (`where_prec` 4 and above).
+    pub coarse_places: bool,
+    pub accessed: Option<NaiveDate>,
+}
+
+pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, ImportError> {
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|source| ImportError::Read { file: shown.clone(), source })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| ImportError::NotUcdp { file: shown.clone(), missing: format!("id ({e})") })?
+        .clone();
+    let mut at = [0usize; COLUMNS.len()];
+    for (i, name) in COLUMNS.iter().enumerate() {
+        at[i] = headers
+            .iter()
+            .position(|h| h.trim() == *name)
+            .ok_or_else(|| ImportError::NotUcdp { file: shown.clone(), missing: name.to_string() })?;
+    }
+    let [
+        id,
+        side_a,
+        side_b,
+        source_article,
+        where_prec,
+        where_coordinates,
+        adm_1,
+        country,
+        latitude,
+        longitude,
+        date_prec,
+        date_start,
+        date_end,
+        best,
+    ] = at;
+    let mut report = Report::default();
+    let mut writer = DatasetWriter::default();
+    let mut actors = Actors::read(&out.join(super::actors::ACTORS_FILE)).map_err(ImportError::Write)?;
+    let mut countries: BTreeMap<String, usize> = BTreeMap::new();
+    let mut latest: Option<NaiveDate> = None;
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                report.bad_rows.push(format!("{shown}:{}: {e}", e.position().map_or(0, |p| p.line())));
+                continue;
+            }
+        };
+        report.events += 1;
+        let line = record.position().map_or(0, |p| p.line());
+        let get = |i: usize| record.get(i).unwrap_or("").trim();
+        let bad = |column: &str, message: String| format!("{shown}:{line}: {column}: {message}");
+        let parsed = (|| {
+            let place_prec: u8 = get(where_prec)
+                .parse()
+                .ok()
+                .filter(|p| (1..=7).contains(p))
+                .ok_or_else(|| bad("where_prec", format!("'{}' is not 1 to 7", get(where_prec))))?;
+            let precision: u8 = get(date_prec)
+                .parse()
+                .ok()
+                .filter(|p| (1..=5).contains(p))
+                .ok_or_else(|| bad("date_prec", format!("'{}' is not 1 to 5", get(date_prec))))?;
+            let day = |column: usize, name: &str| {
+                let text = get(column);
+                let text = text.split([' ', 'T']).next().unwrap_or(text);
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map_err(|_| bad(name, format!("'{}' is not a date", get(column))))
+            };
+            let (start, end) = (day(date_start, "date_start")?, day(date_end, "date_end")?);
+            let lat: f64 = get(latitude)
+                .parse()
+                .ok()
+                .filter(|v: &f64| (-90.0..=90.0).contains(v))
+                .ok_or_else(|| bad("latitude", format!("'{}' is not a latitude", get(latitude))))?;
+            let lon: f64 = get(longitude)
+                .parse()
+                .ok()
+                .filter(|v: &f64| (-180.0..=180.0).contains(v))
+                .ok_or_else(|| bad("longitude", format!("'{}' is not a longitude", get(longitude))))?;
+            if get(side_a).is_empty() {
+                return Err(bad("side_a", "is empty".into()));
+            }
+            Ok((place_prec, precision, start, end, lat, lon))
+        })();
+        let (place_prec, precision, start, end, lat, lon) = match parsed {
+            Ok(p) => p,
+            Err(message) => {
+                report.bad_rows.push(message);
+                continue;
+            }
+        };
+        if place_prec > WHERE_PREC_KEPT_UP_TO && !options.coarse_places {
+            *report
+                .left_out
+                .entry(format!("located only to a wide area (where_prec {place_prec})"))
+                .or_default() += 1;
+            continue;
+        }
+        // 1: the day; 2 and 3: within a few days or a week (the first day kept, the spread noted);
+        // 4: the month; 5: the year.
+        let date = match precision {
+            4 => PartialDate::month(start.year(), start.month()),
+            5 => PartialDate::parse(&start.year().to_string()).ok(),
+            _ => None,
+        }
+        .unwrap_or(PartialDate::day(start));
+        latest = latest.max(Some(date.last_day().max(end)));
+        *countries.entry(get(country).to_string()).or_default() += 1;
+        actors.count(get(side_a));
+        if !get(side_b).is_empty() {
+            actors.count(get(side_b));
+        }
+        let name = match get(where_coordinates) {
+            "" => get(adm_1),
+            w => w,
+        };
+        let name = name.split(" town").next().unwrap_or(name).to_string();
+        let place = writer.place(&PlaceKey {
+            name,
+            lat,
+            lon,
+            precision_km: precision_km(place_prec),
+            note: format!(
+                "UCDP GED where_coordinates, {}, {}; where_prec {place_prec}",
+                get(adm_1),
+                get(country)
+            ),
+        });
+        let mut note =
+            format!("UCDP GED event {}: fighting between {} and {}", get(id), get(side_a), get(side_b));
+        if end > start {
+            note.push_str(&format!(", {start} to {end}"));
+        }
+        if let (2 | 3, false) = (precision, end > start) {
+            note.push_str("; the date is within a week of the day given");
+        }
+        if !get(best).is_empty() {
+            note.push_str(&format!("; best estimate of deaths {}", get(best)));
+        }
+        if !get(source_article).is_empty() {
+            note.push_str(&format!("; sources: {}", get(source_article)));
+        }
+        let faction = actors.faction_of(get(side_a));
+        writer.claim(format!("ged-{}", slug(get(id))), place, faction, Action::Contested, date, "", note);
+        report.claims += 1;
+    }
+    let country = countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| c.clone()).filter(|c| !c.is_empty());
+    let accessed =
+        options.accessed.map_or("an unrecorded date".to_string(), |d| d.format("%-d %B %Y").to_string());
+    let attribution = format!("UCDP Georeferenced Event Dataset (CC BY 4.0), accessed {accessed}");
+    report.places = writer.place_count();
+    report.new_actors = actors.new_count();
+    writer
+        .write(out, &SOURCE, file, latest, country.as_deref(), &attribution, &actors)
+        .map_err(ImportError::Write)?;
+    actors.write(&out.join(super::actors::ACTORS_FILE)).map_err(ImportError::Write)?;
+    Ok(report)
+}
