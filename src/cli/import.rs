@@ -69,7 +69,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
     summarize(&report, out)
 }
 
-fn summarize(report: &acled::Report, out: &std::path::Path) -> anyhow::Result<Outcome> {
+fn summarize(report: &crate::import::Report, out: &std::path::Path) -> anyhow::Result<Outcome> {
     for row in &report.bad_rows {
         println!("{row}");
     }

@@ -5,6 +5,7 @@
 
 use super::actors::{Actors, slug};
 use super::write::{DatasetWriter, PlaceKey, SourceInfo};
+use super::{ImportError, Report};
 use crate::model::{Action, PartialDate};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -59,39 +60,6 @@ pub struct Options {
     pub accessed: Option<NaiveDate>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("{file} is not an ACLED export: it has no column '{missing}'")]
-    NotAcled { file: String, missing: String },
-    #[error("{file} is not a UCDP GED file: it has no column '{missing}'")]
-    NotUcdp { file: String, missing: String },
-    #[error("cannot read {file}")]
-    Read {
-        file: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Write(String),
-}
-
-/// What the import did, for its summary.
-#[derive(Debug, Default)]
-pub struct Report {
-    pub events: usize,
-    pub claims: usize,
-    pub places: usize,
-    /// Events left out, by reason.
-    pub left_out: BTreeMap<String, usize>,
-    /// Rows that could not be read, as `file:line: column: message`.
-    pub bad_rows: Vec<String>,
-    /// Claims whose side the actor types could not decide: actor1 was taken.
-    pub flagged: usize,
-    /// Countries whose state forces go by more than one name (two governments).
-    pub two_governments: Vec<(String, Vec<String>)>,
-    pub new_actors: usize,
-}
-
 /// One event as the import reads it.
 struct Event<'a> {
     id: &'a str,
@@ -118,20 +86,9 @@ enum Gainer {
 
 pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, ImportError> {
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|source| ImportError::Read { file: shown.clone(), source })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = super::read_export(file)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| ImportError::NotAcled { file: shown.clone(), missing: format!("event_id_cnty ({e})") })?
-        .clone();
-    let column = |name: &str| headers.iter().position(|h| h.trim() == name);
-    let mut at = [0usize; COLUMNS.len()];
-    for (i, name) in COLUMNS.iter().enumerate() {
-        at[i] = column(name)
-            .ok_or_else(|| ImportError::NotAcled { file: shown.clone(), missing: name.to_string() })?;
-    }
+    let at = super::find_columns(&mut reader, file, "an ACLED export", COLUMNS)?;
     let [
         id,
         date,
@@ -282,17 +239,9 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
             report.two_governments.push((country, names.into_iter().collect()));
         }
     }
-    let country = countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| c.clone()).filter(|c| !c.is_empty());
-    let accessed =
-        options.accessed.map_or("an unrecorded date".to_string(), |d| d.format("%-d %B %Y").to_string());
-    let attribution = format!("ACLED, accessed {accessed}, filters as exported");
-    report.places = writer.place_count();
-    report.new_actors = actors.new_count();
-    writer
-        .write(out, &SOURCE, file, latest, country.as_deref(), &attribution, &actors)
-        .map_err(ImportError::Write)?;
-    actors.write(&out.join(super::actors::ACTORS_FILE)).map_err(ImportError::Write)?;
-    Ok(report)
+    let attribution =
+        format!("ACLED, accessed {}, filters as exported", super::accessed_words(options.accessed));
+    super::finish(out, &SOURCE, file, latest, &countries, &attribution, &writer, &actors, report)
 }
 
 fn add_claim(e: &Event, writer: &mut DatasetWriter, actors: &mut Actors, report: &mut Report) {

@@ -4,3 +4,91 @@ pub mod acled;
 pub mod actors;
 pub mod ucdp;
 mod write;
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file lacks a column its kind always has: it is not what the user said it is.
+    #[error("{file} is not {kind}: it has no column '{missing}'")]
+    NotThatKind { file: String, kind: &'static str, missing: String },
+    #[error("cannot read {file}")]
+    Read {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Write(String),
+}
+
+/// What the import did, for its summary.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub events: usize,
+    pub claims: usize,
+    pub places: usize,
+    /// Events left out, by reason.
+    pub left_out: BTreeMap<String, usize>,
+    /// Rows that could not be read, as `file:line: column: message`.
+    pub bad_rows: Vec<String>,
+    /// Claims whose side the actor types could not decide: actor1 was taken.
+    pub flagged: usize,
+    /// Countries whose state forces go by more than one name (two governments).
+    pub two_governments: Vec<(String, Vec<String>)>,
+    pub new_actors: usize,
+}
+
+/// An export's text: read whole, a byte order mark dropped, bytes that are not UTF-8 replaced.
+fn read_export(file: &Path) -> Result<String, ImportError> {
+    let bytes = std::fs::read(file)
+        .map_err(|source| ImportError::Read { file: file.display().to_string(), source })?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+}
+
+/// Where each of `names` is among the export's columns; the first one missing says the file is
+/// not of `kind`.
+fn find_columns<const N: usize>(
+    reader: &mut csv::Reader<&[u8]>,
+    file: &Path,
+    kind: &'static str,
+    names: [&str; N],
+) -> Result<[usize; N], ImportError> {
+    let not = |missing: String| ImportError::NotThatKind { file: file.display().to_string(), kind, missing };
+    let headers = reader.headers().map_err(|e| not(format!("{} ({e})", names[0])))?.clone();
+    let mut at = [0usize; N];
+    for (i, name) in names.iter().enumerate() {
+        at[i] = headers.iter().position(|h| h.trim() == *name).ok_or_else(|| not(name.to_string()))?;
+    }
+    Ok(at)
+}
+
+/// "1 December 2026", or words saying the day is not known.
+fn accessed_words(accessed: Option<NaiveDate>) -> String {
+    accessed.map_or("an unrecorded date".to_string(), |d| d.format("%-d %B %Y").to_string())
+}
+
+/// Writes the folder and the actors, and completes the report.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    out: &Path,
+    source: &write::SourceInfo,
+    file: &Path,
+    latest: Option<NaiveDate>,
+    countries: &BTreeMap<String, usize>,
+    attribution: &str,
+    writer: &write::DatasetWriter,
+    actors: &actors::Actors,
+    mut report: Report,
+) -> Result<Report, ImportError> {
+    let country =
+        countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| c.as_str()).filter(|c| !c.is_empty());
+    report.places = writer.place_count();
+    report.new_actors = actors.new_count();
+    writer.write(out, source, file, latest, country, attribution, actors).map_err(ImportError::Write)?;
+    actors.write(&out.join(actors::ACTORS_FILE)).map_err(ImportError::Write)?;
+    Ok(report)
+}

@@ -2,9 +2,9 @@
 //! folder. GED codes fighting, not territory: each event makes its place contested on its first
 //! day, by side A, with its sources in the note.
 
-use super::acled::{ImportError, Report};
 use super::actors::{Actors, slug};
 use super::write::{DatasetWriter, PlaceKey, SourceInfo};
+use super::{ImportError, Report};
 use crate::model::{Action, PartialDate};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
@@ -59,21 +59,9 @@ pub struct Options {
 
 pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, ImportError> {
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|source| ImportError::Read { file: shown.clone(), source })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = super::read_export(file)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| ImportError::NotUcdp { file: shown.clone(), missing: format!("id ({e})") })?
-        .clone();
-    let mut at = [0usize; COLUMNS.len()];
-    for (i, name) in COLUMNS.iter().enumerate() {
-        at[i] = headers
-            .iter()
-            .position(|h| h.trim() == *name)
-            .ok_or_else(|| ImportError::NotUcdp { file: shown.clone(), missing: name.to_string() })?;
-    }
+    let at = super::find_columns(&mut reader, file, "a UCDP GED file", COLUMNS)?;
     let [
         id,
         side_a,
@@ -202,15 +190,9 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
         writer.claim(format!("ged-{}", slug(get(id))), place, faction, Action::Contested, date, "", note);
         report.claims += 1;
     }
-    let country = countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| c.clone()).filter(|c| !c.is_empty());
-    let accessed =
-        options.accessed.map_or("an unrecorded date".to_string(), |d| d.format("%-d %B %Y").to_string());
-    let attribution = format!("UCDP Georeferenced Event Dataset (CC BY 4.0), accessed {accessed}");
-    report.places = writer.place_count();
-    report.new_actors = actors.new_count();
-    writer
-        .write(out, &SOURCE, file, latest, country.as_deref(), &attribution, &actors)
-        .map_err(ImportError::Write)?;
-    actors.write(&out.join(super::actors::ACTORS_FILE)).map_err(ImportError::Write)?;
-    Ok(report)
+    let attribution = format!(
+        "UCDP Georeferenced Event Dataset (CC BY 4.0), accessed {}",
+        super::accessed_words(options.accessed)
+    );
+    super::finish(out, &SOURCE, file, latest, &countries, &attribution, &writer, &actors, report)
 }
