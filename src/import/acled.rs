@@ -241,7 +241,7 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
     }
     let attribution =
         format!("ACLED, accessed {}, filters as exported", super::accessed_words(options.accessed));
-    super::finish(out, &SOURCE, file, latest, &countries, &attribution, &writer, &actors, report)
+    super::finish(out, &SOURCE, &text, latest, &countries, &attribution, &writer, &actors, report)
 }
 
 fn add_claim(e: &Event, writer: &mut DatasetWriter, actors: &mut Actors, report: &mut Report) {

@@ -76,7 +76,7 @@ fn accessed_words(accessed: Option<NaiveDate>) -> String {
 fn finish(
     out: &Path,
     source: &write::SourceInfo,
-    file: &Path,
+    text: &str,
     latest: Option<NaiveDate>,
     countries: &BTreeMap<String, usize>,
     attribution: &str,
@@ -88,7 +88,7 @@ fn finish(
         countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| c.as_str()).filter(|c| !c.is_empty());
     report.places = writer.place_count();
     report.new_actors = actors.new_count();
-    writer.write(out, source, file, latest, country, attribution, actors).map_err(ImportError::Write)?;
+    writer.write(out, source, text, latest, country, attribution, actors).map_err(ImportError::Write)?;
     actors.write(&out.join(actors::ACTORS_FILE)).map_err(ImportError::Write)?;
     Ok(report)
 }

@@ -194,5 +194,5 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
         "UCDP Georeferenced Event Dataset (CC BY 4.0), accessed {}",
         super::accessed_words(options.accessed)
     );
-    super::finish(out, &SOURCE, file, latest, &countries, &attribution, &writer, &actors, report)
+    super::finish(out, &SOURCE, &text, latest, &countries, &attribution, &writer, &actors, report)
 }

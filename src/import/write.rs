@@ -91,24 +91,26 @@ impl DatasetWriter {
         self.claims.push(ClaimRow { id, place, faction, action, date, quote: quote.to_string(), note });
     }
 
-    /// Writes the folder: `file` copied in as the source, whose latest event is `latest`.
+    /// Writes the folder: `copy`, the imported file's text as the import read it, is the source,
+    /// whose latest event is `latest`.
     #[allow(clippy::too_many_arguments)]
     pub fn write(
         &self,
         out: &Path,
         source: &SourceInfo,
-        file: &Path,
+        copy: &str,
         latest: Option<NaiveDate>,
         region: Option<&str>,
         attribution: &str,
         actors: &Actors,
     ) -> Result<(), String> {
         std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-        let copy = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let save = |name: &str, bytes: &[u8]| {
             crate::ingest::merge::write_atomically(&out.join(name), bytes).map_err(|e| e.to_string())
         };
-        save(source.copy_name, &copy)?;
+        // The text the claims' quotes were taken from: bytes that were not UTF-8 are replaced, as
+        // the import read them, so that every quote is found in it.
+        save(source.copy_name, copy.as_bytes())?;
 
         let places = table(
             &["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"],

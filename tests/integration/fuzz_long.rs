@@ -159,6 +159,8 @@ fn mutate(bytes: &mut Vec<u8>, rng: &mut Rng) {
 struct Originals {
     tables: Vec<(&'static str, Vec<u8>)>,
     articles: Vec<Vec<u8>>,
+    /// Event exports in ACLED's and UCDP's layouts, with whether each is UCDP's.
+    exports: Vec<(bool, Vec<u8>)>,
     seeds: PathBuf,
 }
 
@@ -172,7 +174,11 @@ impl Originals {
             .map(|e| std::fs::read(e.unwrap().path()).unwrap())
             .collect();
         articles.sort();
-        Originals { tables, articles, seeds: root.join("seeds") }
+        let exports = ["sudan_2023.csv", "mali_2012_old_style.csv", "myanmar_2023_ged.csv"]
+            .iter()
+            .map(|f| (f.contains("ged"), std::fs::read(root.join("tests/fixtures/acled").join(f)).unwrap()))
+            .collect();
+        Originals { tables, articles, exports, seeds: root.join("seeds") }
     }
 }
 
@@ -214,6 +220,39 @@ fn run_one(
     found: &Found,
 ) -> Result<(), String> {
     let mut rng = Rng(n);
+    if n % 8 == 2 {
+        // An event export, mutated, through its import; what it writes must load.
+        let (is_ucdp, original) = &originals.exports[rng.below(originals.exports.len())];
+        let mut bytes = original.clone();
+        mutate(&mut bytes, &mut rng);
+        let file = work.dir.join("../export.csv");
+        let out = work.dir.join("../imported");
+        std::fs::write(&file, &bytes).unwrap();
+        let _ = std::fs::remove_dir_all(&out);
+        let report = if *is_ucdp {
+            sandline::import::ucdp::import(&file, &out, &Default::default())
+        } else {
+            sandline::import::acled::import(
+                &file,
+                &out,
+                &sandline::import::acled::Options { clashes: true, accessed: None },
+            )
+        };
+        let Ok(report) = report else { return Ok(()) };
+        if let Some(row) = report.bad_rows.iter().find(|r| !r.starts_with(&*file.display().to_string())) {
+            return Err(format!("a bad row not named by its file: {row}"));
+        }
+        let loaded = load(&DataDir::Disk(out)).map_err(|e| format!("the import is unreadable: {e}"))?;
+        if loaded.dataset.claims.len() != report.claims {
+            let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+            return Err(format!(
+                "{} claims imported, {} load: {problems:?}",
+                report.claims,
+                loaded.dataset.claims.len()
+            ));
+        }
+        return Ok(());
+    }
     if n % 4 == 3 {
         // An article, mutated, through ingest.
         let mut bytes = originals.articles[rng.below(originals.articles.len())].clone();

@@ -217,3 +217,16 @@ fn a_file_that_is_not_ucdp_ged_is_one_clear_line() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn an_export_with_bytes_that_are_not_utf8_still_validates_after_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut bytes = fs::read(fixture("sudan_2023.csv")).unwrap();
+    let at = bytes.windows(5).position(|w| w == b"weeks").unwrap();
+    bytes[at] = 0xff;
+    let file = tmp.path().join("broken-bytes.csv");
+    fs::write(&file, bytes).unwrap();
+    let out = tmp.path().join("out");
+    import(&file, &out);
+    sandline().args(["validate", "--data"]).arg(&out).assert().success().stdout("");
+}
