@@ -145,26 +145,14 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
             let day = parse_date(get(date)).ok_or_else(|| {
                 bad("event_date", format!("'{}' is not a date (2023-10-26 or 26 October 2023)", get(date)))
             })?;
-            let precision: u8 =
-                get(time_precision).parse().ok().filter(|p| (1..=3).contains(p)).ok_or_else(|| {
-                    bad("time_precision", format!("'{}' is not 1, 2 or 3", get(time_precision)))
-                })?;
+            let precision = super::number_in(get(time_precision), 1u8..=3).ok_or_else(|| {
+                bad("time_precision", format!("'{}' is not 1, 2 or 3", get(time_precision)))
+            })?;
             let month = PartialDate::month(day.year(), day.month()).filter(|_| precision == 3);
             let date = month.unwrap_or(PartialDate::day(day));
-            let lat: f64 = get(latitude)
-                .parse()
-                .ok()
-                .filter(|v: &f64| (-90.0..=90.0).contains(v))
-                .ok_or_else(|| bad("latitude", format!("'{}' is not a latitude", get(latitude))))?;
-            let lon: f64 = get(longitude)
-                .parse()
-                .ok()
-                .filter(|v: &f64| (-180.0..=180.0).contains(v))
-                .ok_or_else(|| bad("longitude", format!("'{}' is not a longitude", get(longitude))))?;
-            let geo: u8 =
-                get(geo_precision).parse().ok().filter(|p| (1..=3).contains(p)).ok_or_else(|| {
-                    bad("geo_precision", format!("'{}' is not 1, 2 or 3", get(geo_precision)))
-                })?;
+            let (lat, lon) = super::point(get(latitude), get(longitude)).map_err(|(c, m)| bad(c, m))?;
+            let geo = super::number_in(get(geo_precision), 1u8..=3)
+                .ok_or_else(|| bad("geo_precision", format!("'{}' is not 1, 2 or 3", get(geo_precision))))?;
             if get(location).is_empty() {
                 return Err(bad("location", "is empty".into()));
             }

@@ -66,6 +66,18 @@ fn find_columns<const N: usize>(
     Ok(at)
 }
 
+/// `text` as a number within `range`: a precision code, a coordinate.
+fn number_in<T: std::str::FromStr + PartialOrd>(text: &str, range: std::ops::RangeInclusive<T>) -> Option<T> {
+    text.parse().ok().filter(|v| range.contains(v))
+}
+
+/// A row's point, or the column and message of the first coordinate that is not one.
+fn point(lat: &str, lon: &str) -> Result<(f64, f64), (&'static str, String)> {
+    let lat_v = number_in(lat, -90.0..=90.0).ok_or(("latitude", format!("'{lat}' is not a latitude")))?;
+    let lon_v = number_in(lon, -180.0..=180.0).ok_or(("longitude", format!("'{lon}' is not a longitude")))?;
+    Ok((lat_v, lon_v))
+}
+
 /// "1 December 2026", or words saying the day is not known.
 fn accessed_words(accessed: Option<NaiveDate>) -> String {
     accessed.map_or("an unrecorded date".to_string(), |d| d.format("%-d %B %Y").to_string())

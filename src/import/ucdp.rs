@@ -96,15 +96,9 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
         let get = |i: usize| record.get(i).unwrap_or("").trim();
         let bad = |column: &str, message: String| format!("{shown}:{line}: {column}: {message}");
         let parsed = (|| {
-            let place_prec: u8 = get(where_prec)
-                .parse()
-                .ok()
-                .filter(|p| (1..=7).contains(p))
+            let place_prec = super::number_in(get(where_prec), 1u8..=7)
                 .ok_or_else(|| bad("where_prec", format!("'{}' is not 1 to 7", get(where_prec))))?;
-            let precision: u8 = get(date_prec)
-                .parse()
-                .ok()
-                .filter(|p| (1..=5).contains(p))
+            let precision = super::number_in(get(date_prec), 1u8..=5)
                 .ok_or_else(|| bad("date_prec", format!("'{}' is not 1 to 5", get(date_prec))))?;
             let day = |column: usize, name: &str| {
                 let text = get(column);
@@ -113,16 +107,7 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
                     .map_err(|_| bad(name, format!("'{}' is not a date", get(column))))
             };
             let (start, end) = (day(date_start, "date_start")?, day(date_end, "date_end")?);
-            let lat: f64 = get(latitude)
-                .parse()
-                .ok()
-                .filter(|v: &f64| (-90.0..=90.0).contains(v))
-                .ok_or_else(|| bad("latitude", format!("'{}' is not a latitude", get(latitude))))?;
-            let lon: f64 = get(longitude)
-                .parse()
-                .ok()
-                .filter(|v: &f64| (-180.0..=180.0).contains(v))
-                .ok_or_else(|| bad("longitude", format!("'{}' is not a longitude", get(longitude))))?;
+            let (lat, lon) = super::point(get(latitude), get(longitude)).map_err(|(c, m)| bad(c, m))?;
             if get(side_a).is_empty() {
                 return Err(bad("side_a", "is empty".into()));
             }
