@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::io::Read;
 
-pub const GEONAMES_FILE: &str = "gazetteer/libya_places_geonames.csv";
-pub const AIRFIELDS_FILE: &str = "gazetteer/libya_airfields_airportsdata.csv";
+pub const GEONAMES_FILE: &str = "gazetteer/geonames.csv";
+pub const AIRFIELDS_FILE: &str = "gazetteer/airfields.csv";
 pub const OVERLAY_FILE: &str = "places.csv";
 
 /// A settlement this large is drawn as a city.

@@ -71,9 +71,9 @@ impl FromStr for PlaceKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceOrigin {
-    /// The GeoNames extract (data/gazetteer/libya_places_geonames.csv).
+    /// The GeoNames extract (data/gazetteer/geonames.csv).
     GeoNames,
-    /// The airfields list (data/gazetteer/libya_airfields_airportsdata.csv).
+    /// The airfields list (data/gazetteer/airfields.csv).
     Airfield,
     /// The curated overlay (data/places.csv).
     Curated,

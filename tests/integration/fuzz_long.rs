@@ -21,9 +21,9 @@ const TABLES: [&str; 7] = [
     "sources.csv",
     "factions.csv",
     "places.csv",
-    "gazetteer/libya_places_geonames.csv",
-    "gazetteer/libya_airfields_airportsdata.csv",
-    "gazetteer/libya_admin1_geonames.csv",
+    "gazetteer/geonames.csv",
+    "gazetteer/airfields.csv",
+    "gazetteer/admin1_geonames.csv",
 ];
 
 /// Values that trip parsers, put into fields and between bytes.

@@ -5,7 +5,7 @@ use sandline::dataset::{DataDir, load};
 use std::fs;
 
 const FILES: [&str; 5] =
-    ["sources.csv", "factions.csv", "places.csv", "claims.csv", "gazetteer/libya_places_geonames.csv"];
+    ["sources.csv", "factions.csv", "places.csv", "claims.csv", "gazetteer/geonames.csv"];
 
 fn load_dir(files: &[(&str, Vec<u8>)]) -> usize {
     let tmp = tempfile::tempdir().unwrap();

@@ -164,8 +164,8 @@ fn copy_of_the_seed_dataset(root: &std::path::Path) -> std::path::PathBuf {
         "sources.csv",
         "factions.csv",
         "places.csv",
-        "gazetteer/libya_places_geonames.csv",
-        "gazetteer/libya_airfields_airportsdata.csv",
+        "gazetteer/geonames.csv",
+        "gazetteer/airfields.csv",
     ] {
         fs::copy(seed_data.join(f), root.join("data").join(f)).unwrap();
     }
