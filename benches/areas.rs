@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
     let sites = sites_at(data, day("2018-06-15"), Default::default());
     assert_eq!(sites.len(), PLACES);
     let options = AreaOptions::default();
-    let areas = compute(&sites, &options);
+    let areas = compute(&sites, data.land(), &options);
     eprintln!(
         "{} places: {} areas, {} polygons, {} front lines",
         sites.len(),
@@ -51,10 +51,12 @@ fn bench(c: &mut Criterion) {
         areas.fronts.len()
     );
 
-    c.bench_function("areas of control, 10k places", |b| b.iter(|| compute(black_box(&sites), &options)));
+    c.bench_function("areas of control, 10k places", |b| {
+        b.iter(|| compute(black_box(&sites), data.land(), &options))
+    });
     c.bench_function("areas of control and their triangles, 10k places", |b| {
         b.iter(|| {
-            let areas = compute(black_box(&sites), &options);
+            let areas = compute(black_box(&sites), data.land(), &options);
             areas.areas.iter().map(|a| a.region.triangles().indices.len()).sum::<usize>()
         })
     });

@@ -1,21 +1,53 @@
-//! Libya's land: the country polygon of the base map cut by Natural Earth's land, projected once.
-//! Every area and front line is clipped to it.
+//! The land of a dataset's region: its countries' polygons from the base map, unioned and
+//! projected once. Every area and front line is clipped to it.
 
 use super::project::to_mercator_coord;
-use geo::{BooleanOps, Geometry, MapCoords, MultiPolygon, Polygon};
-use std::sync::OnceLock;
+use geo::{MapCoords, MultiPolygon, Polygon};
 
-const LAND: &str = include_str!("../../assets/basemap/libya_land_ne10m.geojson");
-const COUNTRIES: &str = include_str!("../../assets/basemap/countries_worldatlas10m_clip.geojson");
+/// A region's land in Mercator unit coordinates, with a grid that tells where its edge runs.
+pub struct Land {
+    countries: Vec<String>,
+    polygon: MultiPolygon<f64>,
+    grid: LandGrid,
+}
 
-/// Libya's land in Mercator unit coordinates.
-pub fn libya_land() -> &'static MultiPolygon<f64> {
-    static LIBYA: OnceLock<MultiPolygon<f64>> = OnceLock::new();
-    LIBYA.get_or_init(|| {
-        let land = geo::unary_union(&polygons(LAND, |_| true));
-        let libya = geo::unary_union(&polygons(COUNTRIES, |name| name == Some("Libya")));
-        libya.intersection(&land).map_coords(to_mercator_coord)
-    })
+impl std::fmt::Debug for Land {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Land").field("countries", &self.countries).finish_non_exhaustive()
+    }
+}
+
+impl Land {
+    /// The land of the named countries (as the base map names them); unknown names add nothing.
+    pub fn of_countries(countries: &[String]) -> Land {
+        let (polygons, _) = crate::basemap::land_of(countries);
+        Land::of_polygons(countries.to_vec(), polygons)
+    }
+
+    /// Land made of these polygons (in degrees).
+    pub fn of_polygons(countries: Vec<String>, polygons: Vec<Polygon<f64>>) -> Land {
+        // unary_union wants one winding order throughout.
+        use geo::orient::{Direction, Orient};
+        let polygons: Vec<Polygon<f64>> =
+            polygons.into_iter().map(|p| p.orient(Direction::Default)).collect();
+        let polygon = geo::unary_union(&polygons).map_coords(to_mercator_coord);
+        let grid = LandGrid::new(&polygon);
+        Land { countries, polygon, grid }
+    }
+
+    /// The countries it is the land of.
+    pub fn countries(&self) -> &[String] {
+        &self.countries
+    }
+
+    /// The land, in Mercator unit coordinates.
+    pub fn polygon(&self) -> &MultiPolygon<f64> {
+        &self.polygon
+    }
+
+    pub(crate) fn grid(&self) -> &LandGrid {
+        &self.grid
+    }
 }
 
 /// Where a box lies relative to Libya's land.
@@ -41,11 +73,6 @@ pub(crate) struct LandGrid {
 const GRID: usize = 256;
 
 impl LandGrid {
-    pub fn get() -> &'static LandGrid {
-        static GRID_: OnceLock<LandGrid> = OnceLock::new();
-        GRID_.get_or_init(|| LandGrid::new(libya_land()))
-    }
-
     fn new(land: &MultiPolygon<f64>) -> LandGrid {
         use geo::{BoundingRect, Contains, Point};
         let Some(rect) = land.bounding_rect() else {
@@ -137,37 +164,20 @@ fn square(v: f64, origin: f64, size: f64) -> usize {
     (((v - origin) / size).floor().max(0.0) as usize).min(GRID - 1)
 }
 
-/// The polygons of the features whose `name` passes `keep`. The layers are embedded and known to
-/// parse; a feature that does not is skipped.
-fn polygons(text: &str, keep: impl Fn(Option<&str>) -> bool) -> Vec<Polygon<f64>> {
-    let Ok(geojson::GeoJson::FeatureCollection(collection)) = text.parse::<geojson::GeoJson>() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for feature in collection.features {
-        if !keep(feature.property("name").and_then(|v| v.as_str())) {
-            continue;
-        }
-        match feature.geometry.map(Geometry::<f64>::try_from) {
-            Some(Ok(Geometry::Polygon(p))) => out.push(p),
-            Some(Ok(Geometry::MultiPolygon(mp))) => out.extend(mp.0),
-            _ => {}
-        }
-    }
-    // unary_union wants one winding order throughout.
-    use geo::orient::{Direction, Orient};
-    out.into_iter().map(|p| p.orient(Direction::Default)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::areas::project::mercator;
     use geo::{Area, Contains, Point};
 
+    fn libya() -> &'static Land {
+        static LIBYA: std::sync::OnceLock<Land> = std::sync::OnceLock::new();
+        LIBYA.get_or_init(|| Land::of_countries(&["Libya".to_string()]))
+    }
+
     #[test]
     fn libya_holds_its_towns_and_not_its_neighbours_or_the_sea() {
-        let land = libya_land();
+        let land = libya().polygon();
         let at = |lon: f64, lat: f64| {
             let [x, y] = mercator(lon, lat);
             land.contains(&Point::new(x, y))
@@ -184,7 +194,7 @@ mod tests {
 
     #[test]
     fn the_grid_sorts_boxes_into_inside_outside_and_across() {
-        let grid = LandGrid::get();
+        let grid = libya().grid();
         let around = |lon: f64, lat: f64, d: f64| {
             let [x0, y1] = mercator(lon - d, lat - d);
             let [x1, y0] = mercator(lon + d, lat + d);

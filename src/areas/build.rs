@@ -1,7 +1,7 @@
 //! From the places' holders to areas of control: dedupe, capped Voronoi cells, merge by
 //! (holder, status, staleness), clip to Libya's land.
 
-use super::border::{LandGrid, Side, libya_land};
+use super::border::{Land, LandGrid, Side};
 use super::cells::{Cell, capped_cells};
 use super::fronts::fronts;
 use super::options::AreaOptions;
@@ -64,16 +64,16 @@ struct Group {
 }
 
 /// The same on at most `threads` threads, for work in the background.
-pub fn compute_with_threads(sites: &[Site], options: &AreaOptions, threads: usize) -> Areas {
-    super::par::with_threads(threads, || compute(sites, options))
+pub fn compute_with_threads(sites: &[Site], land: &Land, options: &AreaOptions, threads: usize) -> Areas {
+    super::par::with_threads(threads, || compute(sites, land, options))
 }
 
-/// Areas and front lines for the sites' holders.
-pub fn compute(sites: &[Site], options: &AreaOptions) -> Areas {
+/// Areas and front lines for the sites' holders, on the region's land.
+pub fn compute(sites: &[Site], land: &Land, options: &AreaOptions) -> Areas {
     let groups = group(sites, options);
     let points: Vec<[f64; 2]> = groups.iter().map(|g| g.merc).collect();
-    let grid = LandGrid::get();
-    // A place whose whole disc is off Libya's land needs no cell, though it still bounds its neighbours'.
+    let grid = land.grid();
+    // A place whose whole disc is off the region's land needs no cell, though it still bounds its neighbours'.
     let radii: Vec<f64> = groups
         .iter()
         .map(|g| {
@@ -91,7 +91,7 @@ pub fn compute(sites: &[Site], options: &AreaOptions) -> Areas {
             by_key.entry(key_of(g)).or_default().push(i);
         }
     }
-    let land = libya_land();
+    let land = land.polygon();
     // A cell that shares no edge with a cell of the same holder and status is a piece of its
     // area as it is: only the others need merging (a boolean union, the costly part).
     let mut joined = vec![false; groups.len()];

@@ -1,6 +1,7 @@
 //! Areas recomputed only when some place's holder or status changes: scrubbing across days with
 //! no change of holder costs a comparison, and going back to a recent state costs nothing.
 
+use super::border::Land;
 use super::build::{compute, sites_at, sites_in};
 use super::options::AreaOptions;
 use super::shapes::{Areas, Site};
@@ -47,21 +48,21 @@ impl AreaCache {
 
     /// The areas at a date.
     pub fn areas_at(&mut self, dataset: &Dataset, date: NaiveDate) -> Arc<Areas> {
-        self.areas_for(&sites_at(dataset, date, self.options.stale_after))
+        self.areas_for(dataset.land(), &sites_at(dataset, date, self.options.stale_after))
     }
 
     /// The areas for the viewer's snapshot.
     pub fn areas_in(&mut self, dataset: &Dataset, snapshot: &Snapshot) -> Arc<Areas> {
-        self.areas_for(&sites_in(dataset, snapshot, self.options.stale_after))
+        self.areas_for(dataset.land(), &sites_in(dataset, snapshot, self.options.stale_after))
     }
 
     /// The areas for these sites, computed only if no kept state has the same holders and statuses.
     /// The sites must come from the dataset the cache was used with (same places, same order).
-    pub fn areas_for(&mut self, sites: &[Site]) -> Arc<Areas> {
+    pub fn areas_for(&mut self, land: &Land, sites: &[Site]) -> Arc<Areas> {
         if let Some(areas) = self.lookup(sites) {
             return areas;
         }
-        let areas = Arc::new(compute(sites, &self.options));
+        let areas = Arc::new(compute(sites, land, &self.options));
         self.insert(sites, Arc::clone(&areas));
         areas
     }

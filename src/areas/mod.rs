@@ -19,7 +19,7 @@ pub mod project;
 mod region;
 mod shapes;
 
-pub use border::libya_land;
+pub use border::Land;
 pub use build::{compute, compute_with_threads, sites_at, sites_in};
 pub use cache::AreaCache;
 pub use diff::{AreaChange, Diff, DiffError, DiffRow, area_changes, changed_hands, diff};

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The date of a single image: YYYY-MM-DD, or YYYY-MM / YYYY for the end of a month or year.
+    /// The date of a single image: YYYY-MM-DD, or YYYY-MM / YYYY for the end of a month or year
+    /// (default: the date in the dataset's dataset.toml).
     #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with_all = ["from", "to"])]
     pub date: Option<PartialDate>,
     /// First date of a timelapse (YYYY-MM-DD); needs --to.
@@ -83,15 +84,14 @@ pub struct RenderArgs {
 
 pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     let timelapse = args.from.is_some();
-    if !timelapse && args.date.is_none() {
-        bail!("say which date to draw: --date YYYY-MM-DD, or --from D1 --to D2 for a timelapse");
-    }
     // Every argument is checked before anything is drawn.
     let view = view(args)?;
     let [w, h] = if timelapse { TIMELAPSE_SIZE } else { DEFAULT_SIZE };
     let (width, height) = (args.width.unwrap_or(w), args.height.unwrap_or(h));
     let dates = match (&args.date, &args.from, &args.to) {
         (Some(date), _, _) => vec![*date],
+        // The dataset's opening date, found once it is loaded.
+        (None, None, _) => Vec::new(),
         (None, Some(from), Some(to)) => {
             let step: Step = args.step.parse().map_err(anyhow::Error::msg)?;
             frame_dates(*from, *to, step)
@@ -106,6 +106,17 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     let loaded = super::load(&args.data)?;
     super::warn_problems(&loaded.problems);
     let dataset = loaded.dataset;
+    let dates = if dates.is_empty() {
+        let Some(day) = dataset.meta().opening_date() else {
+            bail!(
+                "say which date to draw: --date YYYY-MM-DD, or --from D1 --to D2 for a timelapse \
+                 (or give the dataset a date in its dataset.toml)"
+            );
+        };
+        vec![PartialDate::day(day)]
+    } else {
+        dates
+    };
     let hidden = hidden(&dataset, &args.hide)?;
     let spec = BriefingSpec {
         date: dates[0],

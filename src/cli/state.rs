@@ -87,7 +87,7 @@ pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
         StateFormat::Geojson => {
             let options = args.areas.options().with_stale_after(args.stale.rule());
             let sites = crate::areas::sites_at(&loaded.dataset, args.date, options.stale_after);
-            let areas = crate::areas::compute(&sites, &options);
+            let areas = crate::areas::compute(&sites, loaded.dataset.land(), &options);
             let collection = crate::areas::export::feature_collection(
                 &loaded.dataset,
                 args.date,

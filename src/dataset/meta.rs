@@ -17,6 +17,13 @@ pub struct Meta {
     pub region: Option<String>,
     /// The first view: `[west, south, east, north]` in degrees.
     pub bounds: Option<[f64; 4]>,
+    /// The date the viewer opens at (when it remembers none) and `render` draws without `--date`:
+    /// `"YYYY-MM-DD"`.
+    pub date: Option<String>,
+    /// The countries of the region, as the base map names them (areas of control are clipped to
+    /// their land); without them, the countries that hold the dataset's places.
+    #[serde(default)]
+    pub countries: Vec<String>,
     /// Lines every image made from the dataset must carry, e.g. an event data provider's terms.
     #[serde(default)]
     pub attribution: Vec<String>,
@@ -34,6 +41,13 @@ impl Meta {
                 None => Problem::in_file(file, message),
             }
         })?;
+        if let Some(date) = &meta.date
+            && meta_date(date).is_none()
+        {
+            let line = text.lines().position(|l| l.trim_start().starts_with("date")).map(|i| i as u64 + 1);
+            let message = format!("'{date}' is not a date: write it as \"YYYY-MM-DD\"");
+            return Err(Problem { file: file.to_string(), line, column: Some("date".into()), message });
+        }
         if let Some(bounds) = meta.bounds
             && let Err(message) = check_bounds(bounds)
         {
@@ -41,6 +55,11 @@ impl Meta {
             return Err(Problem { file: file.to_string(), line, column: Some("bounds".into()), message });
         }
         Ok(meta)
+    }
+
+    /// The date to open at, when `dataset.toml` gives one.
+    pub fn opening_date(&self) -> Option<chrono::NaiveDate> {
+        self.date.as_deref().and_then(meta_date)
     }
 
     /// "Control of territory in Libya": the title given, else one made from the region.
@@ -51,6 +70,10 @@ impl Meta {
             (None, None) => "Control of territory".to_string(),
         }
     }
+}
+
+fn meta_date(text: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 fn check_bounds([w, s, e, n]: [f64; 4]) -> Result<(), String> {

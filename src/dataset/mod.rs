@@ -47,6 +47,8 @@ pub struct Dataset {
     /// What `dataset.toml` says, and the frame that follows from it or from the places.
     meta: meta::Meta,
     frame: [f64; 4],
+    /// The land of the region's countries, found when first needed.
+    land: std::sync::OnceLock<std::sync::Arc<crate::areas::Land>>,
 }
 
 /// A dataset and what was wrong with its files.
@@ -182,10 +184,24 @@ fn read_meta(dir: &DataDir, problems: &mut Vec<Problem>) -> meta::Meta {
             return meta::Meta::default();
         }
     };
-    meta::Meta::parse(&shown, &text).unwrap_or_else(|problem| {
+    let meta = meta::Meta::parse(&shown, &text).unwrap_or_else(|problem| {
         problems.push(problem);
         meta::Meta::default()
-    })
+    });
+    let unknown = crate::basemap::unknown_countries(&meta.countries);
+    if !unknown.is_empty() {
+        let line = text.lines().position(|l| l.trim_start().starts_with("countries")).map(|i| i as u64 + 1);
+        problems.push(Problem {
+            file: shown,
+            line,
+            column: Some("countries".into()),
+            message: format!(
+                "no country of the base map is named {}: use Natural Earth's names (\"Libya\", \"Syria\", \"Dem. Rep. Congo\")",
+                unknown.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+            ),
+        });
+    }
+    meta
 }
 
 /// About how many claims there are, so that room for them is made once; reserved room that is
@@ -287,14 +303,40 @@ impl Dataset {
             kinds,
             meta: meta::Meta::default(),
             frame,
+            land: std::sync::OnceLock::new(),
         }
     }
 
     /// Takes the title, region and frame of `dataset.toml`.
     pub fn set_meta(&mut self, meta: meta::Meta) {
+        self.land = std::sync::OnceLock::new();
         self.frame =
             meta.bounds.unwrap_or_else(|| meta::frame_of(tracked_places(&self.tracked, &self.places)));
         self.meta = meta;
+    }
+
+    /// The countries of the dataset's region: those `dataset.toml` names, else those holding its
+    /// places with claims (tested on at most `REGION_SAMPLE` of them, spread through the list).
+    pub fn region_countries(&self) -> Vec<String> {
+        if !self.meta.countries.is_empty() {
+            return self.meta.countries.clone();
+        }
+        const REGION_SAMPLE: usize = 4000;
+        let step = self.tracked.len().div_ceil(REGION_SAMPLE).max(1);
+        let points: Vec<[f64; 2]> = self
+            .tracked
+            .iter()
+            .step_by(step)
+            .map(|&p| &self.places[p as usize])
+            .map(|p| [p.lon, p.lat])
+            .collect();
+        crate::basemap::countries_holding(&points)
+    }
+
+    /// The land of the region's countries, which areas of control are clipped to.
+    pub fn land(&self) -> &std::sync::Arc<crate::areas::Land> {
+        self.land
+            .get_or_init(|| std::sync::Arc::new(crate::areas::Land::of_countries(&self.region_countries())))
     }
 
     pub fn meta(&self) -> &meta::Meta {

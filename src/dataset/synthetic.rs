@@ -50,6 +50,11 @@ pub fn write(dir: &Path, places: usize, claims: usize) -> io::Result<()> {
         let _ = writeln!(factions, "{id},{id},{color},");
     }
     std::fs::write(dir.join("factions.csv"), factions)?;
+    // The places are scattered over a box around Libya; their areas stay on Libya's land.
+    std::fs::write(
+        dir.join(super::meta::META_FILE),
+        "title = \"Synthetic places for benchmarks\"\ncountries = [\"Libya\"]\n",
+    )?;
 
     let mut out = String::from("id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\n");
     for p in 0..places {

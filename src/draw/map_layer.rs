@@ -5,7 +5,7 @@ use super::area_layer::{AreaKey, AreaLayer, area_shapes};
 use super::marker_style::{self, OUTLINE, color};
 use super::mesh_cache::cached_mesh;
 use crate::areas::DiffRow;
-use crate::basemap::{Basemap, Label, Lines, Triangles};
+use crate::basemap::{self, BBox, Detail, Fill, Label, Piece, layers};
 use crate::dataset::Dataset;
 use crate::model::{Holder, PlaceIx, PlaceKind, Rgb, Status};
 use crate::projection::{fit_bounds as fit, mercator, points_per_unit};
@@ -42,6 +42,14 @@ impl ScreenTransform {
         )
     }
 
+    /// The inverse of `apply`: from the screen to Mercator units.
+    pub fn unapply(&self, p: Pos2) -> [f64; 2] {
+        [
+            self.center_merc[0] + (f64::from(p.x) - self.center_screen[0]) / self.scale,
+            self.center_merc[1] + (f64::from(p.y) - self.center_screen[1]) / self.scale,
+        ]
+    }
+
     pub fn to_array(&self, merc: [f64; 2]) -> [f32; 2] {
         let p = self.apply(merc);
         [p.x, p.y]
@@ -49,79 +57,178 @@ impl ScreenTransform {
 }
 
 pub const SEA: Color32 = Color32::from_rgb(0xd6, 0xe4, 0xee);
-/// Beyond the base map's extent.
-const NO_DATA: Color32 = Color32::from_rgb(0xe6, 0xe6, 0xe6);
 const NEIGHBOUR_LAND: Color32 = Color32::from_rgb(0xec, 0xe8, 0xdf);
-const LIBYA_LAND: Color32 = Color32::from_rgb(0xfa, 0xf7, 0xf0);
+const REGION_LAND: Color32 = Color32::from_rgb(0xfa, 0xf7, 0xf0);
 const COAST: Color32 = Color32::from_rgb(0x7d, 0x9c, 0xb3);
 const BORDER: Color32 = Color32::from_rgb(0x8c, 0x84, 0x78);
 const DISTRICT_LINE: Color32 = Color32::from_rgb(0xc4, 0xbd, 0xb0);
 const COUNTRY_TEXT: Color32 = Color32::from_rgb(0x96, 0x8e, 0x84);
 const DISTRICT_TEXT: Color32 = Color32::from_rgb(0xa6, 0x9d, 0x90);
+/// Zoom from which the region's first-level divisions are named, and everyone's.
+const REGION_DISTRICT_NAMES_FROM: f64 = 5.5;
+const ALL_DISTRICT_NAMES_FROM: f64 = 7.0;
+/// Square screen points a country or division must cover on screen to be named.
+const SMALLEST_NAMED_AREA: f64 = 900.0;
 
-fn mesh(triangles: &Triangles, t: &ScreenTransform, fill: Color32) -> Shape {
-    let vertices =
-        triangles.vertices.iter().map(|&v| Vertex { pos: t.apply(v), uv: WHITE_UV, color: fill }).collect();
-    Shape::mesh(Mesh { indices: triangles.indices.clone(), vertices, ..Default::default() })
+/// What of the base map a frame shows: the view's box in Mercator units, and the copies of the
+/// world across it (the world repeats east and west when the view is wider than it).
+struct BaseView {
+    bbox: BBox,
+    copies: std::ops::RangeInclusive<i32>,
 }
 
-fn lines(lines: &Lines, t: &ScreenTransform, stroke: Stroke, dashed: bool, out: &mut Vec<Shape>) {
-    for line in lines {
-        let points: Vec<Pos2> = line.iter().map(|&p| t.apply(p)).collect();
-        if dashed {
-            out.extend(Shape::dashed_line(&points, stroke, 4.0, 3.0));
-        } else {
-            out.push(Shape::line(points, stroke));
+impl BaseView {
+    fn new(rect: Rect, t: &ScreenTransform) -> Self {
+        let a = t.unapply(rect.min);
+        let b = t.unapply(rect.max);
+        let bbox = [a[0].min(b[0]), a[1].min(b[1]), a[0].max(b[0]), a[1].max(b[1])];
+        let first = bbox[0].floor().max(-2.0) as i32;
+        let last = bbox[2].floor().min(2.0) as i32;
+        BaseView { bbox, copies: first..=last }
+    }
+
+    /// The view as `[west, south, east, north]` in degrees, within the world.
+    fn lonlat_box(&self) -> [f64; 4] {
+        let [w, n] = crate::projection::lonlat(self.bbox[0].max(0.0), self.bbox[1].max(0.0));
+        let [e, s] = crate::projection::lonlat(self.bbox[2].min(1.0), self.bbox[3].min(1.0));
+        [w, s, e, n]
+    }
+
+    /// The copies of the world (as x offsets) in which a box is seen.
+    fn offsets(&self, of: &BBox) -> impl Iterator<Item = f64> + '_ {
+        let of = *of;
+        self.copies
+            .clone()
+            .map(f64::from)
+            .filter(move |&k| layers::overlaps(&[of[0] + k, of[1], of[2] + k, of[3]], &self.bbox))
+    }
+}
+
+fn add_fills(
+    fills: &[Fill],
+    view: &BaseView,
+    t: &ScreenTransform,
+    color: impl Fn(u32) -> Color32,
+    mesh: &mut Mesh,
+) {
+    for fill in fills {
+        for k in view.offsets(&fill.bbox) {
+            let c = color(fill.country);
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices.extend(fill.triangles.vertices.iter().map(|&[x, y]| Vertex {
+                pos: t.apply([x + k, y]),
+                uv: WHITE_UV,
+                color: c,
+            }));
+            mesh.indices.extend(fill.triangles.indices.iter().map(|&i| base + i));
         }
     }
 }
 
-/// The offline base map for one frame: sea, land, districts, borders, coast and names.
-pub fn basemap_shapes(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64) -> Vec<Shape> {
-    let mut shapes = basemap_geometry(rect, t);
-    basemap_labels(ui, rect, t, zoom, &mut shapes);
+/// The pieces of lines in view, on the screen, leaving out points within half a point of the
+/// last one kept (at a continent's zoom most of a coast's points fall on one pixel).
+fn add_lines(pieces: &[Piece], view: &BaseView, t: &ScreenTransform, stroke: Stroke, out: &mut Vec<Shape>) {
+    for piece in pieces {
+        for k in view.offsets(&piece.bbox) {
+            let mut points: Vec<Pos2> = Vec::with_capacity(piece.points.len());
+            for (i, &[x, y]) in piece.points.iter().enumerate() {
+                let p = t.apply([x + k, y]);
+                let last = i + 1 == piece.points.len();
+                if last || points.last().is_none_or(|q| q.distance_sq(p) >= 0.25) {
+                    points.push(p);
+                }
+            }
+            if points.len() >= 2 {
+                out.push(Shape::line(points, stroke));
+            }
+        }
+    }
+}
+
+/// The offline base map for one frame: sea, land, lakes, divisions, borders, coast and names.
+/// The region's countries are drawn a shade lighter than their neighbours.
+pub fn basemap_shapes(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64, region: &[String]) -> Vec<Shape> {
+    let mut shapes = basemap_geometry(rect, t, zoom, region);
+    draw_labels(ui, &place_labels(ui, rect, t, zoom, region), &mut shapes);
     shapes
 }
 
-/// The base map without its names: sea, land, districts, borders and coast.
-fn basemap_geometry(rect: Rect, t: &ScreenTransform) -> Vec<Shape> {
-    let base = Basemap::embedded();
-    let [[w, s], [e, n]] = crate::basemap::WINDOW;
-    let window = Rect::from_two_pos(t.apply(mercator(w, s)), t.apply(mercator(e, n)));
-    let mut shapes = vec![
-        Shape::rect_filled(rect, 0.0, NO_DATA),
-        Shape::rect_filled(window, 0.0, SEA),
-        mesh(&base.land, t, NEIGHBOUR_LAND),
-        mesh(&base.libya, t, LIBYA_LAND),
-    ];
-    lines(&base.district_lines, t, Stroke::new(0.8, DISTRICT_LINE), true, &mut shapes);
-    lines(&base.borders, t, Stroke::new(1.4, BORDER), false, &mut shapes);
-    lines(&base.coast, t, Stroke::new(1.1, COAST), false, &mut shapes);
+/// The base map without its names.
+fn basemap_geometry(rect: Rect, t: &ScreenTransform, zoom: f64, region: &[String]) -> Vec<Shape> {
+    let level = basemap::level(Detail::for_zoom(zoom));
+    let view = BaseView::new(rect, t);
+    let in_region: Vec<bool> = level.names.iter().map(|n| region.iter().any(|r| r == n)).collect();
+    let land_color = |country: u32| {
+        if in_region.get(country as usize).copied().unwrap_or(false) { REGION_LAND } else { NEIGHBOUR_LAND }
+    };
+    let mut fill = Mesh::default();
+    add_fills(&level.land, &view, t, land_color, &mut fill);
+    add_fills(&level.lakes, &view, t, |_| SEA, &mut fill);
+    let mut shapes = vec![Shape::rect_filled(rect, 0.0, SEA), Shape::mesh(fill)];
+    add_lines(&level.admin1, &view, t, Stroke::new(0.7, DISTRICT_LINE), &mut shapes);
+    add_lines(&level.borders, &view, t, Stroke::new(1.4, BORDER), &mut shapes);
+    add_lines(&level.coast, &view, t, Stroke::new(1.1, COAST), &mut shapes);
     shapes
 }
 
-/// The names of countries (and, closer in, of districts) that fit without covering each other.
-fn basemap_labels(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64, shapes: &mut Vec<Shape>) {
-    let base = Basemap::embedded();
+/// A name of the base map and where it goes on the screen (its centre).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedLabel {
+    text: String,
+    size: f32,
+    color: Color32,
+    at: Pos2,
+}
+
+fn draw_labels(ui: &Ui, labels: &[PlacedLabel], shapes: &mut Vec<Shape>) {
+    for l in labels {
+        let galley = ui.painter().layout_no_wrap(l.text.clone(), FontId::proportional(l.size), l.color);
+        let r = Align2::CENTER_CENTER.anchor_size(l.at, galley.size());
+        shapes.push(Shape::galley(r.min, galley, l.color));
+    }
+}
+
+/// The names of countries (and, closer in, of their divisions) that fit without covering each
+/// other. A country whose middle is off screen is named in the middle of the part in view.
+fn place_labels(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64, region: &[String]) -> Vec<PlacedLabel> {
+    let view = BaseView::new(rect, t);
     let mut placed: Vec<Rect> = Vec::new();
-    let mut label = |l: &Label, font: FontId, color: Color32, upper: bool| {
+    let mut out = Vec::new();
+    let mut label = |l: &Label, size: f32, color: Color32, upper: bool| {
+        let [x, y] = mercator(l.lon, l.lat);
+        let Some(k) = view.offsets(&[x, y, x, y]).next() else { return };
+        // An island a few points across gets no name in the middle of the sea.
+        // A degree of longitude is scale/360 points wide; one of latitude, that over cos(lat) tall.
+        let per_degree = t.scale / 360.0;
+        if l.area * per_degree * per_degree / l.lat.to_radians().cos().max(0.05) < SMALLEST_NAMED_AREA {
+            return;
+        }
+        let at = t.apply([x + k, y]);
         let text = if upper { l.name.to_uppercase() } else { l.name.clone() };
-        let galley = ui.painter().layout_no_wrap(text, font, color);
-        let at = t.apply(mercator(l.lon, l.lat));
+        let galley = ui.painter().layout_no_wrap(text.clone(), FontId::proportional(size), color);
         let r = Align2::CENTER_CENTER.anchor_size(at, galley.size());
         if rect.contains_rect(r) && !placed.iter().any(|p| p.intersects(r.expand(4.0))) {
             placed.push(r);
-            shapes.push(Shape::galley(r.min, galley, color));
+            out.push(PlacedLabel { text, size, color, at });
         }
     };
-    for l in &base.country_labels {
-        label(l, FontId::proportional(14.0), COUNTRY_TEXT, true);
-    }
-    if zoom >= 5.5 {
-        for l in &base.district_labels {
-            label(l, FontId::proportional(11.0), DISTRICT_TEXT, false);
+    for l in basemap::country_labels() {
+        let [x, y] = mercator(l.lon, l.lat);
+        if view.offsets(&[x, y, x, y]).next().is_some() {
+            label(l, 14.0, COUNTRY_TEXT, true);
+        } else if let Some(part) = basemap::label_in_view(&l.name, view.lonlat_box()) {
+            label(&part, 14.0, COUNTRY_TEXT, true);
         }
     }
+    if zoom >= REGION_DISTRICT_NAMES_FROM {
+        let everyone = zoom >= ALL_DISTRICT_NAMES_FROM;
+        for l in basemap::admin1_labels() {
+            if everyone || region.contains(&l.country) {
+                label(l, 11.0, DISTRICT_TEXT, false);
+            }
+        }
+    }
+    out
 }
 
 /// What the user did on the map this frame.
@@ -169,11 +276,15 @@ impl Plugin for PlacesPlugin<'_> {
         if let Some(slot) = self.basemap_slot {
             // The same at every date: tessellated again only when the view moves.
             let clip = ui.painter().clip_rect();
-            let (geometry, ()) = cached_mesh(ui, response.id.with("base map"), (t, rect), clip, || {
-                (basemap_geometry(rect, &t), ())
+            let region = self.dataset.land().countries();
+            let zoom = projector.zoom();
+            // The region is one per dataset: its address tells a new dataset.
+            let key = (t, rect, Detail::for_zoom(zoom), region.as_ptr() as usize);
+            let (geometry, labels) = cached_mesh(ui, response.id.with("base map"), key, clip, || {
+                (basemap_geometry(rect, &t, zoom, region), place_labels(ui, rect, &t, zoom, region))
             });
             let mut shapes = vec![geometry];
-            basemap_labels(ui, rect, &t, projector.zoom(), &mut shapes);
+            draw_labels(ui, &labels, &mut shapes);
             ui.painter().set(slot, Shape::Vec(shapes));
         }
         let painter = ui.painter().with_clip_rect(rect);

@@ -4,11 +4,12 @@
 //! the whole of a frame's budget): the map keeps the last areas until the new ones arrive, a frame
 //! or so later for a small dataset, and the status bar says they are being updated.
 
-use crate::areas::{AreaCache, AreaOptions, Areas, Site, compute_with_threads};
+use crate::areas::{AreaCache, AreaOptions, Areas, Land, Site, compute_with_threads};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 struct Job {
+    land: Arc<Land>,
     sites: Vec<Site>,
     answer: Receiver<Arc<Areas>>,
 }
@@ -20,7 +21,7 @@ pub struct LiveAreas {
     /// Computing the areas of these sites.
     job: Option<Job>,
     /// The latest state asked for while the job runs.
-    next: Option<Vec<Site>>,
+    next: Option<(Arc<Land>, Vec<Site>)>,
 }
 
 impl LiveAreas {
@@ -63,34 +64,34 @@ impl LiveAreas {
         self.next = None;
     }
 
-    /// Asks for the areas of `sites`' state.
-    pub fn request(&mut self, sites: Vec<Site>) {
+    /// Asks for the areas of `sites`' state on `land`.
+    pub fn request(&mut self, land: &Arc<Land>, sites: Vec<Site>) {
         if let Some(areas) = self.cache.lookup(&sites) {
             self.shown = Some(areas);
             self.next = None;
             return;
         }
         if self.job.is_some() {
-            self.next = Some(sites);
+            self.next = Some((Arc::clone(land), sites));
         } else {
-            self.start(sites);
+            self.start(Arc::clone(land), sites);
         }
     }
 
-    fn start(&mut self, sites: Vec<Site>) {
+    fn start(&mut self, land: Arc<Land>, sites: Vec<Site>) {
         let (send, answer) = channel();
-        let (work, options) = (sites.clone(), self.cache.options().clone());
+        let (work, options, on) = (sites.clone(), self.cache.options().clone(), Arc::clone(&land));
         // The receiver may be gone by the time the areas are ready (the viewer closed): nothing to do then.
         std::thread::spawn(move || {
             // One core, so that the viewer keeps the other for drawing.
-            let areas = compute_with_threads(&work, &options, 1);
+            let areas = compute_with_threads(&work, &on, &options, 1);
             // Triangulated here too, so that the first frame that draws them does not.
             for area in &areas.areas {
                 area.region.triangles();
             }
             let _ = send.send(Arc::new(areas));
         });
-        self.job = Some(Job { sites, answer });
+        self.job = Some(Job { land, sites, answer });
     }
 
     /// Takes a finished job's areas; returns true when what is shown changed. Call it every frame.
@@ -119,11 +120,11 @@ impl LiveAreas {
                 areas
             }
             // The worker panicked: compute in the frame instead, so that a bug shows rather than hides.
-            None => self.cache.areas_for(&job.sites),
+            None => self.cache.areas_for(&job.land, &job.sites),
         };
         self.shown = Some(areas);
-        if let Some(next) = self.next.take() {
-            self.request(next);
+        if let Some((land, next)) = self.next.take() {
+            self.request(&land, next);
         }
         true
     }
@@ -133,6 +134,10 @@ impl LiveAreas {
 mod tests {
     use super::*;
     use crate::model::{PlaceKind, Status};
+
+    fn land() -> Arc<Land> {
+        Arc::new(Land::of_countries(&["Libya".to_string()]))
+    }
 
     fn sites(n: usize, holder: u32) -> Vec<Site> {
         (0..n)
@@ -154,26 +159,26 @@ mod tests {
     #[test]
     fn new_states_are_computed_in_the_background_and_seen_ones_come_from_the_cache() {
         let mut live = LiveAreas::new(AreaOptions::default());
-        live.request(sites(50, 0));
+        live.request(&land(), sites(50, 0));
         assert!(live.updating() && live.shown().is_none(), "nothing to show until the first areas come");
         live.wait();
         let small = Arc::clone(live.shown().unwrap());
 
         let big = sites(1000, 0);
-        live.request(big.clone());
+        live.request(&land(), big.clone());
         assert!(live.updating());
         assert!(Arc::ptr_eq(live.shown().unwrap(), &small), "the last areas stay until the new ones come");
         // A newer state asked for meanwhile is computed after the running one.
-        live.request(sites(1000, 2));
+        live.request(&land(), sites(1000, 2));
         live.wait();
         assert!(!live.updating());
         let shown = live.shown().unwrap();
         assert!(shown.areas.iter().any(|a| a.faction == Some(3)), "the newest state is shown");
         // Both states are cached now: going back costs nothing.
-        live.request(big);
+        live.request(&land(), big);
         assert!(!live.updating());
         assert!(live.shown().unwrap().areas.iter().any(|a| a.faction == Some(0)));
-        live.request(sites(50, 0));
+        live.request(&land(), sites(50, 0));
         assert!(!live.updating() && Arc::ptr_eq(live.shown().unwrap(), &small));
     }
 }

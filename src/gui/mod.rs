@@ -48,7 +48,7 @@ pub fn run(options: ViewerOptions) -> anyhow::Result<()> {
         "sandline",
         native,
         Box::new(move |cc| {
-            let persisted = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY));
+            let persisted = cc.storage.and_then(|s| eframe::get_value(s, &options.persist_key()));
             Ok(Box::new(Viewer::start(options, persisted)))
         }),
     )

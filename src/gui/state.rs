@@ -107,6 +107,20 @@ pub struct ViewerOptions {
     pub layer: Option<BaseLayer>,
 }
 
+impl ViewerOptions {
+    /// The storage key the view is remembered under: one per dataset, so that opening another
+    /// war does not open on the last one's place, date and hidden sides.
+    pub fn persist_key(&self) -> String {
+        match &self.data {
+            crate::dataset::DataDir::Embedded => "sandline view: built-in".to_string(),
+            crate::dataset::DataDir::Disk(dir) => {
+                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+                format!("sandline view: {}", dir.display())
+            }
+        }
+    }
+}
+
 /// What is remembered between runs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Persisted {
@@ -138,8 +152,8 @@ fn default_stale_after() -> u32 {
 }
 
 impl ViewState {
-    /// The view at start: what the options ask for, else what was remembered, else Libya framed at
-    /// the data's latest date. `clamp` keeps the date on the timeline.
+    /// The view at start: what the options ask for, else what was remembered, else the dataset
+    /// framed at the date its dataset.toml gives, or at its latest. `clamp` keeps the date on the timeline.
     pub fn new(
         dataset: &Dataset,
         options: &ViewerOptions,
@@ -148,7 +162,8 @@ impl ViewState {
         clamp: impl Fn(NaiveDate) -> NaiveDate,
     ) -> ViewState {
         let remembered_date = persisted.and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
-        let date = clamp(options.date.or(remembered_date).unwrap_or(latest));
+        let date =
+            clamp(options.date.or(remembered_date).or(dataset.meta().opening_date()).unwrap_or(latest));
         let mut map = MapMemory::default();
         let home = dataset.frame_center();
         let (lon, lat) = persisted.and_then(|p| p.center).unwrap_or(home);

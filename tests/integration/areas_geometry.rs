@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use geo::{Area as _, BooleanOps, Contains, Distance, Euclidean, Length, MultiPolygon, Point};
 use sandline::areas::project::{km_to_units, mercator};
-use sandline::areas::{AreaCache, AreaOptions, Areas, Site, compute, libya_land};
+use sandline::areas::{AreaCache, AreaOptions, Areas, Land, Site, compute};
 use sandline::dataset::{DataDir, Dataset, load, synthetic};
 use sandline::model::{PlaceKind, Status};
 use std::sync::{Arc, OnceLock};
@@ -26,6 +26,11 @@ fn synthetic_data() -> &'static Dataset {
         synthetic::write(dir.path(), 1500, 15_000).unwrap();
         load(&DataDir::Disk(dir.path().to_path_buf())).unwrap().dataset
     })
+}
+
+/// Libya's land, which the seeds' areas are clipped to.
+fn libya() -> &'static Land {
+    seeds().land()
 }
 
 fn site(place: u32, lon: f64, lat: f64, kind: PlaceKind, holder: Option<u32>, status: Status) -> Site {
@@ -61,7 +66,7 @@ fn every_case() -> Vec<(String, Arc<Areas>)> {
 
 #[test]
 fn areas_stay_inside_libyas_land() {
-    let land = libya_land();
+    let land = libya().polygon();
     for (case, areas) in every_case() {
         assert!(!areas.areas.is_empty(), "{case}: no areas");
         for area in &areas.areas {
@@ -79,7 +84,7 @@ fn areas_stay_inside_libyas_land() {
 
 #[test]
 fn sides_neither_overlap_nor_leave_gaps_between_them() {
-    let land = libya_land();
+    let land = libya().polygon();
     for (case, areas) in every_case() {
         let total: f64 = areas.areas.iter().map(|a| a.region.mercator.unsigned_area()).sum();
         for (i, a) in areas.areas.iter().enumerate() {
@@ -115,7 +120,7 @@ fn a_place_alone_gets_a_disc_of_its_kinds_radius_clipped_to_land() {
     ];
     let options = AreaOptions::default();
     for (what, lon, lat, kind, low, high) in cases {
-        let areas = compute(&[site(0, lon, lat, kind, Some(0), Status::Held)], &options);
+        let areas = compute(&[site(0, lon, lat, kind, Some(0), Status::Held)], libya(), &options);
         let got: f64 = areas.areas.iter().map(|a| km2(a.region.mercator.unsigned_area(), lat)).sum();
         let disc = std::f64::consts::PI * options.radius_km(kind).powi(2);
         assert!(
@@ -131,22 +136,23 @@ fn a_place_alone_gets_a_disc_of_its_kinds_radius_clipped_to_land() {
 #[test]
 fn the_radius_of_a_kind_is_settable() {
     let alone = [site(0, 16.0, 28.0, PlaceKind::Airbase, Some(0), Status::Held)];
-    let area =
-        |options: &AreaOptions| km2(compute(&alone, options).areas[0].region.mercator.unsigned_area(), 28.0);
+    let area = |options: &AreaOptions| {
+        km2(compute(&alone, libya(), options).areas[0].region.mercator.unsigned_area(), 28.0)
+    };
     let wider = AreaOptions::default().with_radius(PlaceKind::Airbase, 30.0);
     assert!(
         (area(&wider) / area(&AreaOptions::default()) - 4.0).abs() < 0.01,
         "twice the radius, four times the area"
     );
     let none = AreaOptions::default().with_radius(PlaceKind::Airbase, 0.0);
-    assert!(compute(&alone, &none).areas.is_empty());
+    assert!(compute(&alone, libya(), &none).areas.is_empty());
 }
 
 #[test]
 fn an_unknown_neighbour_keeps_its_share_uncoloured() {
     // Two towns 20 km apart in the desert (0.2° of longitude at 28°N is about 19.6 km).
     let sites = [held(0, 16.0, 28.0, 1), site(1, 16.2, 28.0, PlaceKind::Town, None, Status::Unknown)];
-    let areas = compute(&sites, &AreaOptions::default());
+    let areas = compute(&sites, libya(), &AreaOptions::default());
     assert_eq!(areas.areas.len(), 1, "unknown makes no area");
     let region = &areas.areas[0].region.mercator;
     assert!(region.contains(&point(15.95, 28.0)));
@@ -164,7 +170,7 @@ fn contested_places_make_their_own_areas_with_their_holder_if_any() {
         site(2, 18.0, 27.0, PlaceKind::Town, None, Status::Contested),
         site(3, 20.0, 27.0, PlaceKind::Town, Some(1), Status::Claimed),
     ];
-    let areas = compute(&sites, &AreaOptions::default());
+    let areas = compute(&sites, libya(), &AreaOptions::default());
     let got: Vec<(Option<u32>, Status, Vec<u32>)> =
         areas.areas.iter().map(|a| (a.faction, a.status, a.places.clone())).collect();
     assert_eq!(
@@ -195,7 +201,7 @@ fn a_front_runs_where_two_sides_meet_and_nowhere_else() {
     for (name, other, fronts) in cases {
         let status = if other.is_some() { Status::Held } else { Status::Unknown };
         let sites = [held(0, a.0, a.1, 1), site(1, b.0, b.1, PlaceKind::Town, other, status)];
-        let areas = compute(&sites, &AreaOptions::default());
+        let areas = compute(&sites, libya(), &AreaOptions::default());
         assert_eq!(areas.fronts.len(), fronts, "{name}");
         if let Some(front) = areas.fronts.first() {
             assert_eq!(front.factions, (1, 2));

@@ -160,13 +160,9 @@ fn copy_of_the_seed_dataset(root: &std::path::Path) -> std::path::PathBuf {
     let seed_data = src.join("tests/fixtures/seed-dataset");
     fs::create_dir_all(root.join("data/gazetteer")).unwrap();
     fs::create_dir_all(root.join("seeds")).unwrap();
-    for f in [
-        "sources.csv",
-        "factions.csv",
-        "places.csv",
-        "gazetteer/geonames.csv",
-        "gazetteer/airfields.csv",
-    ] {
+    for f in
+        ["sources.csv", "factions.csv", "places.csv", "gazetteer/geonames.csv", "gazetteer/airfields.csv"]
+    {
         fs::copy(seed_data.join(f), root.join("data").join(f)).unwrap();
     }
     // The frozen seed dataset names its articles from its own folder; here they sit beside it.

@@ -68,6 +68,8 @@ pub struct SandlineApp {
     notes: FrameNotes,
     /// The map's size on screen last frame, for exports of the same view.
     map_size: egui::Vec2,
+    /// Where the view is remembered (one key per dataset).
+    persist_key: String,
 }
 
 /// What the viewer derives from a dataset before it can show it, the costly part of opening a big
@@ -80,7 +82,12 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// Everything the first frame needs, made off the window's thread: the search index, the
+    /// timeline, the region's land and the base map at the detail a whole country is seen at.
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> Self {
+        dataset.land();
+        crate::basemap::level(crate::basemap::Detail::Fine);
+        crate::basemap::prepare_in_background();
         let gazetteer = Gazetteer::new(&dataset.places);
         let model = TimelineModel::new(&dataset);
         Prepared { dataset, problems, gazetteer, model }
@@ -141,6 +148,7 @@ impl SandlineApp {
             tiles: None,
             notes: FrameNotes::default(),
             map_size: egui::vec2(1200.0, 700.0),
+            persist_key: options.persist_key(),
         };
         app.refresh_areas();
         app
@@ -310,11 +318,10 @@ impl SandlineApp {
         self.areas_dirty = false;
         let layers = self.layers();
         if layers.areas || layers.fronts {
-            self.areas.request(crate::areas::sites_in(
-                &self.dataset,
-                &self.snapshot,
-                self.view.scene.stale_after,
-            ));
+            self.areas.request(
+                self.dataset.land(),
+                crate::areas::sites_in(&self.dataset, &self.snapshot, self.view.scene.stale_after),
+            );
         } else {
             self.areas.clear();
         }
@@ -471,7 +478,7 @@ impl eframe::App for SandlineApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
+        eframe::set_value(storage, &self.persist_key, &self.persisted());
     }
 }
 
