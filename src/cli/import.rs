@@ -55,18 +55,37 @@ pub struct AcledArgs {
 }
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
+    let bar = progress_bar();
+    let progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
     let (report, out) = match &args.from {
         ImportFrom::Acled(args) => {
             let options = Options { clashes: !args.no_clashes, accessed: args.accessed.or_else(today) };
-            (acled::import(&args.file, &args.out, &options)?, &args.out)
+            (acled::import_reporting(&args.file, &args.out, &options, &progress), &args.out)
         }
         ImportFrom::Ucdp(args) => {
             let options =
                 ucdp::Options { coarse_places: args.coarse_places, accessed: args.accessed.or_else(today) };
-            (ucdp::import(&args.file, &args.out, &options)?, &args.out)
+            (ucdp::import_reporting(&args.file, &args.out, &options, &progress), &args.out)
         }
     };
-    summarize(&report, out)
+    bar.finish_and_clear();
+    summarize(&report?, out)
+}
+
+/// A bar on standard error (indicatif draws only when it is a terminal) that shows once the
+/// export is a few megabytes long: smaller ones are read in a blink.
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "importing {bar:40} {binary_bytes}/{binary_total_bytes} (eta {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
 }
 
 fn summarize(report: &crate::import::Report, out: &std::path::Path) -> anyhow::Result<Outcome> {

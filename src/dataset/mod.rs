@@ -47,6 +47,8 @@ pub struct Dataset {
     /// What `dataset.toml` says, and the frame that follows from it or from the places.
     meta: meta::Meta,
     frame: [f64; 4],
+    /// Who the places' names and coordinates come from, for the credits line.
+    place_credits: Vec<&'static str>,
     /// The land of the region's countries, found when first needed.
     land: std::sync::OnceLock<std::sync::Arc<crate::areas::Land>>,
 }
@@ -165,6 +167,20 @@ fn pointers<T>(
         .filter(|(id, _)| !loaded.contains(id.as_str()))
         .map(|(id, line)| (id, format!("{}:{line}", dir.display(file))))
         .collect()
+}
+
+fn place_credits(places: &[Place]) -> Vec<&'static str> {
+    let from = |origin: PlaceOrigin, prefix: &str| {
+        places.iter().any(|p| p.origin == origin || p.coord_source.starts_with(prefix))
+    };
+    let mut credits = Vec::new();
+    if from(PlaceOrigin::GeoNames, "geonames:") {
+        credits.push("GeoNames (CC BY 4.0)");
+    }
+    if from(PlaceOrigin::Airfield, "icao:") {
+        credits.push("airportsdata (MIT)");
+    }
+    credits
 }
 
 /// `dataset.toml`, when there is one; a dataset without it is described by its places.
@@ -288,7 +304,9 @@ impl Dataset {
         let merc = places.iter().map(|p| crate::basemap::mercator(p.lon, p.lat)).collect();
         let kinds = places.iter().map(|p| (p.kind, p.population)).collect();
         let frame = meta::frame_of(tracked_places(&tracked, &places));
+        let place_credits = place_credits(&places);
         Dataset {
+            place_credits,
             places,
             factions,
             sources,
@@ -331,6 +349,11 @@ impl Dataset {
             .map(|p| [p.lon, p.lat])
             .collect();
         crate::basemap::countries_holding(&points)
+    }
+
+    /// "GeoNames (CC BY 4.0)" and "airportsdata (MIT)", those that some place comes from.
+    pub fn place_credits(&self) -> &[&'static str] {
+        &self.place_credits
     }
 
     /// The land of the region's countries, which areas of control are clipped to.

@@ -134,6 +134,20 @@ impl<R: Read> Table<R> {
                 }
             }
         };
+        // More fields than the header has columns: most often a comma outside quotes, which cut
+        // a field in two. Empty extras (a spreadsheet's trailing commas) are harmless.
+        if bytes.len() > self.columns.len() && bytes.iter().skip(self.columns.len()).any(|f| !f.is_empty()) {
+            problems.push(Problem::at(
+                &self.file,
+                line,
+                "record",
+                format!(
+                    "{} fields where the header has {}: is a comma outside quotes? (put a field with commas in \"double quotes\")",
+                    bytes.len(),
+                    self.columns.len()
+                ),
+            ));
+        }
         match csv::StringRecord::from_byte_record(bytes) {
             Ok(text) => {
                 self.text = text;
@@ -318,7 +332,14 @@ mod tests {
                 vec!["t.csv: file is not UTF-8 text; save it as UTF-8", "t.csv:2: name: not UTF-8 text"],
                 2,
             ),
-            (b"id,name\na\n\nb,B,extra\n", vec![], 2),
+            (
+                b"id,name\na\n\nb,B,extra\n",
+                vec![
+                    "t.csv:4: record: 3 fields where the header has 2: is a comma outside quotes? (put a field with commas in \"double quotes\")",
+                ],
+                2,
+            ),
+            (b"id,name\na,A,,\n", vec![], 1),
             (b"id,name\n\"a,A\n", vec![], 1),
         ];
         for (bytes, expected, rows) in cases {

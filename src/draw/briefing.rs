@@ -75,9 +75,12 @@ impl BriefingText {
             (0, c) => format!("citing {c} sources"),
             (h, c) => format!("quoting {h} and citing {c} sources"),
         };
+        let places = match dataset.place_credits() {
+            [] => String::new(),
+            credits => format!(" Places: {}.", credits.join(", ")),
+        };
         let mut attribution = format!(
-            "Base map: Natural Earth (public domain). Places: GeoNames (CC BY 4.0), airportsdata (MIT). \
-             Control: {} dated claims {sources}, via sandline {}.",
+            "Base map: Natural Earth (public domain).{places} Control: {} dated claims {sources}, via sandline {}.",
             dataset.claims.len(),
             env!("CARGO_PKG_VERSION")
         );

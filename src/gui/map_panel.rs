@@ -94,7 +94,10 @@ pub fn map_panel(
             });
         });
 
-    let mut credit = format!("{} · Places: GeoNames (CC BY 4.0)", crate::basemap::ATTRIBUTION);
+    let mut credit = crate::basemap::ATTRIBUTION.to_string();
+    if !data.dataset.place_credits().is_empty() {
+        credit = format!("{credit} · Places: {}", data.dataset.place_credits().join(", "));
+    }
     if let Some(attribution) = attribution {
         credit = format!("Tiles: {attribution} · {credit}");
     }

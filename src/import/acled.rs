@@ -85,6 +85,16 @@ enum Gainer {
 }
 
 pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, ImportError> {
+    import_reporting(file, out, options, &|_, _| {})
+}
+
+/// The same, telling `progress` how many bytes of the export's text have been read, of how many.
+pub fn import_reporting(
+    file: &Path,
+    out: &Path,
+    options: &Options,
+    progress: &dyn Fn(u64, u64),
+) -> Result<Report, ImportError> {
     let shown = file.display().to_string();
     let text = super::read_export(file)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
@@ -116,7 +126,13 @@ pub fn import(file: &Path, out: &Path, options: &Options) -> Result<Report, Impo
     let mut state_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut countries: BTreeMap<String, usize> = BTreeMap::new();
     let mut latest: Option<NaiveDate> = None;
+    let total = text.len() as u64;
     for record in reader.records() {
+        if report.events % super::PROGRESS_EVERY == 0
+            && let Ok(r) = &record
+        {
+            progress(r.position().map_or(0, |p| p.byte()), total);
+        }
         let record = match record {
             Ok(r) => r,
             Err(e) => {

@@ -24,6 +24,9 @@ pub enum ImportError {
     Write(String),
 }
 
+/// Rows between two reports of progress.
+const PROGRESS_EVERY: usize = 8192;
+
 /// What the import did, for its summary.
 #[derive(Debug, Default)]
 pub struct Report {

@@ -12,6 +12,7 @@ mod cli_geojson;
 mod cli_state;
 mod cli_synthesize;
 mod cli_validate;
+mod example_war;
 mod fuzz_long;
 mod import_cli;
 mod ingest_cli;
