@@ -96,9 +96,14 @@ pub fn import_reporting(
     progress: &dyn Fn(u64, u64),
 ) -> Result<Report, ImportError> {
     let shown = file.display().to_string();
-    let text = super::read_export(file)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let at = super::find_columns(&mut reader, file, "an ACLED export", COLUMNS)?;
+    let (mut reader, partial, total) = super::open_export(file, out, SOURCE.copy_name)?;
+    let at = match super::find_columns(&mut reader, file, "an ACLED export", COLUMNS) {
+        Ok(at) => at,
+        Err(e) => {
+            super::abandon_export(&partial);
+            return Err(e);
+        }
+    };
     let [
         id,
         date,
@@ -126,7 +131,6 @@ pub fn import_reporting(
     let mut state_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut countries: BTreeMap<String, usize> = BTreeMap::new();
     let mut latest: Option<NaiveDate> = None;
-    let total = text.len() as u64;
     for record in reader.records() {
         if report.events % super::PROGRESS_EVERY == 0
             && let Ok(r) = &record
@@ -135,6 +139,11 @@ pub fn import_reporting(
         }
         let record = match record {
             Ok(r) => r,
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                super::abandon_export(&partial);
+                let source = std::io::Error::other(e.to_string());
+                return Err(super::ImportError::Read { file: shown, source });
+            }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 report.bad_rows.push(format!("{shown}:{line}: {e}"));
@@ -245,7 +254,8 @@ pub fn import_reporting(
     }
     let attribution =
         format!("ACLED, accessed {}, filters as exported", super::accessed_words(options.accessed));
-    super::finish(out, &SOURCE, &text, latest, &countries, &attribution, &writer, &actors, report)
+    super::close_export(reader, &partial)?;
+    super::finish(out, &SOURCE, &partial, latest, &countries, &attribution, &writer, &actors, report)
 }
 
 fn add_claim(e: &Event, writer: &mut DatasetWriter, actors: &mut Actors, report: &mut Report) {

@@ -2,12 +2,13 @@
 
 pub mod acled;
 pub mod actors;
+mod stream;
 pub mod ucdp;
 mod write;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -44,18 +45,46 @@ pub struct Report {
     pub new_actors: usize,
 }
 
-/// An export's text: read whole, a byte order mark dropped, bytes that are not UTF-8 replaced.
-fn read_export(file: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(file)
-        .map_err(|source| ImportError::Read { file: file.display().to_string(), source })?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+/// The export as a CSV reader that streams it, writing its text as read into `out`'s copy in the
+/// making (renamed into place when the folder is written), and the copy's path and the file's size.
+type Export = csv::Reader<stream::LossyCopy<std::fs::File, std::io::BufWriter<std::fs::File>>>;
+
+fn open_export(file: &Path, out: &Path, copy_name: &str) -> Result<(Export, PathBuf, u64), ImportError> {
+    let read = |source| ImportError::Read { file: file.display().to_string(), source };
+    let input = std::fs::File::open(file).map_err(read)?;
+    let size = input.metadata().map(|m| m.len()).unwrap_or(0);
+    std::fs::create_dir_all(out)
+        .map_err(|e| ImportError::Write(format!("cannot create {}: {e}", out.display())))?;
+    let partial = out.join(format!(".{copy_name}.partial"));
+    let _ = std::fs::remove_file(&partial);
+    let copy = std::fs::File::create(&partial)
+        .map_err(|e| ImportError::Write(format!("cannot write {}: {e}", partial.display())))?;
+    let stream = stream::LossyCopy::new(input, std::io::BufWriter::new(copy));
+    Ok((csv::ReaderBuilder::new().flexible(true).from_reader(stream), partial, size))
+}
+
+/// Takes back what reading an export that is not one left: its copy in the making, and the
+/// folder when nothing else is in it.
+fn abandon_export(partial: &Path) {
+    let _ = std::fs::remove_file(partial);
+    if let Some(dir) = partial.parent() {
+        // Fails, as it should, when the folder holds anything else.
+        let _ = std::fs::remove_dir(dir);
+    }
+}
+
+/// Finishes the copy once the export has been read to its end.
+fn close_export(reader: Export, partial: &Path) -> Result<(), ImportError> {
+    let mut copy = reader.into_inner().into_copy();
+    std::io::Write::flush(&mut copy)
+        .and_then(|()| copy.get_ref().sync_all())
+        .map_err(|e| ImportError::Write(format!("cannot write {}: {e}", partial.display())))
 }
 
 /// Where each of `names` is among the export's columns; the first one missing says the file is
 /// not of `kind`.
-fn find_columns<const N: usize>(
-    reader: &mut csv::Reader<&[u8]>,
+fn find_columns<const N: usize, R: std::io::Read>(
+    reader: &mut csv::Reader<R>,
     file: &Path,
     kind: &'static str,
     names: [&str; N],
@@ -91,7 +120,7 @@ fn accessed_words(accessed: Option<NaiveDate>) -> String {
 fn finish(
     out: &Path,
     source: &write::SourceInfo,
-    text: &str,
+    copy: &Path,
     latest: Option<NaiveDate>,
     countries: &BTreeMap<String, usize>,
     attribution: &str,
@@ -103,7 +132,7 @@ fn finish(
         countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| c.as_str()).filter(|c| !c.is_empty());
     report.places = writer.place_count();
     report.new_actors = actors.new_count();
-    writer.write(out, source, text, latest, country, attribution, actors).map_err(ImportError::Write)?;
+    writer.write(out, source, copy, latest, country, attribution, actors).map_err(ImportError::Write)?;
     actors.write(&out.join(actors::ACTORS_FILE)).map_err(ImportError::Write)?;
     Ok(report)
 }

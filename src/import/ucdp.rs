@@ -69,9 +69,14 @@ pub fn import_reporting(
     progress: &dyn Fn(u64, u64),
 ) -> Result<Report, ImportError> {
     let shown = file.display().to_string();
-    let text = super::read_export(file)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let at = super::find_columns(&mut reader, file, "a UCDP GED file", COLUMNS)?;
+    let (mut reader, partial, total) = super::open_export(file, out, SOURCE.copy_name)?;
+    let at = match super::find_columns(&mut reader, file, "a UCDP GED file", COLUMNS) {
+        Ok(at) => at,
+        Err(e) => {
+            super::abandon_export(&partial);
+            return Err(e);
+        }
+    };
     let [
         id,
         side_a,
@@ -93,7 +98,6 @@ pub fn import_reporting(
     let mut actors = Actors::read(&out.join(super::actors::ACTORS_FILE)).map_err(ImportError::Write)?;
     let mut countries: BTreeMap<String, usize> = BTreeMap::new();
     let mut latest: Option<NaiveDate> = None;
-    let total = text.len() as u64;
     for record in reader.records() {
         if report.events % super::PROGRESS_EVERY == 0
             && let Ok(r) = &record
@@ -102,6 +106,11 @@ pub fn import_reporting(
         }
         let record = match record {
             Ok(r) => r,
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                super::abandon_export(&partial);
+                let source = std::io::Error::other(e.to_string());
+                return Err(super::ImportError::Read { file: shown, source });
+            }
             Err(e) => {
                 report.bad_rows.push(format!("{shown}:{}: {e}", e.position().map_or(0, |p| p.line())));
                 continue;
@@ -195,5 +204,6 @@ pub fn import_reporting(
         "UCDP Georeferenced Event Dataset (CC BY 4.0), accessed {}",
         super::accessed_words(options.accessed)
     );
-    super::finish(out, &SOURCE, &text, latest, &countries, &attribution, &writer, &actors, report)
+    super::close_export(reader, &partial)?;
+    super::finish(out, &SOURCE, &partial, latest, &countries, &attribution, &writer, &actors, report)
 }

@@ -91,14 +91,15 @@ impl DatasetWriter {
         self.claims.push(ClaimRow { id, place, faction, action, date, quote: quote.to_string(), note });
     }
 
-    /// Writes the folder: `copy`, the imported file's text as the import read it, is the source,
+    /// Writes the folder: `copy`, a file holding the imported file's text as the import read it
+    /// (moved into the folder under its name), is the source,
     /// whose latest event is `latest`.
     #[allow(clippy::too_many_arguments)]
     pub fn write(
         &self,
         out: &Path,
         source: &SourceInfo,
-        copy: &str,
+        copy: &Path,
         latest: Option<NaiveDate>,
         region: Option<&str>,
         attribution: &str,
@@ -110,7 +111,8 @@ impl DatasetWriter {
         };
         // The text the claims' quotes were taken from: bytes that were not UTF-8 are replaced, as
         // the import read them, so that every quote is found in it.
-        save(source.copy_name, copy.as_bytes())?;
+        std::fs::rename(copy, out.join(source.copy_name))
+            .map_err(|e| format!("cannot write {}: {e}", out.join(source.copy_name).display()))?;
 
         let places = table(
             &["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"],
