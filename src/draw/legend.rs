@@ -7,9 +7,11 @@ use crate::model::{FactionIx, PlaceKind, Rgb, Status};
 use crate::scene::Scene;
 use egui::{Color32, RichText, Sense, Ui, vec2};
 
+const SAMPLE_SIZE: egui::Vec2 = vec2(30.0, 24.0);
+
 /// Draws one sample marker inline.
 pub fn sample(ui: &mut Ui, kind: PlaceKind, status: Status, fill: Color32, recent: bool) {
-    let (rect, _) = ui.allocate_exact_size(vec2(30.0, 24.0), Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(SAMPLE_SIZE, Sense::hover());
     let scale = if recent { 0.75 } else { 0.9 };
     ui.painter().extend(marker_style::marker_shapes(kind, status, fill, recent, rect.center(), scale));
 }
@@ -111,8 +113,20 @@ pub fn legend_ui(
             (PlaceKind::BorderCrossing, "crossing"),
             (PlaceKind::Region, "region"),
         ] {
+            // Wrap before the symbol, so a wrap never parts a symbol from its name.
+            let label = egui::WidgetText::from(text).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            let needed = SAMPLE_SIZE.x + 2.0 * ui.spacing().item_spacing.x + label.size().x;
+            // (available_width is the whole row's in a wrapping layout, not what is left of it.)
+            if ui.max_rect().right() - ui.cursor().min.x < needed {
+                ui.end_row();
+            }
             sample(ui, kind, Status::Held, grey, false);
-            ui.label(text);
+            ui.label(label);
         }
     });
     toggled

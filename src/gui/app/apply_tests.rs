@@ -342,3 +342,22 @@ fn a_new_stale_limit_refades_the_map_and_is_remembered() {
     app.apply(Action::SetReach(AreaOptions::default().with_stale_after(StaleAfter(1000))));
     assert_eq!(app.areas.options().stale_after, StaleAfter(1000));
 }
+
+#[test]
+fn another_war_opens_on_its_own_date_and_place_and_is_remembered_apart() {
+    let dir =
+        DataDir::Disk(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/iraq-syria-2014"));
+    let Loaded { dataset, problems } = load(&dir).unwrap();
+    let options = ViewerOptions { data: dir, date: None, layer: None };
+    let key = options.persist_key();
+    let app = SandlineApp::with_dataset(dataset, problems, options, None);
+    assert_eq!(app.view.date, day("2015-06-01"), "the date in its dataset.toml");
+    let center = app.view.map.detached().expect("the map is centred on the dataset's frame");
+    let (lon, lat) = (center.x(), center.y());
+    assert!(
+        (38.0..45.0).contains(&lon) && (32.0..37.0).contains(&lat),
+        "framed on Iraq and Syria: {lon}, {lat}"
+    );
+    let libya = ViewerOptions { data: DataDir::Embedded, date: None, layer: None };
+    assert_ne!(key, libya.persist_key(), "each dataset's view is remembered under its own key");
+}
