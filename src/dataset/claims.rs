@@ -2,13 +2,12 @@
 
 use super::IdMap;
 use super::problem::Problem;
+use super::repeated_ids::IdLog;
 use super::suggest::did_you_mean;
 use super::table::{Column, Row, Table};
 use crate::model::{Action, Claim, FactionIx, PartialDate, PlaceIx, Source};
-use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::io::Read;
 use std::sync::Arc;
 
@@ -58,54 +57,9 @@ impl Cited<'_> {
     }
 }
 
-/// The claim ids met so far, to find a repeated one without a second copy of each id: entries
-/// point at the claim that loaded, or at the id of a row that was left out, with the row's line.
-struct SeenIds {
-    entries: HashTable<(u32, u32)>,
-    left_out: Vec<String>,
-}
-
-const LEFT_OUT: u32 = 1 << 31;
-
-impl SeenIds {
-    fn with_capacity(rows: usize) -> Self {
-        SeenIds { entries: HashTable::with_capacity(rows), left_out: Vec::new() }
-    }
-
-    fn id<'a>(&'a self, claims: &'a [Claim], entry: u32) -> &'a str {
-        if entry & LEFT_OUT != 0 {
-            &self.left_out[(entry & !LEFT_OUT) as usize]
-        } else {
-            &claims[entry as usize].id
-        }
-    }
-
-    /// The line of an earlier row with this id.
-    fn first_line(&self, claims: &[Claim], id: &str) -> Option<u64> {
-        let hash = FxBuildHasher.hash_one(id);
-        self.entries.find(hash, |&(e, _)| self.id(claims, e) == id).map(|&(_, line)| u64::from(line))
-    }
-
-    /// Records the first row with `id`: the claim last pushed when it loaded, or the id itself.
-    fn insert(&mut self, claims: &[Claim], id: &str, line: u64, loaded: bool) {
-        let entry = if loaded {
-            (claims.len() - 1) as u32
-        } else {
-            self.left_out.push(id.to_string());
-            (self.left_out.len() - 1) as u32 | LEFT_OUT
-        };
-        let hash = FxBuildHasher.hash_one(id);
-        let SeenIds { entries, left_out } = self;
-        let id_of = |e: u32| {
-            if e & LEFT_OUT != 0 {
-                left_out[(e & !LEFT_OUT) as usize].as_str()
-            } else {
-                &claims[e as usize].id
-            }
-        };
-        let line = u32::try_from(line).unwrap_or(u32::MAX);
-        entries.insert_unique(hash, (entry, line), |&(e, _)| FxBuildHasher.hash_one(id_of(e)));
-    }
+/// What the reading thread makes of a row: `None` where it found nothing it could use.
+struct Prepared {
+    place: Option<PlaceIx>,
 }
 
 struct Columns {
@@ -122,7 +76,7 @@ struct Columns {
 
 /// The claims that load. `rows` is about how many rows the table has (room is made for them).
 pub fn read_claims(
-    table: &mut Table<impl Read>,
+    table: Table<impl Read + Send>,
     rows: usize,
     cx: &Context,
     problems: &mut Vec<Problem>,
@@ -151,7 +105,9 @@ pub fn read_claims(
     let source_ix: FxHashMap<&str, usize> =
         cx.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let no_quote: Arc<str> = Arc::from("");
-    let mut seen = SeenIds::with_capacity(rows);
+    let file = table.file.clone();
+    let mut ids = IdLog::with_capacity(rows);
+    let first_problem = problems.len();
     let mut claims = Vec::with_capacity(rows);
     let places =
         Ids { what: "place", index: cx.place_ix, left_out: cx.left_out_places, suggest: cx.suggest_place };
@@ -161,15 +117,14 @@ pub fn read_claims(
         left_out: cx.left_out_factions,
         suggest: cx.suggest_faction,
     };
-    while let Some(row) = table.next_row(problems) {
+    // The reading thread looks ids up and parses: what a row alone decides. A value it could
+    // not make sense of is read again here, to report it.
+    let prepare = |row: &Row| Prepared { place: cx.place_ix.get(row.get(col.place)).copied() };
+    table.for_each_row(problems, prepare, |row, prepared, problems| {
         let before = problems.len();
         let id = row.required(col.id, problems);
-        let first = id.and_then(|id| seen.first_line(&claims, id));
-        if let (Some(id), Some(first)) = (id, first) {
-            problems.push(row.problem(col.id, format!("duplicate id '{id}' (first at line {first})")));
-        }
-        let place = lookup(&row, col.place, &places, problems);
-        let faction = lookup(&row, col.faction, &factions, problems);
+        let place = prepared.place.or_else(|| lookup(row, col.place, &places, problems));
+        let faction = lookup(row, col.faction, &factions, problems);
         let action = row.required(col.action, problems).and_then(|a| match a.parse::<Action>() {
             Ok(action) => Some(action),
             Err(message) => {
@@ -237,7 +192,7 @@ pub fn read_claims(
         }
         let claimed_by = match row.get(col.claimed_by) {
             "" => Some(None),
-            _ => lookup(&row, col.claimed_by, &factions, problems).map(Some),
+            _ => lookup(row, col.claimed_by, &factions, problems).map(Some),
         };
         let loaded = match (id, place, faction, action, date, source, claimed_by) {
             (
@@ -252,11 +207,12 @@ pub fn read_claims(
             _ => None,
         };
         let Some((id, place, faction, action, date, source, claimed_by)) = loaded else {
-            if let (Some(id), None) = (id, first) {
-                seen.insert(&claims, id, row.line, false);
+            if let Some(id) = id {
+                ids.log(id, row.line, None);
             }
-            continue;
+            return;
         };
+        ids.log(id, row.line, Some(claims.len()));
         claims.push(Claim {
             id: id.to_string(),
             place,
@@ -268,9 +224,48 @@ pub fn read_claims(
             claimed_by,
             note: note.to_string(),
         });
-        seen.insert(&claims, id, row.line, true);
-    }
+    });
+    leave_out_repeats(&file, ids, &mut claims, problems, first_problem);
     claims
+}
+
+/// Reports each row whose id an earlier row has, in its place among the rows' problems (from
+/// `first_problem` on), and leaves it out.
+fn leave_out_repeats(
+    file: &str,
+    ids: IdLog,
+    claims: &mut Vec<Claim>,
+    problems: &mut Vec<Problem>,
+    first_problem: usize,
+) {
+    let repeats = ids.repeats(|i| &claims[i as usize].id);
+    if repeats.is_empty() {
+        return;
+    }
+    let mut repeated = vec![false; claims.len()];
+    let mut told: Vec<Problem> = Vec::with_capacity(repeats.len());
+    for r in repeats {
+        if let Some(i) = r.loaded {
+            repeated[i as usize] = true;
+        }
+        told.push(Problem::at(
+            file,
+            r.line,
+            "id",
+            format!("duplicate id '{}' (first at line {})", r.id, r.first),
+        ));
+    }
+    let mut keep = repeated.iter().map(|r| !r);
+    claims.retain(|_| keep.next().unwrap_or(true));
+    let rest = problems.split_off(first_problem);
+    let mut told = told.into_iter().peekable();
+    for p in rest {
+        if let Some(line) = p.line {
+            problems.extend(std::iter::from_fn(|| told.next_if(|t| t.line <= Some(line))));
+        }
+        problems.push(p);
+    }
+    problems.extend(told);
 }
 
 /// The ids a column names, and what to say of one that is not among them.

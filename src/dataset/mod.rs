@@ -8,6 +8,7 @@ pub mod meta;
 pub mod places;
 pub mod problem;
 pub mod records;
+pub mod repeated_ids;
 pub mod store;
 pub mod suggest;
 pub mod summary;
@@ -24,6 +25,10 @@ use crate::model::{
 };
 use std::collections::HashMap;
 use table::Table;
+
+/// Told of every stretch of bytes read from a dataset's tables; called from the threads that
+/// read them.
+pub type Progress<'p> = &'p (dyn Fn(u64) + Sync);
 
 /// Ids to indices. Ids are the dataset's own, so a fast hash that does not resist crafted keys serves.
 pub type IdMap<V> = rustc_hash::FxHashMap<String, V>;
@@ -82,7 +87,7 @@ pub fn table_bytes(dir: &DataDir) -> u64 {
 
 /// Loads everything from `dir` as `load` does, telling `progress` of every stretch of bytes
 /// read from its tables (of `table_bytes` in all).
-pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, UnreadableDir> {
+pub fn load_reporting(dir: &DataDir, progress: Progress) -> Result<Loaded, UnreadableDir> {
     dir.check()?;
     let mut problems = Vec::new();
 
@@ -142,7 +147,7 @@ pub fn load_reporting(dir: &DataDir, progress: &dyn Fn(u64)) -> Result<Loaded, U
     };
     let claim_columns = ["id", "place", "faction", "action", "date", "source", "quote", "claimed_by", "note"];
     let claims = read_table(dir, claims::CLAIMS_FILE, &claim_columns, true, &mut problems, progress)
-        .map(|mut t| claims::read_claims(&mut t, claim_rows(dir), &cx, &mut problems))
+        .map(|t| claims::read_claims(t, claim_rows(dir), &cx, &mut problems))
         .unwrap_or_default();
 
     let meta = read_meta(dir, &mut problems);
@@ -234,7 +239,7 @@ fn read_table<'p>(
     columns: &[&str],
     required: bool,
     problems: &mut Vec<Problem>,
-    progress: &'p dyn Fn(u64),
+    progress: Progress<'p>,
 ) -> Option<Table<store::Counted<'p, store::Input>>> {
     let shown = dir.display(file);
     match dir.open(file) {

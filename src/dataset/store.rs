@@ -100,7 +100,7 @@ impl DataDir {
 /// A reader that tells `progress` how many bytes each read brought.
 pub struct Counted<'p, R> {
     pub input: R,
-    pub progress: &'p dyn Fn(u64),
+    pub progress: super::Progress<'p>,
 }
 
 impl<R: Read> Read for Counted<'_, R> {

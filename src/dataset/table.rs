@@ -18,12 +18,54 @@ pub struct Table<R: Read> {
     pub file: String,
     columns: Vec<String>,
     reader: csv::Reader<LineTracker<R>>,
-    /// The current record, decoded as text when it is valid UTF-8.
-    text: csv::StringRecord,
-    bytes: csv::ByteRecord,
-    is_text: bool,
+    /// The current record.
+    record: Record,
     told_not_utf8: bool,
 }
+
+/// A record as read: decoded as text when every field is valid UTF-8.
+enum Record {
+    Text(csv::StringRecord),
+    /// A record with a field that is not UTF-8: such fields read as unreadable.
+    Bytes(csv::ByteRecord),
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record::Bytes(csv::ByteRecord::new())
+    }
+}
+
+impl Record {
+    /// The record's room, to read the next record into.
+    fn take_bytes(&mut self) -> csv::ByteRecord {
+        match std::mem::take(self) {
+            Record::Text(text) => text.into_byte_record(),
+            Record::Bytes(bytes) => bytes,
+        }
+    }
+
+    fn fields(&self) -> Fields<'_> {
+        match self {
+            Record::Text(text) => Fields::Text(text),
+            Record::Bytes(bytes) => Fields::Bytes(bytes),
+        }
+    }
+}
+
+/// Rows handed from the thread that reads a table to the one that checks its rows, with what
+/// the reading thread made of each.
+struct Batch<P> {
+    /// Each row's line and record; only the first `len` are this batch's.
+    rows: Vec<(u64, Record)>,
+    prepared: Vec<P>,
+    len: usize,
+    /// Problems found while reading, each with the row it comes before (`len`: after the last).
+    problems: Vec<(usize, Problem)>,
+}
+
+/// Rows in a batch: enough that handing a batch over costs nothing next to reading it.
+const BATCH_ROWS: usize = 1024;
 
 /// One record: its line and its fields.
 pub struct Row<'t> {
@@ -34,7 +76,6 @@ pub struct Row<'t> {
 
 enum Fields<'t> {
     Text(&'t csv::StringRecord),
-    /// A record with a field that is not UTF-8: such fields read as unreadable.
     Bytes(&'t csv::ByteRecord),
 }
 
@@ -65,9 +106,7 @@ impl<R: Read> Table<R> {
             file: file.to_string(),
             columns,
             reader,
-            text: csv::StringRecord::new(),
-            bytes: csv::ByteRecord::new(),
-            is_text: true,
+            record: Record::default(),
             told_not_utf8: false,
         };
         if std::str::from_utf8(header.as_slice()).is_err() {
@@ -102,11 +141,15 @@ impl<R: Read> Table<R> {
     /// The next record, or `None` at the end. A record that cannot be read is reported and skipped;
     /// a field that is not UTF-8 is reported and then reads as missing.
     pub fn next_row(&mut self, problems: &mut Vec<Problem>) -> Option<Row<'_>> {
-        let mut bytes = if self.is_text {
-            std::mem::take(&mut self.text).into_byte_record()
-        } else {
-            std::mem::take(&mut self.bytes)
-        };
+        let mut record = std::mem::take(&mut self.record);
+        let line = self.read_record(&mut record, problems);
+        self.record = record;
+        Some(Row { line: line?, file: &self.file, fields: self.record.fields() })
+    }
+
+    /// Reads the next record into `record` and gives its line, or `None` at the end.
+    fn read_record(&mut self, record: &mut Record, problems: &mut Vec<Problem>) -> Option<u64> {
+        let mut bytes = record.take_bytes();
         let line = loop {
             match self.reader.read_byte_record(&mut bytes) {
                 Ok(true) => {
@@ -114,8 +157,7 @@ impl<R: Read> Table<R> {
                     break self.reader.get_mut().line_at(start);
                 }
                 Ok(false) => {
-                    self.bytes = bytes;
-                    self.is_text = false;
+                    *record = Record::Bytes(bytes);
                     return None;
                 }
                 Err(e) => {
@@ -127,8 +169,7 @@ impl<R: Read> Table<R> {
                         format!("cannot read the record: {e}"),
                     ));
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        self.bytes = bytes;
-                        self.is_text = false;
+                        *record = Record::Bytes(bytes);
                         return None;
                     }
                 }
@@ -148,24 +189,97 @@ impl<R: Read> Table<R> {
                 ),
             ));
         }
-        match csv::StringRecord::from_byte_record(bytes) {
-            Ok(text) => {
-                self.text = text;
-                self.is_text = true;
-            }
+        *record = match csv::StringRecord::from_byte_record(bytes) {
+            Ok(text) => Record::Text(text),
             Err(e) => {
-                self.bytes = e.into_byte_record();
-                self.is_text = false;
+                let bytes = e.into_byte_record();
                 self.tell_not_utf8(problems);
-                for (i, field) in self.bytes.iter().enumerate() {
+                for (i, field) in bytes.iter().enumerate() {
                     if let (Some(name), Err(_)) = (self.columns.get(i), std::str::from_utf8(field)) {
                         problems.push(Problem::at(&self.file, line, name, "not UTF-8 text"));
                     }
                 }
+                Record::Bytes(bytes)
             }
+        };
+        Some(line)
+    }
+
+    /// Fills `batch` with the next rows and what `prepare` makes of each; false once the table
+    /// is read to its end.
+    fn read_batch<P>(
+        &mut self,
+        batch: &mut Batch<P>,
+        prepare: &impl Fn(&Row) -> P,
+        scratch: &mut Vec<Problem>,
+    ) -> bool {
+        batch.len = 0;
+        batch.problems.clear();
+        batch.prepared.clear();
+        while batch.len < BATCH_ROWS {
+            if batch.rows.len() == batch.len {
+                batch.rows.push((0, Record::default()));
+            }
+            let (line, record) = &mut batch.rows[batch.len];
+            let read = self.read_record(record, scratch);
+            batch.problems.extend(scratch.drain(..).map(|p| (batch.len, p)));
+            let Some(at) = read else { return false };
+            *line = at;
+            batch.prepared.push(prepare(&Row { line: at, file: &self.file, fields: record.fields() }));
+            batch.len += 1;
         }
-        let fields = if self.is_text { Fields::Text(&self.text) } else { Fields::Bytes(&self.bytes) };
-        Some(Row { line, file: &self.file, fields })
+        true
+    }
+}
+
+impl<R: Read + Send> Table<R> {
+    /// Hands every row to `each`, in order, as `next_row` would, while a second thread reads
+    /// the rows ahead and runs `prepare` on each: reading a big table and checking its rows
+    /// overlap, and work that needs nothing but the row itself (looking ids up, parsing) is
+    /// done on the reading thread. Problems found while reading come in their place among the
+    /// ones `each` reports.
+    pub fn for_each_row<P: Send>(
+        mut self,
+        problems: &mut Vec<Problem>,
+        prepare: impl Fn(&Row) -> P + Send,
+        mut each: impl FnMut(&Row, P, &mut Vec<Problem>),
+    ) {
+        // Two batches in flight keep the reader ahead without holding much of the file.
+        let (full, filled) = std::sync::mpsc::sync_channel::<Batch<P>>(2);
+        let (empty, emptied) = std::sync::mpsc::channel::<Batch<P>>();
+        let file = self.file.clone();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut scratch = Vec::new();
+                loop {
+                    let mut batch = emptied.try_recv().unwrap_or_else(|_| Batch {
+                        rows: Vec::with_capacity(BATCH_ROWS),
+                        prepared: Vec::with_capacity(BATCH_ROWS),
+                        len: 0,
+                        problems: Vec::new(),
+                    });
+                    let more = self.read_batch(&mut batch, &prepare, &mut scratch);
+                    if full.send(batch).is_err() || !more {
+                        return;
+                    }
+                }
+            });
+            for mut batch in filled {
+                let mut found = std::mem::take(&mut batch.problems).into_iter().peekable();
+                let prepared = batch.prepared.drain(..);
+                for (i, ((line, record), prepared)) in
+                    batch.rows[..batch.len].iter().zip(prepared).enumerate()
+                {
+                    problems.extend(
+                        std::iter::from_fn(|| found.next_if(|(before, _)| *before <= i)).map(|(_, p)| p),
+                    );
+                    each(&Row { line: *line, file: &file, fields: record.fields() }, prepared, problems);
+                }
+                problems.extend(found.map(|(_, p)| p));
+                // The reader may have finished; then the batch is simply dropped.
+                let _ = empty.send(batch);
+            }
+        });
     }
 }
 

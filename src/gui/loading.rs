@@ -60,7 +60,7 @@ impl Viewer {
         options: ViewerOptions,
         persisted: Option<Persisted>,
         total: u64,
-        load: impl FnOnce(&dyn Fn(u64)) -> Result<Loaded, UnreadableDir> + Send + 'static,
+        load: impl FnOnce(crate::dataset::Progress) -> Result<Loaded, UnreadableDir> + Send + 'static,
     ) -> Self {
         let what = match &options.data {
             crate::dataset::DataDir::Embedded => "the built-in dataset".to_owned(),

@@ -44,23 +44,27 @@ impl PartialDate {
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, rejecting days that do not exist.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let text = text.trim();
-        let format = || DateError::Format(text.to_string());
-        let parts: Vec<&str> = text.split('-').collect();
-        let widths: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-        if !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
-            return Err(format());
+        let bytes = text.as_bytes();
+        let number = |at: std::ops::Range<usize>| {
+            bytes[at].iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+        };
+        let dash = |at: usize| bytes[at] == b'-';
+        let parts = match bytes.len() {
+            4 => number(0..4).map(|y| (y, None)),
+            7 if dash(4) => number(0..4).zip(number(5..7)).map(|(y, m)| (y, Some((m, None)))),
+            10 if dash(4) && dash(7) => {
+                number(0..4).zip(number(5..7)).zip(number(8..10)).map(|((y, m), d)| (y, Some((m, Some(d)))))
+            }
+            _ => None,
+        };
+        let Some((year, rest)) = parts else { return Err(DateError::Format(text.to_string())) };
+        let year = year as i32;
+        match rest {
+            None => Self::year(year),
+            Some((month, None)) => Self::month(year, month),
+            Some((month, Some(day))) => NaiveDate::from_ymd_opt(year, month, day).map(Self::day),
         }
-        let number = |s: &str| s.parse::<u32>().map_err(|_| format());
-        let year = number(parts[0])? as i32;
-        let impossible = || DateError::Impossible(text.to_string());
-        match widths.as_slice() {
-            [4] => Self::year(year).ok_or_else(impossible),
-            [4, 2] => Self::month(year, number(parts[1])?).ok_or_else(impossible),
-            [4, 2, 2] => NaiveDate::from_ymd_opt(year, number(parts[1])?, number(parts[2])?)
-                .map(Self::day)
-                .ok_or_else(impossible),
-            _ => Err(format()),
-        }
+        .ok_or_else(|| DateError::Impossible(text.to_string()))
     }
 
     pub fn precision(&self) -> Precision {
@@ -106,10 +110,11 @@ impl PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = (self.first.year(), self.first.month(), self.first.day());
         match self.precision {
-            Precision::Day => write!(f, "{}", self.first.format("%Y-%m-%d")),
-            Precision::Month => write!(f, "{}", self.first.format("%Y-%m")),
-            Precision::Year => write!(f, "{}", self.first.format("%Y")),
+            Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
+            Precision::Month => write!(f, "{y:04}-{m:02}"),
+            Precision::Year => write!(f, "{y:04}"),
         }
     }
 }
