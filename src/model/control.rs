@@ -5,10 +5,9 @@
 //! search, and stepping the date replays only the segment starts in between.
 
 use super::claim::{Action, Claim, FactionIx, PlaceIx};
-use super::date::PartialDate;
+use super::date::{PartialDate, Precision};
 use super::evidence::newer;
 use chrono::NaiveDate;
-use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -98,63 +97,72 @@ pub struct Change {
 /// Replays `claims` (all about one place) into the segments of its timeline.
 /// Returns `(first day, state)` pairs, oldest first, each lasting until the next.
 pub fn replay(claims: &[(u32, &Claim)]) -> Vec<(NaiveDate, ControlState)> {
-    let mut order: Vec<&(u32, &Claim)> = claims.iter().collect();
-    order.sort_by(|a, b| replay_order(a.1, b.1).then(a.0.cmp(&b.0)));
+    let mut segments = Vec::new();
+    replay_with(claims.len(), |k| claims[k], |day, state| segments.push((day, state.clone())));
+    segments
+}
 
-    let mut segments: Vec<(NaiveDate, ControlState)> = Vec::new();
+/// Replays the `count` claims of one place that `claim(k)` gives (index, claim) into its
+/// segments, handing each to `segment` as `(first day, state)`, oldest first; each lasts until
+/// the next. No state is copied: the timeline keeps what it needs of each.
+pub fn replay_with<'c>(
+    count: usize,
+    claim: impl Fn(usize) -> (u32, &'c Claim),
+    mut segment: impl FnMut(NaiveDate, &ControlState),
+) {
+    // Claims in the order they are applied: by first day, then as `replay_rank` says, then by
+    // index. Sorting these keys reads each claim once, not once per comparison.
+    let mut order: Vec<(NaiveDate, u8, u32, &Claim)> = (0..count)
+        .map(|k| {
+            let (ix, c) = claim(k);
+            (c.date.first_day(), replay_rank(c.action), ix, c)
+        })
+        .collect();
+    order.sort_unstable_by_key(|&(day, rank, ix, _)| (day, rank, ix));
+    // The claims dated to a month or a year, by index: only they leave a state uncertain.
+    let mut vague: Vec<(u32, PartialDate)> =
+        order.iter().filter(|o| o.3.date.precision() != Precision::Day).map(|o| (o.2, o.3.date)).collect();
+    vague.sort_unstable_by_key(|v| v.0);
+
     let mut state = ControlState::unknown();
     let mut i = 0;
     while i < order.len() {
-        let day = order[i].1.date.first_day();
-        let mut j = i;
-        while j < order.len() && order[j].1.date.first_day() == day {
-            j += 1;
-        }
-        for &&(ix, claim) in &order[i..j] {
-            apply(&mut state, ix, claim);
+        let day = order[i].0;
+        let j = i + order[i..].iter().take_while(|o| o.0 == day).count();
+        for &(_, _, ix, c) in &order[i..j] {
+            apply(&mut state, ix, c);
         }
         mark_same_day_conflicts(&mut state, &order[i..j]);
         // A vague date leaves the state uncertain until its period is over: that day is a boundary too.
         let vague_until = state
             .claims
             .iter()
-            .filter_map(|&ix| claims.iter().find(|(i, _)| *i == ix))
-            .filter(|(_, c)| c.date.uncertain_on(day))
-            .map(|(_, c)| c.date.last_day())
+            .filter_map(|&ix| vague.binary_search_by_key(&ix, |v| v.0).ok().map(|k| vague[k].1))
+            .filter(|d| d.uncertain_on(day))
+            .map(|d| d.last_day())
             .max();
         state.uncertain = vague_until.is_some();
-        push_segment(&mut segments, day, state.clone());
+        segment(day, &state);
         if let Some(end) = vague_until
-            && order.get(j).is_none_or(|next| next.1.date.first_day() > end)
+            && order.get(j).is_none_or(|next| next.0 > end)
         {
             state.uncertain = false;
-            push_segment(&mut segments, end, state.clone());
+            segment(end, &state);
         }
         i = j;
-    }
-    segments
-}
-
-fn push_segment(segments: &mut Vec<(NaiveDate, ControlState)>, day: NaiveDate, state: ControlState) {
-    match segments.last_mut() {
-        Some((last_day, last)) if *last_day == day => *last = state,
-        _ => segments.push((day, state)),
     }
 }
 
 /// Same first day: a holding, then the withdrawals that end it, then arrivals, so "BDB holds,
 /// BDB withdrew, LNA entered" ends with the LNA.
-fn replay_order(a: &Claim, b: &Claim) -> Ordering {
-    fn rank(action: Action) -> u8 {
-        match action {
-            Action::Holds => 0,
-            Action::Withdrew => 1,
-            Action::Captured => 2,
-            Action::Besieged => 3,
-            Action::Contested => 4,
-        }
+fn replay_rank(action: Action) -> u8 {
+    match action {
+        Action::Holds => 0,
+        Action::Withdrew => 1,
+        Action::Captured => 2,
+        Action::Besieged => 3,
+        Action::Contested => 4,
     }
-    a.date.first_day().cmp(&b.date.first_day()).then(rank(a.action).cmp(&rank(b.action)))
 }
 
 fn voiced_status(claim: &Claim) -> Status {
@@ -198,17 +206,18 @@ fn apply(state: &mut ControlState, ix: u32, claim: &Claim) {
 
 /// Claims of one day that name different holders contradict each other: the place is contested,
 /// and all of them stay behind the state. A side that withdrew that day no longer counts.
-fn mark_same_day_conflicts(state: &mut ControlState, day: &[&(u32, &Claim)]) {
-    let withdrew = |f: FactionIx| day.iter().any(|(_, c)| c.action == Action::Withdrew && c.faction == f);
+fn mark_same_day_conflicts(state: &mut ControlState, day: &[(NaiveDate, u8, u32, &Claim)]) {
+    let withdrew = |f: FactionIx| day.iter().any(|o| o.3.action == Action::Withdrew && o.3.faction == f);
     let mut gainers = day
         .iter()
-        .filter(|(_, c)| matches!(c.action, Action::Captured | Action::Holds))
-        .map(|(_, c)| c.faction)
+        .map(|o| o.3)
+        .filter(|c| matches!(c.action, Action::Captured | Action::Holds))
+        .map(|c| c.faction)
         .filter(|&f| !withdrew(f));
     let Some(first) = gainers.next() else { return };
     if gainers.any(|f| f != first) {
         state.status = Status::Contested;
-        for &&(ix, claim) in day {
+        for &(_, _, ix, claim) in day {
             if !state.claims.contains(&ix) {
                 state.add_evidence(ix, claim);
             }

@@ -3,7 +3,7 @@
 
 use super::by_place::ClaimsByPlace;
 use super::claim::{Claim, PlaceIx};
-use super::control::{Change, ControlState, Holder, Status, replay};
+use super::control::{Change, ControlState, Holder, Status, replay_with};
 use super::date::PartialDate;
 use chrono::{Datelike, NaiveDate};
 
@@ -12,6 +12,41 @@ const NONE: u32 = u32::MAX;
 /// Days since the common era: a compact, ordered day number.
 fn day_number(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
+}
+
+/// Every segment start as (day, place, segment), by day, then place, then segment: counted
+/// into place by day, the segments being listed by place already.
+fn events_by_day(starts: &[u32], segment_days: &[i32]) -> Vec<(i32, PlaceIx, u32)> {
+    let places = starts.windows(2).enumerate().map(|(p, w)| (p as PlaceIx, w[0]..w[1]));
+    let (Some(&first), Some(&last)) = (segment_days.iter().min(), segment_days.iter().max()) else {
+        return Vec::new();
+    };
+    let span = (i64::from(last) - i64::from(first)) as usize + 1;
+    if span > 4 * segment_days.len() + 4096 {
+        // Days spread over far more than there are segments: a sort is cheaper than counting.
+        let mut events: Vec<(i32, PlaceIx, u32)> =
+            places.flat_map(|(p, segs)| segs.map(move |s| (segment_days[s as usize], p, s))).collect();
+        events.sort_unstable();
+        return events;
+    }
+    let offset = |day: i32| (i64::from(day) - i64::from(first)) as usize;
+    let mut next = vec![0u32; span + 1];
+    for &day in segment_days {
+        next[offset(day) + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut events = vec![(0, 0, 0); segment_days.len()];
+    for (place, segs) in places {
+        for seg in segs {
+            let day = segment_days[seg as usize];
+            let slot = &mut next[offset(day)];
+            events[*slot as usize] = (day, place, seg);
+            *slot += 1;
+        }
+    }
+    events
 }
 
 /// One stretch of a place's history with a constant state.
@@ -66,8 +101,18 @@ impl Timeline {
         Self::build_grouped(&ClaimsByPlace::build(place_count, claims), claims)
     }
 
-    /// The timeline of the claims grouped by place in `by_place`.
+    /// The timeline of the claims grouped by place in `by_place`. Big ones are replayed in parts
+    /// of the places on every core, each part appended as soon as the parts before it are.
     pub fn build_grouped(by_place: &ClaimsByPlace, claims: &[Claim]) -> Self {
+        // Parts of about this many claims: big enough that handing one over costs nothing next to
+        // replaying it, small enough that the parts waiting to be appended hold little memory.
+        const CLAIMS_PER_PART: usize = 32_768;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let parts = if cores == 1 { 1 } else { claims.len().div_ceil(CLAIMS_PER_PART).max(1) };
+        Self::build_in_parts(by_place, claims, parts, cores)
+    }
+
+    fn build_in_parts(by_place: &ClaimsByPlace, claims: &[Claim], parts: usize, threads: usize) -> Self {
         let place_count = by_place.place_count();
         // Each day of claims starts at most two segments (the day, and the end of a vague date).
         // Room that is reserved but never filled costs no memory, and nothing is moved as it fills.
@@ -76,45 +121,99 @@ impl Timeline {
             starts: Vec::with_capacity(place_count + 1),
             segments: Vec::with_capacity(most),
             segment_days: Vec::with_capacity(most),
-            events: Vec::with_capacity(most),
             arena: Vec::new(),
+            events: Vec::new(),
         };
-        let mut list: Vec<(u32, &Claim)> = Vec::new();
-        for place in 0..place_count {
-            list.clear();
-            list.extend(by_place.of(place as PlaceIx).iter().map(|&ix| (ix, &claims[ix as usize])));
-            timeline.starts.push(timeline.segments.len() as u32);
-            let mut run: Option<(Holder, NaiveDate, bool)> = None;
-            for (from, state) in replay(&list) {
-                let captured =
-                    state.claims.iter().any(|&c| claims[c as usize].action == crate::model::Action::Captured);
-                let (holder_from, changed_hands) = match run {
-                    Some((holder, since, changed)) if holder == state.holder => (since, changed),
-                    Some(_) => (from, true),
-                    None => (from, captured),
-                };
-                run = Some((state.holder, holder_from, changed_hands));
-                let start = timeline.arena.len() as u32;
-                timeline.arena.extend_from_slice(&state.claims);
-                let seg = timeline.segments.len() as u32;
-                timeline.events.push((day_number(from), place as PlaceIx, seg));
-                timeline.segment_days.push(day_number(from));
-                timeline.segments.push(Segment {
-                    from,
-                    holder: state.holder,
-                    status: state.status,
-                    since: state.since,
-                    uncertain: state.uncertain,
-                    holder_from,
-                    changed_hands,
-                    last_evidence: state.last_evidence,
-                    claims: (start, state.claims.len() as u32),
-                });
-            }
+        let range = |k: usize| place_count * k / parts..place_count * (k + 1) / parts;
+        if parts <= 1 || threads <= 1 {
+            timeline.replay_places(by_place, claims, 0..place_count);
+        } else {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let (done, finished) = std::sync::mpsc::channel::<(usize, Timeline)>();
+            std::thread::scope(|scope| {
+                for _ in 0..threads.min(parts) {
+                    let (done, next) = (done.clone(), &next);
+                    scope.spawn(move || {
+                        loop {
+                            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if k >= parts {
+                                return;
+                            }
+                            let mut part = Timeline::default();
+                            part.replay_places(by_place, claims, range(k));
+                            if done.send((k, part)).is_err() {
+                                return;
+                            }
+                        }
+                    });
+                }
+                drop(done);
+                // Parts finish out of order; each is appended once all before it are.
+                let (mut waiting, mut appended) = (std::collections::BTreeMap::new(), 0);
+                for (k, part) in finished {
+                    waiting.insert(k, part);
+                    while let Some(part) = waiting.remove(&appended) {
+                        timeline.append(part);
+                        appended += 1;
+                    }
+                }
+            });
         }
         timeline.starts.push(timeline.segments.len() as u32);
-        timeline.events.sort_unstable();
+        timeline.events = events_by_day(&timeline.starts, &timeline.segment_days);
         timeline
+    }
+
+    /// A part of the places (numbered from its first place, its indices from zero) appended.
+    fn append(&mut self, part: Timeline) {
+        let (seg_base, arena_base) = (self.segments.len() as u32, self.arena.len() as u32);
+        self.starts.extend(part.starts.iter().map(|s| s + seg_base));
+        self.segments.extend(part.segments.into_iter().map(|mut seg| {
+            seg.claims.0 += arena_base;
+            seg
+        }));
+        self.segment_days.extend_from_slice(&part.segment_days);
+        self.arena.extend_from_slice(&part.arena);
+    }
+
+    /// Replays the claims of the places in `places`, adding their segments.
+    fn replay_places(&mut self, by_place: &ClaimsByPlace, claims: &[Claim], places: std::ops::Range<usize>) {
+        for place in places {
+            let of = by_place.of(place as PlaceIx);
+            let first_segment = self.segments.len();
+            self.starts.push(first_segment as u32);
+            let mut run: Option<(Holder, NaiveDate, bool)> = None;
+            replay_with(
+                of.len(),
+                |k| (of[k], &claims[of[k] as usize]),
+                |from, state| {
+                    let captured = state
+                        .claims
+                        .iter()
+                        .any(|&c| claims[c as usize].action == crate::model::Action::Captured);
+                    let (holder_from, changed_hands) = match run {
+                        Some((holder, since, changed)) if holder == state.holder => (since, changed),
+                        Some(_) => (from, true),
+                        None => (from, captured),
+                    };
+                    run = Some((state.holder, holder_from, changed_hands));
+                    let start = self.arena.len() as u32;
+                    self.arena.extend_from_slice(&state.claims);
+                    self.segment_days.push(day_number(from));
+                    self.segments.push(Segment {
+                        from,
+                        holder: state.holder,
+                        status: state.status,
+                        since: state.since,
+                        uncertain: state.uncertain,
+                        holder_from,
+                        changed_hands,
+                        last_evidence: state.last_evidence,
+                        claims: (start, state.claims.len() as u32),
+                    });
+                },
+            );
+        }
     }
 
     pub fn place_count(&self) -> usize {
@@ -336,6 +435,33 @@ mod tests {
             for p in 0..t.place_count() as PlaceIx {
                 assert_eq!(t.segment_in(&scrubbed, p), t.segment_in(&snap, p), "place {p} on {d}");
             }
+        }
+    }
+
+    #[test]
+    fn a_timeline_built_in_parts_is_the_one_built_whole() {
+        use Action::*;
+        let mut claims = Vec::new();
+        for place in 0..7 {
+            for (k, date) in ["2016-03", "2017-06-02", "2017-06-02", "2018-01-10", "2019"].iter().enumerate()
+            {
+                let action = [Holds, Captured, Contested, Withdrew, Captured][(place as usize + k) % 5];
+                claims.push(claim(place, (place + k as u32) % 3, action, date));
+            }
+        }
+        let by_place = ClaimsByPlace::build(9, &claims);
+        let whole = Timeline::build_in_parts(&by_place, &claims, 1, 1);
+        let mut events = whole.events.clone();
+        events.sort_unstable();
+        assert_eq!(whole.events, events, "events by day, place and segment");
+        for (parts, threads) in [(2, 2), (3, 2), (9, 4)] {
+            let joined = Timeline::build_in_parts(&by_place, &claims, parts, threads);
+            assert_eq!(joined.starts, whole.starts, "{parts} parts");
+            assert_eq!(joined.place_count(), 9);
+            assert_eq!(joined.segments, whole.segments, "{parts} parts");
+            assert_eq!(joined.segment_days, whole.segment_days, "{parts} parts");
+            assert_eq!(joined.arena, whole.arena, "{parts} parts");
+            assert_eq!(joined.events, whole.events, "{parts} parts");
         }
     }
 
