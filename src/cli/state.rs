@@ -52,35 +52,36 @@ pub struct StateRow {
     pub stale: bool,
 }
 
-pub fn rows(dataset: &Dataset, date: NaiveDate, stale_after: StaleAfter) -> Vec<StateRow> {
-    dataset
-        .tracked_places()
-        .iter()
-        .map(|&p| {
-            let place = dataset.place(p);
-            let state = dataset.timeline.state_at(p, date);
-            StateRow {
-                id: place.id.clone(),
-                name: place.name.clone(),
-                lat: place.lat,
-                lon: place.lon,
-                faction: state.holder.map(|f| dataset.faction(f).id.clone()).unwrap_or_default(),
-                status: state.status.as_str(),
-                since: state.since.map(|d| d.to_string()).unwrap_or_default(),
-                uncertain: state.uncertain,
-                claims: state.claims.iter().map(|&c| dataset.claims[c as usize].id.clone()).collect(),
-                evidence: dataset.evidence_kind(&state.claims).map_or("", EvidenceKind::as_str),
-                last_evidence: state.last_evidence.map(|d| d.to_string()).unwrap_or_default(),
-                stale: stale_after.is_stale(state.last_evidence, date),
-            }
-        })
-        .collect()
+/// Each place's row at `date`, made as it is asked for: a big dataset's rows are written one
+/// by one rather than held together.
+pub fn rows(
+    dataset: &Dataset,
+    date: NaiveDate,
+    stale_after: StaleAfter,
+) -> impl Iterator<Item = StateRow> + '_ {
+    dataset.tracked_places().iter().map(move |&p| {
+        let place = dataset.place(p);
+        let state = dataset.timeline.state_at(p, date);
+        StateRow {
+            id: place.id.clone(),
+            name: place.name.clone(),
+            lat: place.lat,
+            lon: place.lon,
+            faction: state.holder.map(|f| dataset.faction(f).id.clone()).unwrap_or_default(),
+            status: state.status.as_str(),
+            since: state.since.map(|d| d.to_string()).unwrap_or_default(),
+            uncertain: state.uncertain,
+            claims: state.claims.iter().map(|&c| dataset.claims[c as usize].id.clone()).collect(),
+            evidence: dataset.evidence_kind(&state.claims).map_or("", EvidenceKind::as_str),
+            last_evidence: state.last_evidence.map(|d| d.to_string()).unwrap_or_default(),
+            stale: stale_after.is_stale(state.last_evidence, date),
+        }
+    })
 }
 
 pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
     let loaded = super::load(&args.data)?;
     super::warn_problems(&loaded.problems);
-    let rows = rows(&loaded.dataset, args.date, args.stale.rule());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -98,44 +99,86 @@ pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
             writeln!(out)?;
         }
         StateFormat::Json => {
+            let rows: Vec<StateRow> = rows(&loaded.dataset, args.date, args.stale.rule()).collect();
             serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
-        StateFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "id",
-                "name",
-                "lat",
-                "lon",
-                "faction",
-                "status",
-                "since",
-                "claims",
-                "evidence",
-                "last_evidence",
-                "stale",
-            ])?;
-            for r in &rows {
-                let (lat, lon) = (r.lat.to_string(), r.lon.to_string());
-                let claims = r.claims.join("|");
-                let stale = r.stale.to_string();
-                w.write_record([
-                    &r.id,
-                    &r.name,
-                    &lat,
-                    &lon,
-                    &r.faction,
-                    r.status,
-                    &r.since,
-                    &claims,
-                    r.evidence,
-                    &r.last_evidence,
-                    &stale,
-                ])?;
-            }
-            w.flush()?;
-        }
+        StateFormat::Csv => write_csv(&loaded.dataset, args.date, args.stale.rule(), out)?,
     }
+    // The process ends next: freeing a big dataset piece by piece would only delay it.
+    std::mem::forget(loaded);
     Ok(Outcome::Clean)
 }
+
+/// The state of every place as CSV, each row written from the timeline as it is made.
+fn write_csv(
+    dataset: &Dataset,
+    date: NaiveDate,
+    stale_after: StaleAfter,
+    out: impl Write,
+) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COLUMNS)?;
+    let stale_on = stale_after.on(date);
+    let mut text = String::new();
+    for &p in dataset.tracked_places() {
+        let place = dataset.place(p);
+        let segment = dataset.timeline.segment_at(p, date);
+        let claims = segment.map_or(&[][..], |s| dataset.timeline.claims_of(s));
+        let last_evidence = segment.and_then(|s| s.last_evidence);
+        w.write_field(&place.id)?;
+        w.write_field(&place.name)?;
+        field(&mut w, &mut text, format_args!("{}", place.lat))?;
+        field(&mut w, &mut text, format_args!("{}", place.lon))?;
+        w.write_field(segment.and_then(|s| s.holder).map_or("", |f| dataset.faction(f).id.as_str()))?;
+        w.write_field(segment.map_or(crate::model::Status::Unknown, |s| s.status).as_str())?;
+        match segment.and_then(|s| s.since) {
+            Some(since) => field(&mut w, &mut text, format_args!("{since}"))?,
+            None => w.write_field("")?,
+        }
+        let mut ids = claims.iter().map(|&c| dataset.claims[c as usize].id.as_str());
+        match ids.next() {
+            Some(first) => {
+                text.clear();
+                text.push_str(first);
+                for id in ids {
+                    text.push('|');
+                    text.push_str(id);
+                }
+                w.write_field(&text)?;
+            }
+            None => w.write_field("")?,
+        }
+        w.write_field(dataset.evidence_kind(claims).map_or("", EvidenceKind::as_str))?;
+        match last_evidence {
+            Some(last) => field(&mut w, &mut text, format_args!("{last}"))?,
+            None => w.write_field("")?,
+        }
+        w.write_field(if stale_on.is_stale(last_evidence) { "true" } else { "false" })?;
+        w.write_record(None::<&[u8]>)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A field written from its formatted value, through `text` (room kept from row to row).
+fn field<W: Write>(w: &mut csv::Writer<W>, text: &mut String, value: std::fmt::Arguments) -> csv::Result<()> {
+    text.clear();
+    let _ = std::fmt::Write::write_fmt(text, value);
+    w.write_field(&*text)
+}
+
+/// The columns of `state --format csv`.
+const COLUMNS: [&str; 11] = [
+    "id",
+    "name",
+    "lat",
+    "lon",
+    "faction",
+    "status",
+    "since",
+    "claims",
+    "evidence",
+    "last_evidence",
+    "stale",
+];
