@@ -65,7 +65,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
     super::warn_problems(&loaded.problems);
     let dataset = &loaded.dataset;
     let ingestor = Ingestor::new(dataset);
-    let mut ids = output::next_ids(dataset.claims.iter().map(|c| c.id.as_str()));
+    let mut ids = output::next_ids(dataset.claims.iter().map(|c| &*c.id));
     let mut taken_sources: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
     let mut outcome = Outcome::Clean;
     let mut articles = Vec::new();

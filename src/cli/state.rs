@@ -71,7 +71,7 @@ pub fn rows(
             status: state.status.as_str(),
             since: state.since.map(|d| d.to_string()).unwrap_or_default(),
             uncertain: state.uncertain,
-            claims: state.claims.iter().map(|&c| dataset.claims[c as usize].id.clone()).collect(),
+            claims: state.claims.iter().map(|&c| dataset.claims[c as usize].id.to_string()).collect(),
             evidence: dataset.evidence_kind(&state.claims).map_or("", EvidenceKind::as_str),
             last_evidence: state.last_evidence.map(|d| d.to_string()).unwrap_or_default(),
             stale: stale_after.is_stale(state.last_evidence, date),
@@ -110,18 +110,49 @@ pub fn run(args: &StateArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// The state of every place as CSV, each row written from the timeline as it is made.
+/// The state of every place as CSV. The rows are made in parts on every core, each row
+/// straight from the timeline, and written in order.
 fn write_csv(
     dataset: &Dataset,
     date: NaiveDate,
     stale_after: StaleAfter,
-    out: impl Write,
+    mut out: impl Write,
 ) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(COLUMNS)?;
+    // Parts of this many places: one thread's output held at a time is a few megabytes.
+    const PLACES_PER_PART: usize = 25_000;
+    let mut header = csv::Writer::from_writer(Vec::new());
+    header.write_record(COLUMNS)?;
+    out.write_all(&header.into_inner()?)?;
+    let places = dataset.tracked_places();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for chunk in places.chunks(PLACES_PER_PART * cores) {
+        let parts: Vec<&[crate::model::PlaceIx]> = chunk.chunks(chunk.len().div_ceil(cores).max(1)).collect();
+        let written: Vec<anyhow::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = parts
+                .iter()
+                .map(|part| scope.spawn(move || csv_rows(dataset, date, stale_after, part)))
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        });
+        for rows in written {
+            out.write_all(&rows?)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The CSV rows of `places`, without the header.
+fn csv_rows(
+    dataset: &Dataset,
+    date: NaiveDate,
+    stale_after: StaleAfter,
+    places: &[crate::model::PlaceIx],
+) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
     let stale_on = stale_after.on(date);
     let mut text = String::new();
-    for &p in dataset.tracked_places() {
+    for &p in places {
         let place = dataset.place(p);
         let segment = dataset.timeline.segment_at(p, date);
         let claims = segment.map_or(&[][..], |s| dataset.timeline.claims_of(s));
@@ -136,19 +167,14 @@ fn write_csv(
             Some(since) => field(&mut w, &mut text, format_args!("{since}"))?,
             None => w.write_field("")?,
         }
-        let mut ids = claims.iter().map(|&c| dataset.claims[c as usize].id.as_str());
-        match ids.next() {
-            Some(first) => {
-                text.clear();
-                text.push_str(first);
-                for id in ids {
-                    text.push('|');
-                    text.push_str(id);
-                }
-                w.write_field(&text)?;
+        text.clear();
+        for (k, &c) in claims.iter().enumerate() {
+            if k > 0 {
+                text.push('|');
             }
-            None => w.write_field("")?,
+            text.push_str(&dataset.claims[c as usize].id);
         }
+        w.write_field(&text)?;
         w.write_field(dataset.evidence_kind(claims).map_or("", EvidenceKind::as_str))?;
         match last_evidence {
             Some(last) => field(&mut w, &mut text, format_args!("{last}"))?,
@@ -157,8 +183,7 @@ fn write_csv(
         w.write_field(if stale_on.is_stale(last_evidence) { "true" } else { "false" })?;
         w.write_record(None::<&[u8]>)?;
     }
-    w.flush()?;
-    Ok(())
+    Ok(w.into_inner()?)
 }
 
 /// A field written from its formatted value, through `text` (room kept from row to row).

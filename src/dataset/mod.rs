@@ -4,6 +4,7 @@
 //! everything valid still loads, so the viewer can draw what it can and show the rest.
 
 pub mod claims;
+pub mod halves;
 pub mod meta;
 pub mod places;
 pub mod problem;
@@ -88,6 +89,18 @@ pub fn table_bytes(dir: &DataDir) -> u64 {
 /// Loads everything from `dir` as `load` does, telling `progress` of every stretch of bytes
 /// read from its tables (of `table_bytes` in all).
 pub fn load_reporting(dir: &DataDir, progress: Progress) -> Result<Loaded, UnreadableDir> {
+    load_with(dir, progress, halves::SPLIT_FROM_BYTES)
+}
+
+/// Loads `dir` reading every table in one go, never in halves: what reading in halves must
+/// give exactly, for tests to compare.
+#[doc(hidden)]
+pub fn load_in_one_go(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
+    load_with(dir, &|_| {}, u64::MAX)
+}
+
+/// Loads `dir`, reading tables of `halves_from` bytes or more in two halves at once.
+fn load_with(dir: &DataDir, progress: Progress, halves_from: u64) -> Result<Loaded, UnreadableDir> {
     dir.check()?;
     let mut problems = Vec::new();
 
@@ -147,7 +160,10 @@ pub fn load_reporting(dir: &DataDir, progress: Progress) -> Result<Loaded, Unrea
     };
     let claim_columns = ["id", "place", "faction", "action", "date", "source", "quote", "claimed_by", "note"];
     let claims = read_table(dir, claims::CLAIMS_FILE, &claim_columns, true, &mut problems, progress)
-        .map(|t| claims::read_claims(t, claim_rows(dir), &cx, &mut problems))
+        .map(|mut t| {
+            let second = second_half(dir, claims::CLAIMS_FILE, &mut t, progress, halves_from);
+            claims::read_claims(t, second, claim_rows(dir), &cx, &mut problems)
+        })
         .unwrap_or_default();
 
     let meta = read_meta(dir, &mut problems);
@@ -225,11 +241,31 @@ fn read_meta(dir: &DataDir, problems: &mut Vec<Problem>) -> meta::Meta {
     meta
 }
 
+/// For a big table, the same table read on from past its middle (see `halves`), where `first`
+/// then stops telling of the bytes it reads.
+fn second_half<'p>(
+    dir: &DataDir,
+    file: &str,
+    first: &mut Table<store::Counted<'p, store::Input>>,
+    progress: Progress<'p>,
+    halves_from: u64,
+) -> Option<(Table<store::Counted<'p, store::Input>>, u64)> {
+    let size = dir.size(file).filter(|&s| s >= halves_from)?;
+    let from = halves::middle_break(dir.open(file).ok()??, size).ok()??;
+    let mut input = dir.open(file).ok()??;
+    input.skip(from).ok()?;
+    // The first half tells of the bytes up to where the second starts.
+    first.input_mut().until = from;
+    Some((first.continuing(store::Counted::new(input, progress), from), from))
+}
+
 /// About how many claims there are, so that room for them is made once; reserved room that is
 /// never filled costs no memory, so a file of blank lines is harmless.
 fn claim_rows(dir: &DataDir) -> usize {
     const MOST: usize = 50_000_000;
-    let lines = dir.open(claims::CLAIMS_FILE).ok().flatten().and_then(|f| table::count_lines(f).ok());
+    let size = dir.size(claims::CLAIMS_FILE).unwrap_or(0);
+    let lines =
+        dir.open(claims::CLAIMS_FILE).ok().flatten().and_then(|f| table::estimate_lines(f, size).ok());
     lines.unwrap_or(0).min(MOST)
 }
 
@@ -243,7 +279,7 @@ fn read_table<'p>(
 ) -> Option<Table<store::Counted<'p, store::Input>>> {
     let shown = dir.display(file);
     match dir.open(file) {
-        Ok(Some(input)) => Table::read(&shown, store::Counted { input, progress }, columns, problems),
+        Ok(Some(input)) => Table::read(&shown, store::Counted::new(input, progress), columns, problems),
         Ok(None) if required => {
             problems.push(Problem::in_file(&shown, "file is missing"));
             None
@@ -411,11 +447,16 @@ impl Dataset {
 
     /// The ids ("c002") of claims given by index.
     pub fn claim_ids(&self, claims: &[u32]) -> Vec<&str> {
-        claims.iter().filter_map(|&c| self.claims.get(c as usize)).map(|c| c.id.as_str()).collect()
+        claims.iter().filter_map(|&c| self.claims.get(c as usize)).map(|c| &*c.id).collect()
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_ix.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The source a claim gives.
+    pub fn source_of(&self, claim: &Claim) -> Option<&Source> {
+        self.sources.get(claim.source as usize)
     }
 
     /// The places some claim is about: the ones the map draws.

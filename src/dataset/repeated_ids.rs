@@ -45,13 +45,32 @@ impl IdLog {
         self.rows.push((FxBuildHasher.hash_one(id), line, entry));
     }
 
+    /// Adds the log of the rows read after these (another reader's, whose lines count
+    /// `line_shift` short and whose items are numbered from `first_item`).
+    pub fn append(&mut self, later: IdLog, line_shift: u64, first_item: usize) {
+        let left_out = self.left_out.len() as u32;
+        let (line_shift, first_item) = (line_shift as u32, first_item as u32);
+        self.rows.extend(later.rows.into_iter().map(|(hash, line, entry)| {
+            let entry = if entry & LEFT_OUT != 0 { entry + left_out } else { entry + first_item };
+            (hash, line.saturating_add(line_shift), entry)
+        }));
+        self.left_out.extend(later.left_out);
+    }
+
+    /// Puts the log in order, as `repeats` needs it: a reader of part of a table may do this on
+    /// its own thread, and the ordered logs of the parts are then merged in one pass.
+    pub fn sort(&mut self) {
+        self.rows.sort_unstable();
+    }
+
     /// Every row whose id an earlier row has, by line; `id_of` gives a loaded item's id.
     pub fn repeats<'a>(mut self, id_of: impl Fn(u32) -> &'a str) -> Vec<Repeat> {
         let left_out = std::mem::take(&mut self.left_out);
         let id = |entry: u32| -> &str {
             if entry & LEFT_OUT != 0 { &left_out[(entry & !LEFT_OUT) as usize] } else { id_of(entry) }
         };
-        self.rows.sort_unstable();
+        // A stable sort finds the runs already in order (sorted parts) and merges them.
+        self.rows.sort();
         let mut repeats = Vec::new();
         for run in self.rows.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
             // Rows of one hash, by line; ids that differ yet share a hash are told apart here.
@@ -100,6 +119,25 @@ mod tests {
             .map(|r| (r.line, if r.id == "a" { "a" } else { "b" }, r.first, r.loaded))
             .collect();
         assert_eq!(found, [(4, "a", 2, Some(1)), (6, "b", 3, Some(3)), (7, "a", 2, None)]);
+    }
+
+    #[test]
+    fn a_later_log_appended_counts_on_from_the_first() {
+        let mut first = IdLog::default();
+        first.log("a", 2, Some(0));
+        first.log("b", 3, None);
+        let mut later = IdLog::default();
+        later.log("b", 1, Some(0));
+        later.log("a", 2, None);
+        later.log("c", 3, Some(1));
+        first.append(later, 10, 1);
+        let loaded = ["a", "b", "c"];
+        let found: Vec<(u64, String, u64, Option<u32>)> = first
+            .repeats(|i| loaded[i as usize])
+            .into_iter()
+            .map(|r| (r.line, r.id, r.first, r.loaded))
+            .collect();
+        assert_eq!(found, [(11, "b".to_string(), 3, Some(1)), (12, "a".to_string(), 2, None)]);
     }
 
     #[test]

@@ -97,16 +97,31 @@ impl DataDir {
     }
 }
 
-/// A reader that tells `progress` how many bytes each read brought.
+/// A reader that tells `progress` how many bytes each read brought, of its first `until`.
 pub struct Counted<'p, R> {
     pub input: R,
     pub progress: super::Progress<'p>,
+    /// How many bytes to tell of: a reader that reads on past where another starts leaves
+    /// those bytes to the other.
+    pub until: u64,
+    passed: u64,
+}
+
+impl<'p, R> Counted<'p, R> {
+    pub fn new(input: R, progress: super::Progress<'p>) -> Self {
+        Counted { input, progress, until: u64::MAX, passed: 0 }
+    }
 }
 
 impl<R: Read> Read for Counted<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.input.read(buf)?;
-        (self.progress)(n as u64);
+        let passed = self.passed + n as u64;
+        let told = passed.min(self.until) - self.passed.min(self.until);
+        self.passed = passed;
+        if told > 0 {
+            (self.progress)(told);
+        }
         Ok(n)
     }
 }
@@ -116,6 +131,22 @@ impl<R: Read> Read for Counted<'_, R> {
 pub enum Input {
     Embedded(&'static [u8]),
     File(std::fs::File),
+}
+
+impl Input {
+    /// Moves `bytes` on: the next read starts there.
+    pub fn skip(&mut self, bytes: u64) -> io::Result<()> {
+        match self {
+            Input::Embedded(rest) => {
+                *rest = rest.get(bytes as usize..).unwrap_or(&[]);
+                Ok(())
+            }
+            Input::File(file) => {
+                use std::io::Seek;
+                file.seek(io::SeekFrom::Current(bytes as i64)).map(|_| ())
+            }
+        }
+    }
 }
 
 impl Read for Input {

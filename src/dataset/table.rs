@@ -53,11 +53,24 @@ impl Record {
     }
 }
 
+/// The one way a table's CSV is read: rows of any length, no header (it is read as a record),
+/// in chunks of 64 KiB.
+fn csv_reader<R: Read>(input: LineTracker<R>) -> csv::Reader<LineTracker<R>> {
+    csv::ReaderBuilder::new().flexible(true).has_headers(false).buffer_capacity(1 << 16).from_reader(input)
+}
+
+/// Where a record starts: its line, and its byte in the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct At {
+    line: u64,
+    start: u64,
+}
+
 /// Rows handed from the thread that reads a table to the one that checks its rows, with what
 /// the reading thread made of each.
 struct Batch<P> {
-    /// Each row's line and record; only the first `len` are this batch's.
-    rows: Vec<(u64, Record)>,
+    /// Each row's start and record; only the first `len` are this batch's.
+    rows: Vec<(At, Record)>,
     prepared: Vec<P>,
     len: usize,
     /// Problems found while reading, each with the row it comes before (`len`: after the last).
@@ -67,9 +80,11 @@ struct Batch<P> {
 /// Rows in a batch: enough that handing a batch over costs nothing next to reading it.
 const BATCH_ROWS: usize = 1024;
 
-/// One record: its line and its fields.
+/// One record: where it starts and its fields.
 pub struct Row<'t> {
     pub line: u64,
+    /// The byte of the file the record starts at.
+    pub start: u64,
     file: &'t str,
     fields: Fields<'t>,
 }
@@ -83,11 +98,7 @@ impl<R: Read> Table<R> {
     /// Reads the header of `input` (CSV, with or without a UTF-8 BOM). Reports missing
     /// `required` columns and then gives up on the file.
     pub fn read(file: &str, input: R, required: &[&str], problems: &mut Vec<Problem>) -> Option<Self> {
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .has_headers(false)
-            .buffer_capacity(1 << 16)
-            .from_reader(LineTracker::new(input));
+        let mut reader = csv_reader(LineTracker::new(input));
         let mut header = csv::ByteRecord::new();
         match reader.read_byte_record(&mut header) {
             Ok(true) => {}
@@ -122,6 +133,27 @@ impl<R: Read> Table<R> {
         Some(table)
     }
 
+    /// The same table read on from byte `from` of the file, where a record starts, through
+    /// `input` (which starts there): the columns are this table's, its lines count from 1 there.
+    pub fn continuing<S: Read>(&self, input: S, from: u64) -> Table<S> {
+        let mut tracker = LineTracker::new(input);
+        // Past the file's start there is no byte order mark to look for.
+        tracker.start = None;
+        tracker.base = from;
+        Table {
+            file: self.file.clone(),
+            columns: self.columns.clone(),
+            reader: csv_reader(tracker),
+            record: Record::default(),
+            told_not_utf8: false,
+        }
+    }
+
+    /// What the table reads from.
+    pub fn input_mut(&mut self) -> &mut R {
+        &mut self.reader.get_mut().input
+    }
+
     fn column_ix(&self, name: &str) -> Option<usize> {
         // The first of two columns with one name wins, as a spreadsheet's lookup would.
         self.columns.iter().position(|c| c == name)
@@ -142,26 +174,27 @@ impl<R: Read> Table<R> {
     /// a field that is not UTF-8 is reported and then reads as missing.
     pub fn next_row(&mut self, problems: &mut Vec<Problem>) -> Option<Row<'_>> {
         let mut record = std::mem::take(&mut self.record);
-        let line = self.read_record(&mut record, problems);
+        let at = self.read_record(&mut record, problems);
         self.record = record;
-        Some(Row { line: line?, file: &self.file, fields: self.record.fields() })
+        let At { line, start } = at?;
+        Some(Row { line, start, file: &self.file, fields: self.record.fields() })
     }
 
-    /// Reads the next record into `record` and gives its line, or `None` at the end.
-    fn read_record(&mut self, record: &mut Record, problems: &mut Vec<Problem>) -> Option<u64> {
+    /// Reads the next record into `record` and gives where it starts, or `None` at the end.
+    fn read_record(&mut self, record: &mut Record, problems: &mut Vec<Problem>) -> Option<At> {
         let mut bytes = record.take_bytes();
-        let line = loop {
+        let at = loop {
             match self.reader.read_byte_record(&mut bytes) {
                 Ok(true) => {
                     let start = bytes.position().map_or(0, |p| p.byte());
-                    break self.reader.get_mut().line_at(start);
+                    break self.reader.get_mut().at(start);
                 }
                 Ok(false) => {
                     *record = Record::Bytes(bytes);
                     return None;
                 }
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| self.reader.get_mut().line_at(p.byte()));
+                    let line = e.position().map_or(0, |p| self.reader.get_mut().at(p.byte()).line);
                     problems.push(Problem::at(
                         &self.file,
                         line,
@@ -180,7 +213,7 @@ impl<R: Read> Table<R> {
         if bytes.len() > self.columns.len() && bytes.iter().skip(self.columns.len()).any(|f| !f.is_empty()) {
             problems.push(Problem::at(
                 &self.file,
-                line,
+                at.line,
                 "record",
                 format!(
                     "{} fields where the header has {}: is a comma outside quotes? (put a field with commas in \"double quotes\")",
@@ -196,13 +229,13 @@ impl<R: Read> Table<R> {
                 self.tell_not_utf8(problems);
                 for (i, field) in bytes.iter().enumerate() {
                     if let (Some(name), Err(_)) = (self.columns.get(i), std::str::from_utf8(field)) {
-                        problems.push(Problem::at(&self.file, line, name, "not UTF-8 text"));
+                        problems.push(Problem::at(&self.file, at.line, name, "not UTF-8 text"));
                     }
                 }
                 Record::Bytes(bytes)
             }
         };
-        Some(line)
+        Some(at)
     }
 
     /// Fills `batch` with the next rows and what `prepare` makes of each; false once the table
@@ -218,14 +251,15 @@ impl<R: Read> Table<R> {
         batch.prepared.clear();
         while batch.len < BATCH_ROWS {
             if batch.rows.len() == batch.len {
-                batch.rows.push((0, Record::default()));
+                batch.rows.push((At::default(), Record::default()));
             }
-            let (line, record) = &mut batch.rows[batch.len];
+            let (at, record) = &mut batch.rows[batch.len];
             let read = self.read_record(record, scratch);
             batch.problems.extend(scratch.drain(..).map(|p| (batch.len, p)));
-            let Some(at) = read else { return false };
-            *line = at;
-            batch.prepared.push(prepare(&Row { line: at, file: &self.file, fields: record.fields() }));
+            let Some(read) = read else { return false };
+            *at = read;
+            let row = Row { line: at.line, start: at.start, file: &self.file, fields: record.fields() };
+            batch.prepared.push(prepare(&row));
             batch.len += 1;
         }
         true
@@ -267,13 +301,13 @@ impl<R: Read + Send> Table<R> {
             for mut batch in filled {
                 let mut found = std::mem::take(&mut batch.problems).into_iter().peekable();
                 let prepared = batch.prepared.drain(..);
-                for (i, ((line, record), prepared)) in
-                    batch.rows[..batch.len].iter().zip(prepared).enumerate()
+                for (i, ((at, record), prepared)) in batch.rows[..batch.len].iter().zip(prepared).enumerate()
                 {
                     problems.extend(
                         std::iter::from_fn(|| found.next_if(|(before, _)| *before <= i)).map(|(_, p)| p),
                     );
-                    each(&Row { line: *line, file: &file, fields: record.fields() }, prepared, problems);
+                    let row = Row { line: at.line, start: at.start, file: &file, fields: record.fields() };
+                    each(&row, prepared, problems);
                 }
                 problems.extend(found.map(|(_, p)| p));
                 // The reader may have finished; then the batch is simply dropped.
@@ -333,6 +367,9 @@ struct LineTracker<R> {
     /// The offset up to which breaks are counted, and the line there.
     counted_to: u64,
     line: u64,
+    /// Where the input starts in the file, and the length of the byte order mark dropped there.
+    base: u64,
+    bom: u64,
 }
 
 impl<R: Read> LineTracker<R> {
@@ -344,11 +381,13 @@ impl<R: Read> LineTracker<R> {
             breaks: VecDeque::new(),
             counted_to: 0,
             line: 1,
+            base: 0,
+            bom: 0,
         }
     }
 
-    /// The line of the record that starts at `byte`; offsets are asked in increasing order.
-    fn line_at(&mut self, byte: u64) -> u64 {
+    /// Where the record at `byte` of the input starts; offsets are asked in increasing order.
+    fn at(&mut self, byte: u64) -> At {
         let mut to = byte.max(self.counted_to);
         while let Some(&(at, newline)) = self.breaks.front() {
             if at <= to {
@@ -363,7 +402,7 @@ impl<R: Read> LineTracker<R> {
             }
         }
         self.counted_to = to;
-        self.line
+        At { line: self.line, start: self.base + self.bom + to }
     }
 }
 
@@ -381,6 +420,7 @@ impl<R: Read> Read for LineTracker<R> {
                 }
                 if start.as_slice() == BOM {
                     start.clear();
+                    self.bom = BOM.len() as u64;
                 }
                 let n = start.len().min(buf.len());
                 buf[..n].copy_from_slice(&start[..n]);
@@ -400,16 +440,19 @@ impl<R: Read> Read for LineTracker<R> {
     }
 }
 
-/// How many line breaks a file has: an upper bound of its records, to make room for them at once.
-pub fn count_lines(mut input: impl Read) -> io::Result<usize> {
-    let mut buf = vec![0u8; 1 << 16];
-    let mut lines = 0;
-    loop {
-        match input.read(&mut buf)? {
-            0 => return Ok(lines),
-            n => lines += memchr::memchr_iter(b'\n', &buf[..n]).count(),
-        }
+/// About how many line breaks a file of `size` bytes has, from its first mebibyte: exact for a
+/// smaller file, a little over for a bigger one whose lines are alike (room made for records
+/// that never come costs no memory; too little costs a copy as it grows).
+pub fn estimate_lines(input: impl Read, size: u64) -> io::Result<usize> {
+    const SAMPLE: u64 = 1 << 20;
+    let mut sample = Vec::new();
+    input.take(SAMPLE).read_to_end(&mut sample)?;
+    let lines = memchr::memchr_iter(b'\n', &sample).count() as u64;
+    if size <= sample.len() as u64 {
+        return Ok(lines as usize);
     }
+    let per_byte = (lines + 1) as f64 / sample.len().max(1) as f64;
+    Ok((size as f64 * per_byte * 1.1) as usize + 16)
 }
 
 /// Splits a `|`-separated list, dropping empty items.

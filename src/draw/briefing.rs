@@ -135,7 +135,7 @@ pub fn footnote(dataset: &Dataset, date: NaiveDate, recent_days: u32, hidden: &[
         }
         for &claim in &change.claims {
             let Some(claim) = dataset.claims.get(claim as usize) else { continue };
-            if let Some(source) = dataset.source(&claim.source)
+            if let Some(source) = dataset.source_of(claim)
                 && !sources.iter().any(|s| s.id == source.id)
             {
                 sources.push(source);

@@ -113,14 +113,14 @@ pub fn compare_panel(
                 ui.label(RichText::new("Claims:").weak());
                 for &c in &row.claims {
                     let Some(claim) = dataset.claims.get(c as usize) else { continue };
-                    let source = dataset.source(&claim.source);
+                    let source = dataset.source_of(claim);
                     let hint = format!(
                         "{} {} {}: {} — {}",
                         claim.date.long_form(),
                         dataset.faction(claim.faction).short_name(),
                         claim.action.as_str(),
                         crate::model::EvidenceKind::shown(claim),
-                        source.map_or(&*claim.source, |s| s.outlet.as_str())
+                        source.map_or("", |s| s.outlet.as_str())
                     );
                     if ui.link(&claim.id).on_hover_text(hint).clicked() {
                         action = Some(Action::GoTo(row.place));

@@ -136,8 +136,8 @@ pub fn town_panel(
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for claim in claims {
             let contested = contradictions.iter().any(|c| {
-                let id = |i: u32| dataset.claims[i as usize].id.as_str();
-                id(c.a) == claim.id || id(c.b) == claim.id
+                let id = |i: u32| &*dataset.claims[i as usize].id;
+                id(c.a) == &*claim.id || id(c.b) == &*claim.id
             });
             if claim_card(ui, dataset, claim, contested) {
                 action = Some(Action::SetDate(claim.date.first_day()));
@@ -197,7 +197,7 @@ fn claim_card(ui: &mut Ui, dataset: &Dataset, claim: &Claim, flagged: bool) -> b
                 ui.label(&claim.note);
             }
         }
-        if let Some(source) = dataset.source(&claim.source) {
+        if let Some(source) = dataset.source_of(claim) {
             ui.horizontal_wrapped(|ui| {
                 // A held article's title is its own headline; a cited source's is a description
                 // in the dataset's words, so it is not put in quotation marks.

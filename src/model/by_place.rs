@@ -56,15 +56,15 @@ mod tests {
 
     fn claim(place: PlaceIx) -> Claim {
         Claim {
-            id: format!("c{place}"),
+            id: format!("c{place}").into(),
             place,
             faction: 0,
             action: Action::Holds,
             date: PartialDate::parse("2017").unwrap(),
-            source: "s".into(),
+            source: 0,
             quote: "".into(),
             claimed_by: None,
-            note: String::new(),
+            note: "".into(),
         }
     }
 

@@ -49,20 +49,22 @@ impl FromStr for Action {
 pub type PlaceIx = u32;
 /// Index of a faction in its dataset.
 pub type FactionIx = u32;
+/// Index of a source in its dataset.
+pub type SourceIx = u32;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    pub id: String,
+    pub id: Box<str>,
     pub place: PlaceIx,
     pub faction: FactionIx,
     pub action: Action,
     pub date: PartialDate,
-    /// Id of the source in sources.csv (shared by the source's claims).
-    pub source: Arc<str>,
+    /// The source, by its place in the dataset's sources.
+    pub source: SourceIx,
     /// The source's own sentence, verbatim (shared by the claims that quote it); empty for a
     /// cited claim.
     pub quote: Arc<str>,
     /// The faction whose spokesperson makes the claim; `None` when the outlet reports it itself.
     pub claimed_by: Option<FactionIx>,
-    pub note: String,
+    pub note: Box<str>,
 }

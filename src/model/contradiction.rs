@@ -94,15 +94,15 @@ mod tests {
 
     fn claim(place: u32, faction: u32, action: Action, date: &str) -> Claim {
         Claim {
-            id: String::new(),
+            id: "".into(),
             place,
             faction,
             action,
             date: PartialDate::parse(date).unwrap(),
-            source: "s".into(),
+            source: 0,
             quote: "q".into(),
             claimed_by: None,
-            note: String::new(),
+            note: "".into(),
         }
     }
 

@@ -235,15 +235,15 @@ mod tests {
 
     fn claim(faction: FactionIx, action: Action, date: &str, claimed_by: Option<FactionIx>) -> Claim {
         Claim {
-            id: String::new(),
+            id: "".into(),
             place: 0,
             faction,
             action,
             date: PartialDate::parse(date).unwrap(),
-            source: "s".into(),
+            source: 0,
             quote: "q".into(),
             claimed_by,
-            note: String::new(),
+            note: "".into(),
         }
     }
 

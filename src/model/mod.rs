@@ -12,7 +12,7 @@ pub mod source;
 pub mod timeline;
 
 pub use by_place::ClaimsByPlace;
-pub use claim::{Action, Claim, FactionIx, PlaceIx};
+pub use claim::{Action, Claim, FactionIx, PlaceIx, SourceIx};
 pub use contradiction::{Contradiction, ContradictionKind, contradictions};
 pub use control::{Change, ControlState, Holder, Status};
 pub use date::{DateError, PartialDate, Precision};

@@ -367,15 +367,15 @@ mod tests {
 
     fn claim(place: PlaceIx, faction: u32, action: Action, date: &str) -> Claim {
         Claim {
-            id: format!("c{place}-{date}"),
+            id: format!("c{place}-{date}").into(),
             place,
             faction,
             action,
             date: PartialDate::parse(date).unwrap(),
-            source: "s".into(),
+            source: 0,
             quote: "q".into(),
             claimed_by: None,
-            note: String::new(),
+            note: "".into(),
         }
     }
 

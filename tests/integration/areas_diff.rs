@@ -25,7 +25,7 @@ fn rows(from: &str, to: &str) -> Vec<(String, String, String, String, Vec<String
         .unwrap()
         .into_iter()
         .map(|r| {
-            let claims = r.claims.iter().map(|&c| data.claims[c as usize].id.clone()).collect();
+            let claims = r.claims.iter().map(|&c| data.claims[c as usize].id.to_string()).collect();
             (data.place(r.place).id.clone(), id(r.from), id(r.to), r.date.to_string(), claims)
         })
         .collect()

@@ -17,6 +17,7 @@ mod fuzz_long;
 mod import_cli;
 mod ingest_cli;
 mod ingest_eval;
+mod load_halves;
 mod loader_props;
 mod render_briefing;
 mod war_checkpoints;
