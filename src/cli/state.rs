@@ -118,8 +118,8 @@ fn write_csv(
     stale_after: StaleAfter,
     mut out: impl Write,
 ) -> anyhow::Result<()> {
-    // Parts of this many places: one thread's output held at a time is a few megabytes.
-    const PLACES_PER_PART: usize = 25_000;
+    // Parts of this many places: each thread's rows, held until written, take half a megabyte.
+    const PLACES_PER_PART: usize = 4096;
     let mut header = csv::Writer::from_writer(Vec::new());
     header.write_record(COLUMNS)?;
     out.write_all(&header.into_inner()?)?;

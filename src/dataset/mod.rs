@@ -109,16 +109,16 @@ fn load_with(dir: &DataDir, progress: Progress, halves_from: u64) -> Result<Load
         [(places::GEONAMES_FILE, PlaceOrigin::GeoNames), (places::AIRFIELDS_FILE, PlaceOrigin::Airfield)]
     {
         // The base gazetteer is optional: a dataset may be fully curated.
-        if let Some(mut table) =
+        if let Some(table) =
             read_table(dir, file, &["id", "name", "lat", "lon"], false, &mut problems, progress)
         {
-            base.extend(places::read_base(&mut table, origin, &mut problems));
+            base.extend(places::read_base(table, origin, &mut problems));
         }
     }
     let overlay_columns =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"];
     let mut overlay = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems, progress)
-        .map(|mut t| places::read_overlay(&mut t, &mut problems))
+        .map(|t| places::read_overlay(t, &mut problems))
         .unwrap_or_default();
     let left_out_places: HashMap<String, String> = std::mem::take(&mut overlay.left_out)
         .into_iter()

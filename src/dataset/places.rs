@@ -31,45 +31,52 @@ fn coordinate(row: &Row, column: Column, limit: f64, problems: &mut Vec<Problem>
 
 /// Rows of a base file (GeoNames layout). GeoNames ids get a `geonames:` prefix.
 pub fn read_base(
-    table: &mut Table<impl Read>,
+    table: Table<impl Read + Send>,
     origin: PlaceOrigin,
     problems: &mut Vec<Problem>,
 ) -> Vec<Place> {
     let [id_col, name_col, lat_col, lon_col, population_col, alternate_col, ascii_col] =
         ["id", "name", "lat", "lon", "population", "alternate_names", "ascii_name"].map(|c| table.column(c));
     let mut places = Vec::new();
-    while let Some(row) = table.next_row(problems) {
-        let id = row.required(id_col, problems);
-        let name = row.required(name_col, problems);
-        let lat = coordinate(&row, lat_col, 90.0, problems);
-        let lon = coordinate(&row, lon_col, 180.0, problems);
-        let (Some(id), Some(name), Some(lat), Some(lon)) = (id, name, lat, lon) else { continue };
-        let id =
-            if id.bytes().all(|b| b.is_ascii_digit()) { format!("geonames:{id}") } else { id.to_string() };
-        let population = row.get(population_col).parse::<u64>().unwrap_or(0);
-        let kind = match origin {
-            PlaceOrigin::Airfield => PlaceKind::Airbase,
-            _ if population >= CITY_POPULATION => PlaceKind::City,
-            _ => PlaceKind::Town,
-        };
-        let mut aliases = split_list(row.get(alternate_col));
-        let ascii = row.get(ascii_col);
-        if !ascii.is_empty() && ascii != name {
-            aliases.insert(0, ascii.to_string());
-        }
-        places.push(Place {
-            coord_source: id.clone(),
-            id,
-            name: name.to_string(),
-            aliases,
-            lat,
-            lon,
-            kind,
-            coord_precision_km: if origin == PlaceOrigin::Airfield { 2.0 } else { 5.0 },
-            population,
-            origin,
-        });
-    }
+    table.for_each_row(
+        problems,
+        |_| (),
+        |row, (), problems| {
+            let id = row.required(id_col, problems);
+            let name = row.required(name_col, problems);
+            let lat = coordinate(row, lat_col, 90.0, problems);
+            let lon = coordinate(row, lon_col, 180.0, problems);
+            let (Some(id), Some(name), Some(lat), Some(lon)) = (id, name, lat, lon) else { return };
+            let id = if id.bytes().all(|b| b.is_ascii_digit()) {
+                format!("geonames:{id}")
+            } else {
+                id.to_string()
+            };
+            let population = row.get(population_col).parse::<u64>().unwrap_or(0);
+            let kind = match origin {
+                PlaceOrigin::Airfield => PlaceKind::Airbase,
+                _ if population >= CITY_POPULATION => PlaceKind::City,
+                _ => PlaceKind::Town,
+            };
+            let mut aliases = split_list(row.get(alternate_col));
+            let ascii = row.get(ascii_col);
+            if !ascii.is_empty() && ascii != name {
+                aliases.insert(0, ascii.to_string());
+            }
+            places.push(Place {
+                coord_source: id.clone(),
+                id,
+                name: name.to_string(),
+                aliases,
+                lat,
+                lon,
+                kind,
+                coord_precision_km: if origin == PlaceOrigin::Airfield { 2.0 } else { 5.0 },
+                population,
+                origin,
+            });
+        },
+    );
     places
 }
 
@@ -83,16 +90,16 @@ pub struct Overlay {
     pub left_out: Vec<(String, u64)>,
 }
 
-pub fn read_overlay(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) -> Overlay {
+pub fn read_overlay(table: Table<impl Read + Send>, problems: &mut Vec<Problem>) -> Overlay {
     let [id_col, name_col, aliases_col, lat_col, lon_col, kind_col, source_col, precision_col] =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"]
             .map(|c| table.column(c));
     let mut overlay = Overlay::default();
-    while let Some(row) = table.next_row(problems) {
+    table.for_each_row(problems, |_| (), |row, (), problems| {
         let id = row.required(id_col, problems);
         let name = row.required(name_col, problems);
-        let lat = coordinate(&row, lat_col, 90.0, problems);
-        let lon = coordinate(&row, lon_col, 180.0, problems);
+        let lat = coordinate(row, lat_col, 90.0, problems);
+        let lon = coordinate(row, lon_col, 180.0, problems);
         let kind = row.required(kind_col, problems).and_then(|k| match k.parse::<PlaceKind>() {
             Ok(kind) => Some(kind),
             Err(message) => {
@@ -112,7 +119,7 @@ pub fn read_overlay(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) -
             && id.contains(|c: char| c.is_whitespace() || c == '|')
         {
             problems.push(row.problem(id_col, format!("'{id}' has spaces or '|': ids are single words")));
-            continue;
+            return;
         }
         let (Some(id), Some(name), Some(lat), Some(lon), Some(kind), Some(coord_source), Some(precision)) =
             (id, name, lat, lon, kind, coord_source, precision)
@@ -120,7 +127,7 @@ pub fn read_overlay(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) -
             if let Some(id) = id {
                 overlay.left_out.push((id.to_string(), row.line));
             }
-            continue;
+            return;
         };
         overlay.lines.push(row.line);
         overlay.places.push(Place {
@@ -135,7 +142,7 @@ pub fn read_overlay(table: &mut Table<impl Read>, problems: &mut Vec<Problem>) -
             population: 0,
             origin: PlaceOrigin::Curated,
         });
-    }
+    });
     overlay
 }
 
@@ -213,16 +220,16 @@ mod tests {
     #[test]
     fn overlay_replaces_the_base_row_it_names_and_keeps_its_spellings() {
         let mut problems = Vec::new();
-        let mut base = table(
+        let base = table(
             "id,name,ascii_name,alternate_names,lat,lon,population\n2210627,Sūknah,Suknah,Sokna|Sukna,29.06,15.78,12077\n",
             &mut problems,
         );
-        let mut overlay = table(
+        let overlay = table(
             "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\nsawkna,Sawkna,,29.06941,15.78266,town,geonames:2210627,2\nghost,Ghost,,1,1,town,geonames:1,2\n",
             &mut problems,
         );
-        let base = read_base(&mut base, PlaceOrigin::GeoNames, &mut problems);
-        let overlay = read_overlay(&mut overlay, &mut problems);
+        let base = read_base(base, PlaceOrigin::GeoNames, &mut problems);
+        let overlay = read_overlay(overlay, &mut problems);
         let places = merge(base, overlay, "places.csv", &mut problems);
         let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["sawkna", "ghost"]);
@@ -235,7 +242,7 @@ mod tests {
     #[test]
     fn bad_rows_are_named_and_skipped() {
         let mut problems = Vec::new();
-        let mut overlay = table(
+        let overlay = table(
             "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\n\
              a,A,,NaN,10,town,x,1\n\
              b,B,,95,10,town,x,1\n\
@@ -246,7 +253,7 @@ mod tests {
              g,G,,30,10,town,x,1\n",
             &mut problems,
         );
-        let Overlay { places, left_out, .. } = read_overlay(&mut overlay, &mut problems);
+        let Overlay { places, left_out, .. } = read_overlay(overlay, &mut problems);
         assert_eq!(places.len(), 1);
         let left_out: Vec<&str> = left_out.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(left_out, ["a", "b", "c", "d", "f"]);

@@ -64,16 +64,15 @@ impl ControlState {
         }
     }
 
-    /// A state that begins with one claim.
-    fn begun_by(holder: Holder, status: Status, ix: u32, claim: &Claim) -> Self {
-        Self {
-            holder,
-            status,
-            since: Some(claim.date),
-            uncertain: false,
-            claims: vec![ix],
-            last_evidence: Some(claim.date),
-        }
+    /// Begins the state anew with one claim (keeping the room of the list of claims).
+    fn begin(&mut self, holder: Holder, status: Status, ix: u32, claim: &Claim) {
+        self.holder = holder;
+        self.status = status;
+        self.since = Some(claim.date);
+        self.uncertain = false;
+        self.claims.clear();
+        self.claims.push(ix);
+        self.last_evidence = Some(claim.date);
     }
 
     /// Adds a claim to the evidence behind the state.
@@ -134,13 +133,18 @@ pub fn replay_with<'c>(
         }
         mark_same_day_conflicts(&mut state, &order[i..j]);
         // A vague date leaves the state uncertain until its period is over: that day is a boundary too.
-        let vague_until = state
-            .claims
-            .iter()
-            .filter_map(|&ix| vague.binary_search_by_key(&ix, |v| v.0).ok().map(|k| vague[k].1))
-            .filter(|d| d.uncertain_on(day))
-            .map(|d| d.last_day())
-            .max();
+        let vague_until = if vague.is_empty() {
+            None
+        } else {
+            let date_of = |ix: u32| vague.binary_search_by_key(&ix, |v| v.0).ok().map(|k| vague[k].1);
+            state
+                .claims
+                .iter()
+                .filter_map(|&ix| date_of(ix))
+                .filter(|d| d.uncertain_on(day))
+                .map(|d| d.last_day())
+                .max()
+        };
         state.uncertain = vague_until.is_some();
         segment(day, &state);
         if let Some(end) = vague_until
@@ -182,12 +186,12 @@ fn apply(state: &mut ControlState, ix: u32, claim: &Claim) {
                 }
                 state.add_evidence(ix, claim);
             } else {
-                *state = ControlState::begun_by(Some(claim.faction), voiced_status(claim), ix, claim);
+                state.begin(Some(claim.faction), voiced_status(claim), ix, claim);
             }
         }
         Action::Withdrew => {
             if state.holder.is_none() || state.holder == Some(claim.faction) {
-                *state = ControlState::begun_by(None, Status::Unknown, ix, claim);
+                state.begin(None, Status::Unknown, ix, claim);
             } else {
                 state.add_evidence(ix, claim);
             }

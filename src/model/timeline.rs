@@ -121,7 +121,8 @@ impl Timeline {
             starts: Vec::with_capacity(place_count + 1),
             segments: Vec::with_capacity(most),
             segment_days: Vec::with_capacity(most),
-            arena: Vec::new(),
+            // Usually two to three claims stand behind each segment.
+            arena: Vec::with_capacity(4 * claims.len()),
             events: Vec::new(),
         };
         let range = |k: usize| place_count * k / parts..place_count * (k + 1) / parts;
@@ -130,16 +131,20 @@ impl Timeline {
         } else {
             let next = std::sync::atomic::AtomicUsize::new(0);
             let (done, finished) = std::sync::mpsc::channel::<(usize, Timeline)>();
+            // Appended parts come back emptied, to be filled again: their memory is used over.
+            let (emptied, reusable) = std::sync::mpsc::channel::<Timeline>();
+            let reusable = std::sync::Mutex::new(reusable);
             std::thread::scope(|scope| {
                 for _ in 0..threads.min(parts) {
-                    let (done, next) = (done.clone(), &next);
+                    let (done, next, reusable) = (done.clone(), &next, &reusable);
                     scope.spawn(move || {
                         loop {
                             let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                             if k >= parts {
                                 return;
                             }
-                            let mut part = Timeline::default();
+                            let reused = reusable.lock().ok().and_then(|r| r.try_recv().ok());
+                            let mut part = reused.unwrap_or_default();
                             part.replay_places(by_place, claims, range(k));
                             if done.send((k, part)).is_err() {
                                 return;
@@ -152,8 +157,9 @@ impl Timeline {
                 let (mut waiting, mut appended) = (std::collections::BTreeMap::new(), 0);
                 for (k, part) in finished {
                     waiting.insert(k, part);
-                    while let Some(part) = waiting.remove(&appended) {
-                        timeline.append(part);
+                    while let Some(mut part) = waiting.remove(&appended) {
+                        timeline.append(&mut part);
+                        let _ = emptied.send(part);
                         appended += 1;
                     }
                 }
@@ -164,16 +170,17 @@ impl Timeline {
         timeline
     }
 
-    /// A part of the places (numbered from its first place, its indices from zero) appended.
-    fn append(&mut self, part: Timeline) {
+    /// A part of the places (numbered from its first place, its indices from zero) appended,
+    /// leaving the part empty.
+    fn append(&mut self, part: &mut Timeline) {
         let (seg_base, arena_base) = (self.segments.len() as u32, self.arena.len() as u32);
-        self.starts.extend(part.starts.iter().map(|s| s + seg_base));
-        self.segments.extend(part.segments.into_iter().map(|mut seg| {
+        self.starts.extend(part.starts.drain(..).map(|s| s + seg_base));
+        self.segments.extend(part.segments.drain(..).map(|mut seg| {
             seg.claims.0 += arena_base;
             seg
         }));
-        self.segment_days.extend_from_slice(&part.segment_days);
-        self.arena.extend_from_slice(&part.arena);
+        self.segment_days.append(&mut part.segment_days);
+        self.arena.append(&mut part.arena);
     }
 
     /// Replays the claims of the places in `places`, adding their segments.
