@@ -12,9 +12,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// As in the binary (src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 const PLACES: usize = 10_000;
 const CLAIMS: usize = 100_000;
@@ -38,6 +37,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn bench(c: &mut Criterion) {
+    allocator::configure();
     let data = dataset();
     let sites = sites_at(data, day("2018-06-15"), Default::default());
     assert_eq!(sites.len(), PLACES);

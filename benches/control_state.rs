@@ -11,9 +11,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// As in the binary (src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 const PLACES: usize = 100_000;
 const CLAIMS: usize = 1_000_000;
@@ -45,6 +44,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn bench(c: &mut Criterion) {
+    allocator::configure();
     let mut group = c.benchmark_group("100k places, 1M claims");
     group.sample_size(10);
     group.bench_function("load CSVs and build the timeline", |b| {

@@ -11,9 +11,8 @@ use sandline::dataset::{DataDir, synthetic};
 use sandline::gui::{SandlineApp, ViewerOptions};
 use std::hint::black_box;
 
-/// As in the binary (src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -45,6 +44,7 @@ fn frame(ctx: &egui::Context, app: &mut SandlineApp, date: NaiveDate) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
+    allocator::configure();
     let mut group = c.benchmark_group("viewer frame (CPU: scene + layout + tessellation)");
     let dates: Vec<NaiveDate> = (0..60).map(|i| day("2017-05-01") + chrono::Duration::days(i)).collect();
 

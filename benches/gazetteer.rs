@@ -15,9 +15,8 @@ use sandline::model::Place;
 use std::hint::black_box;
 use std::time::Instant;
 
-/// As in the binary (src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 const QUERIES: [&str; 6] = ["Souknah", "Misourata", "Beni Oualid", "Zlitten", "Paris", "Jufra airbase"];
 
@@ -41,6 +40,7 @@ fn big_places() -> Vec<Place> {
 }
 
 fn bench(c: &mut Criterion) {
+    allocator::configure();
     let places = big_places();
     assert!(places.len() >= 200);
 

@@ -6,9 +6,8 @@ use sandline::dataset::{DataDir, load};
 use sandline::ingest::Ingestor;
 use std::hint::black_box;
 
-/// As in the binary (src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 const TARGET_BYTES: usize = 1_000_000;
 /// Articles of about this size, each with its own date line.
@@ -97,6 +96,7 @@ fn corpus() -> String {
 }
 
 fn bench(c: &mut Criterion) {
+    allocator::configure();
     let loaded = load(&DataDir::Embedded).expect("the built-in dataset loads");
     let ingestor = Ingestor::new(&loaded.dataset);
     let text = corpus();

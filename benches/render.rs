@@ -14,9 +14,8 @@ use sandline::render::{
 use std::hint::black_box;
 use std::time::Duration;
 
-/// As in the binary (src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 fn seed() -> Dataset {
     load(&DataDir::Embedded).unwrap().dataset
@@ -27,6 +26,7 @@ fn day() -> PartialDate {
 }
 
 fn briefing(c: &mut Criterion) {
+    allocator::configure();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.png");
     let mut group = c.benchmark_group("render");
@@ -58,6 +58,7 @@ fn briefing(c: &mut Criterion) {
 }
 
 fn timelapse(c: &mut Criterion) {
+    allocator::configure();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("war.gif");
     let dataset = seed();

@@ -1,19 +1,6 @@
-/// The areas of control allocate and free many small polygons from several threads, where
-/// mimalloc is markedly faster than the system allocator. Set here, in the binary, so that the
-/// library does not choose an allocator for whoever links it; the benchmarks set it too, to
-/// measure what the binary runs.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// mimalloc's `mi_option_purge_delay` (its header's `mi_option_e`; the bindings lack the name).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+mod allocator;
 
 fn main() -> std::process::ExitCode {
-    // mimalloc holds memory that was freed for a second before giving it back. Loading a big
-    // dataset frees large buffers (one reader's claims once merged, the id log) and then builds
-    // the timeline, so held for a second they add to the peak: 292 MB against 225 MB for 100,000
-    // places and 1,000,000 claims. Ten milliseconds (mimalloc 2's default) is as fast.
-    // SAFETY: sets a number option of the allocator; no other thread runs yet.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
+    allocator::configure();
     sandline::cli::main()
 }
