@@ -99,6 +99,13 @@ pub fn load_in_one_go(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
     load_with(dir, &|_| {}, u64::MAX)
 }
 
+/// Loads `dir` reading tables of `bytes` bytes or more in halves: to test reading in halves on
+/// small tables, against `load_in_one_go`.
+#[doc(hidden)]
+pub fn load_in_halves_from(dir: &DataDir, bytes: u64) -> Result<Loaded, UnreadableDir> {
+    load_with(dir, &|_| {}, bytes)
+}
+
 /// Loads `dir`, reading tables of `halves_from` bytes or more in two halves at once.
 fn load_with(dir: &DataDir, progress: Progress, halves_from: u64) -> Result<Loaded, UnreadableDir> {
     dir.check()?;

@@ -9,7 +9,7 @@
 //!
 //! A failing input is kept under `target/fuzz-failures/` with the panic message.
 
-use sandline::dataset::{DataDir, load};
+use sandline::dataset::{DataDir, load, load_in_halves_from};
 use sandline::ingest::Ingestor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -286,6 +286,13 @@ fn run_one(
         std::fs::write(work.dir.join(name), &bytes).unwrap();
     }
     let loaded = load(&DataDir::Disk(work.dir.clone())).map_err(|e| format!("unreadable: {e}"))?;
+    // Read in halves (however small the table), the same claims load and the same problems are told.
+    let halves =
+        load_in_halves_from(&DataDir::Disk(work.dir.clone()), 1).map_err(|e| format!("unreadable: {e}"))?;
+    let told = |l: &sandline::dataset::Loaded| l.problems.iter().map(ToString::to_string).collect::<Vec<_>>();
+    if told(&halves) != told(&loaded) || halves.dataset.claims != loaded.dataset.claims {
+        return Err(format!("read in halves: {:?}, in one go: {:?}", told(&halves), told(&loaded)));
+    }
     if !loaded.problems.is_empty() {
         found.with_problems.fetch_add(1, Ordering::Relaxed);
     }
