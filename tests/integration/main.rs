@@ -16,6 +16,7 @@ mod example_war;
 mod fuzz_long;
 mod import_cli;
 mod ingest_cli;
+mod ingest_collection;
 mod ingest_eval;
 mod load_halves;
 mod loader_props;

@@ -1,0 +1,201 @@
+//! How well `ingest` reads real articles from many outlets, scored against what a careful reader
+//! extracted from each. The articles are other people's writing, so they and their hand-coded
+//! claims live outside the repository, in the folder `SANDLINE_COLLECTION` names:
+//!
+//! - `articles_*.csv`: `id,url,outlet,kind,published,published_in_text,notes`, one row an article;
+//! - `articles/ID.txt`: the article's text;
+//! - `gold/*.csv`: `file,place,place_name,faction,faction_name,action,date,claimed_by,construction,sentence`,
+//!   one row a claim (`action` `none` for a sentence that tempts but claims nothing).
+//!
+//! Articles are split by their place in id order within each year's slice: the even ones tune,
+//! the odd ones are held back and only measured. Not part of `cargo test` (the collection is not
+//! in the repository):
+//!
+//! ```sh
+//! SANDLINE_COLLECTION=/path/to/collection cargo test --release --test integration ingest_collection -- --ignored --nocapture
+//! ```
+//!
+//! `SANDLINE_COLLECTION_SHOW=tune` also lists every miss and wrong proposal of the tuning part.
+
+use sandline::dataset::{DataDir, Dataset, load};
+use sandline::gazetteer::Gazetteer;
+use sandline::ingest::Ingestor;
+use sandline::ingest::eval::{locate, sentence_at};
+use sandline::model::PartialDate;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A claim reduced to what is compared: (article, sentence, place, faction, action), and its date.
+type Key = (String, usize, String, String, String);
+
+struct Article {
+    id: String,
+    /// The publication date to give ingest: `None` when it is printed in the text (reading it is
+    /// part of what is measured).
+    given: Option<PartialDate>,
+    text: String,
+    tune: bool,
+}
+
+#[derive(Default)]
+struct Tally {
+    proposed: usize,
+    gold: usize,
+    matched: usize,
+    dated_right: usize,
+    /// Gold claims left out of the count: a side or a place the dataset cannot name.
+    unnameable: usize,
+}
+
+impl Tally {
+    fn line(&self, part: &str, articles: usize) -> String {
+        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        format!(
+            "{part:<9} {articles:>3} articles  {:>4} gold ({} unnameable left out)  {:>4} proposed  precision {:.3}  recall {:.3}  date accuracy {:.3}",
+            self.gold,
+            self.unnameable,
+            self.proposed,
+            ratio(self.matched, self.proposed),
+            ratio(self.matched, self.gold),
+            ratio(self.dated_right, self.matched),
+        )
+    }
+}
+
+fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers.iter().zip(r.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+        })
+        .collect()
+}
+
+fn files(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with(prefix) && name.ends_with(".csv")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn articles(dir: &Path) -> Vec<Article> {
+    let mut rows: Vec<BTreeMap<String, String>> =
+        files(dir, "articles_").iter().flat_map(|f| csv_rows(f)).collect();
+    rows.sort_by(|a, b| a["id"].cmp(&b["id"]));
+    let mut position_in_slice: BTreeMap<String, usize> = BTreeMap::new();
+    rows.into_iter()
+        .map(|row| {
+            let slice = row["id"].split('_').next().unwrap_or("").to_string();
+            let k = position_in_slice.entry(slice).or_default();
+            let tune = *k % 2 == 0;
+            *k += 1;
+            let text =
+                std::fs::read_to_string(dir.join("articles").join(format!("{}.txt", row["id"]))).unwrap();
+            let given =
+                (row["published_in_text"] != "yes").then(|| PartialDate::parse(&row["published"]).unwrap());
+            Article { id: row["id"].clone(), given, text, tune }
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs the collection of real articles outside the repository; see the module's documentation"]
+fn ingest_reads_real_articles_from_many_outlets() {
+    let Some(dir) = std::env::var_os("SANDLINE_COLLECTION").map(PathBuf::from) else {
+        eprintln!("SANDLINE_COLLECTION is not set: nothing to measure");
+        return;
+    };
+    let show = std::env::var("SANDLINE_COLLECTION_SHOW").unwrap_or_default();
+    let dataset: Dataset = load(&DataDir::Embedded).unwrap().dataset;
+    let gazetteer = Gazetteer::new(&dataset.places);
+    let ingestor = Ingestor::new(&dataset);
+    let articles = articles(&dir);
+    let gold_rows: Vec<BTreeMap<String, String>> =
+        files(&dir.join("gold"), "").iter().flat_map(|f| csv_rows(f)).collect();
+
+    let mut tallies: BTreeMap<bool, Tally> = BTreeMap::new();
+    let mut by_construction: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for article in &articles {
+        let tally = tallies.entry(article.tune).or_default();
+        // What the careful reader extracted, with ids the dataset knows.
+        let mut gold: BTreeMap<Key, (String, String)> = BTreeMap::new();
+        for row in gold_rows.iter().filter(|r| r["file"] == article.id && r["action"] != "none") {
+            let place = match row["place"].as_str() {
+                "" => gazetteer
+                    .lookup(&row["place_name"], None)
+                    .best()
+                    .map(|m| dataset.place(m.place).id.clone()),
+                id => Some(id.to_string()),
+            };
+            let (Some(place), false) = (place, row["faction"].is_empty()) else {
+                tally.unnameable += 1;
+                continue;
+            };
+            let at = locate(&article.text, &row["sentence"]).unwrap_or_else(|| {
+                panic!("{}: gold sentence not in the text: {}", article.id, row["sentence"])
+            });
+            let sentence = sentence_at(&article.text, at).unwrap();
+            let key = (article.id.clone(), sentence, place, row["faction"].clone(), row["action"].clone());
+            gold.insert(key, (row["date"].clone(), row["construction"].clone()));
+        }
+        let extraction = ingestor.extract(&article.text, article.given);
+        let mut proposed: BTreeMap<Key, String> = BTreeMap::new();
+        for p in &extraction.proposals {
+            let sentence = sentence_at(&article.text, p.start).unwrap();
+            let key = (
+                article.id.clone(),
+                sentence,
+                dataset.place(p.place).id.clone(),
+                dataset.faction(p.faction).id.clone(),
+                p.action.as_str().to_string(),
+            );
+            proposed.insert(key, p.date.map(|d| d.to_string()).unwrap_or_default());
+        }
+        tally.gold += gold.len();
+        tally.proposed += proposed.len();
+        for (key, (date, construction)) in &gold {
+            let found = proposed.get(key);
+            if let Some(theirs) = found {
+                tally.matched += 1;
+                tally.dated_right += usize::from(theirs == date);
+            }
+            if article.tune {
+                for tag in construction.split(['|', ';', ',']).map(str::trim).filter(|t| !t.is_empty()) {
+                    let entry = by_construction.entry(tag.to_string()).or_default();
+                    entry.0 += usize::from(found.is_some());
+                    entry.1 += 1;
+                }
+            }
+            if article.tune && show == "tune" {
+                match found {
+                    None => eprintln!("MISS   {key:?} {date}"),
+                    Some(theirs) if theirs != date => eprintln!("DATE   {key:?} gold {date}, read {theirs}"),
+                    Some(_) => {}
+                }
+            }
+        }
+        if article.tune && show == "tune" {
+            for (key, date) in proposed.iter().filter(|(k, _)| !gold.contains_key(*k)) {
+                eprintln!("WRONG  {key:?} {date}");
+            }
+        }
+    }
+    let count = |tune: bool| articles.iter().filter(|a| a.tune == tune).count();
+    eprintln!("ingest on real articles (the collection in {})", dir.display());
+    eprintln!("{}", tallies.get(&true).map(|t| t.line("tuning", count(true))).unwrap_or_default());
+    eprintln!("{}", tallies.get(&false).map(|t| t.line("held out", count(false))).unwrap_or_default());
+    eprintln!("recall by construction, tuning part:");
+    for (tag, (found, all)) in &by_construction {
+        eprintln!("  {tag:<24} {found:>3} of {all:>3}");
+    }
+}
