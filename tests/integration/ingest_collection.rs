@@ -97,7 +97,7 @@ fn articles(dir: &Path) -> Vec<Article> {
         .map(|row| {
             let slice = row["id"].split('_').next().unwrap_or("").to_string();
             let k = position_in_slice.entry(slice).or_default();
-            let tune = *k % 2 == 0;
+            let tune = k.is_multiple_of(2);
             *k += 1;
             let text =
                 std::fs::read_to_string(dir.join("articles").join(format!("{}.txt", row["id"]))).unwrap();
