@@ -3,6 +3,7 @@
 use super::Outcome;
 use super::args::{DataArg, parse_date};
 use crate::dataset::DataDir;
+use crate::ingest::article::{self, Described, Given};
 use crate::ingest::merge::{self, NewSource};
 use crate::ingest::output::{self, Row};
 use crate::ingest::{Extraction, Ingestor, read_article};
@@ -69,40 +70,19 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
     let mut taken_sources: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
     let mut outcome = Outcome::Clean;
     let mut articles = Vec::new();
+    let described = Described {
+        published: args.published,
+        title: args.title.clone(),
+        outlet: args.outlet.clone(),
+        url: args.url.clone(),
+    };
     for (path, text) in &texts {
-        let known = output::known_source(dataset, text);
-        // An article the dataset already has keeps the date its sources.csv row established.
-        let given = match (args.published, known) {
-            (Some(date), _) => Some(Given::Flag(date)),
-            (None, Some(source)) => Some(Given::Sources(source.published)),
-            (None, None) => None,
-        };
-        let extraction = ingestor.extract(text, given.map(Given::date));
+        let read = article::read(&ingestor, path, text, &described, &mut taken_sources, &mut ids);
         let shown = path.display().to_string();
-        if report(&shown, text, &extraction, given) == Outcome::ProblemsFound {
+        if report(&shown, text, &read.extraction, read.given) == Outcome::ProblemsFound {
             outcome = Outcome::ProblemsFound;
         }
-        let (source_id, source) = match known {
-            Some(known) => (known.id.clone(), None),
-            None => {
-                let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-                let taken: Vec<&str> = taken_sources.iter().map(String::as_str).collect();
-                let id = output::new_source_id(args.outlet.as_deref(), extraction.published, &stem, &taken);
-                taken_sources.push(id.clone());
-                let source = NewSource {
-                    id: id.clone(),
-                    path: path.clone(),
-                    title: args.title.clone().unwrap_or_else(|| first_line(text)),
-                    outlet: args.outlet.clone().unwrap_or_else(|| "unknown outlet".into()),
-                    published: extraction.published,
-                    url: args.url.clone().unwrap_or_default(),
-                    date_note: date_note(&extraction, args.published, text),
-                };
-                (id, Some(source))
-            }
-        };
-        let rows = output::rows(dataset, text, &extraction, &source_id, &shown, &mut ids);
-        articles.push(Article { rows, source });
+        articles.push(Article { rows: read.rows, source: read.new_source });
     }
     let all_rows: Vec<Row> = articles.iter().flat_map(|a| a.rows.iter().cloned()).collect();
     match &args.out {
@@ -140,28 +120,6 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
 }
 
 /// Lines on standard error about one article; `ProblemsFound` for an unresolved date or unknown names.
-/// Where a publication date that is not printed in the article comes from.
-#[derive(Debug, Clone, Copy)]
-enum Given {
-    Flag(PartialDate),
-    Sources(PartialDate),
-}
-
-impl Given {
-    fn date(self) -> PartialDate {
-        match self {
-            Given::Flag(d) | Given::Sources(d) => d,
-        }
-    }
-
-    fn how(self) -> &'static str {
-        match self {
-            Given::Flag(_) => "given with --published",
-            Given::Sources(_) => "from the dataset's sources.csv",
-        }
-    }
-}
-
 fn report(shown: &str, text: &str, x: &Extraction, given: Option<Given>) -> Outcome {
     let mut outcome = Outcome::Clean;
     let dated = match (given, x.published_in_text) {
@@ -196,16 +154,4 @@ fn report(shown: &str, text: &str, x: &Extraction, given: Option<Given>) -> Outc
         outcome = Outcome::ProblemsFound;
     }
     outcome
-}
-
-fn first_line(text: &str) -> String {
-    text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("untitled").chars().take(200).collect()
-}
-
-fn date_note(x: &Extraction, given: Option<PartialDate>, text: &str) -> String {
-    match (given, x.published_in_text) {
-        (Some(_), _) => "Given with --published when ingested.".into(),
-        (None, Some(found)) => format!("Printed in the article: \"{}\".", &text[found.start..found.end]),
-        (None, None) => String::new(),
-    }
 }

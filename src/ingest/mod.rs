@@ -7,6 +7,7 @@
 //! keeps the story's state; `output` writes rows in the claims.csv schema, `merge` appends them to a
 //! dataset, and `eval` scores proposals against a hand-checked gold file.
 
+pub mod article;
 pub mod dates;
 pub mod eval;
 mod extract;
