@@ -495,6 +495,21 @@ mod tests {
     use std::sync::atomic::{AtomicU64, Ordering};
 
     #[test]
+    fn a_copy_of_the_built_in_dataset_loads_what_it_holds() {
+        let to = std::env::temp_dir().join(format!("sandline-copy-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&to);
+        DataDir::Embedded.write_copy(&to).unwrap();
+        let copy = load(&DataDir::Disk(to.clone())).unwrap();
+        let built_in = load(&DataDir::Embedded).unwrap();
+        assert!(copy.problems.is_empty(), "{:?}", copy.problems);
+        assert_eq!(copy.dataset.claims, built_in.dataset.claims);
+        assert_eq!(copy.dataset.sources.len(), built_in.dataset.sources.len());
+        assert_eq!(copy.dataset.places.len(), built_in.dataset.places.len());
+        assert!(DataDir::Embedded.write_copy(&to).is_err(), "a folder that is not empty is refused");
+        std::fs::remove_dir_all(&to).unwrap();
+    }
+
+    #[test]
     fn progress_counts_every_byte_of_the_tables_once() {
         for dir in [DataDir::seed_fixture(), DataDir::Embedded] {
             let read = AtomicU64::new(0);

@@ -73,6 +73,50 @@ impl DataDir {
         }
     }
 
+    /// Writes the built-in dataset into `to` (which must be empty or missing) as a dataset of the
+    /// user's own: its tables and `dataset.toml`, the gazetteer, and the seed articles under
+    /// `seeds/` with sources.csv pointing there. A dataset on disk is not copied.
+    pub fn write_copy(&self, to: &Path) -> io::Result<()> {
+        if *self != DataDir::Embedded {
+            return Err(io::Error::other("only the built-in dataset is copied"));
+        }
+        if std::fs::read_dir(to).is_ok_and(|mut entries| entries.next().is_some()) {
+            return Err(io::Error::other(format!("{} is not empty", to.display())));
+        }
+        fn write_dir(dir: &Dir, to: &Path) -> io::Result<()> {
+            for file in dir.files() {
+                let path = to.join(file.path());
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(path, file.contents())?;
+            }
+            dir.dirs().try_for_each(|d| write_dir(d, to))
+        }
+        std::fs::create_dir_all(to)?;
+        write_dir(&EMBEDDED_DATA, to)?;
+        write_dir(&EMBEDDED_SEEDS, &to.join("seeds"))?;
+        // The built-in sources point at ../seeds/: in the copy the seeds sit inside the folder.
+        let sources = to.join("sources.csv");
+        let text = std::fs::read_to_string(&sources)?;
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let header = reader.headers().map_err(io::Error::other)?.clone();
+        let file_column = header.iter().position(|h| h == "file");
+        writer.write_record(&header).map_err(io::Error::other)?;
+        for record in reader.records() {
+            let record = record.map_err(io::Error::other)?;
+            let fields = record.iter().enumerate().map(|(i, f)| {
+                match (Some(i) == file_column, f.strip_prefix("../")) {
+                    (true, Some(inside)) => inside.to_string(),
+                    _ => f.to_string(),
+                }
+            });
+            writer.write_record(fields).map_err(io::Error::other)?;
+        }
+        std::fs::write(&sources, writer.into_inner().map_err(|e| io::Error::other(e.to_string()))?)
+    }
+
     /// A file given relative to the data directory, to be read as a stream; `Ok(None)` when it
     /// does not exist.
     pub fn open(&self, rel: &str) -> io::Result<Option<Input>> {

@@ -69,6 +69,7 @@ impl fmt::Display for MergeReport {
 
 const CLAIMS: &str = "claims.csv";
 const SOURCES: &str = "sources.csv";
+const PLACES: &str = "places.csv";
 
 /// Appends `rows` (and the `sources` they cite that are new) to the dataset in `dir`.
 pub fn merge(dir: &Path, sources: &[NewSource], rows: &[Row]) -> Result<MergeReport, MergeError> {
@@ -128,6 +129,53 @@ pub fn merge(dir: &Path, sources: &[NewSource], rows: &[Row]) -> Result<MergeRep
     let claim_rows: Vec<Vec<String>> = kept.iter().map(|r| claims.record_for(|c| r.get(c))).collect();
     claims.append(&claim_rows)?;
     Ok(report)
+}
+
+/// Takes the claim `id` out of the dataset in `dir` (undoing an acceptance); every other row stays
+/// byte for byte. `Ok(false)` when there is no such claim.
+pub fn remove_claim(dir: &Path, id: &str) -> Result<bool, MergeError> {
+    let claims = CsvFile::read(&dir.join(CLAIMS))?;
+    claims.remove_where(|rec| claims.get_str(rec, "id") == id)
+}
+
+/// A place to add to a dataset's curated places.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPlace {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub kind: crate::model::PlaceKind,
+    /// Where the coordinate comes from, in the user's words.
+    pub coord_source: String,
+    pub coord_precision_km: f64,
+}
+
+/// Adds `place` to `dir/places.csv` under a fresh id made from its name, and returns the id.
+pub fn add_place(dir: &Path, place: &NewPlace) -> Result<String, MergeError> {
+    let places = CsvFile::read(&dir.join(PLACES))?;
+    let taken: HashSet<&str> = places.records.iter().map(|rec| places.get_str(rec, "id")).collect();
+    let base = super::output::slug(&place.name);
+    let base = if base.is_empty() { "place".to_string() } else { base };
+    let id = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken.contains(id.as_str()))
+        .unwrap_or(base);
+    let (lat, lon, precision) =
+        (format!("{:.5}", place.lat), format!("{:.5}", place.lon), place.coord_precision_km.to_string());
+    let fields = [
+        ("id", id.as_str()),
+        ("name", place.name.as_str()),
+        ("lat", lat.as_str()),
+        ("lon", lon.as_str()),
+        ("kind", place.kind.as_str()),
+        ("coord_source", place.coord_source.as_str()),
+        ("coord_precision_km", precision.as_str()),
+    ];
+    let record = places.record_for(|c| {
+        fields.iter().find(|(name, _)| *name == c).map_or(String::new(), |(_, v)| v.to_string())
+    });
+    places.append(&[record])?;
+    Ok(id)
 }
 
 /// The article's path relative to `dir`, copying it into `dir/articles/` when it lies outside.
@@ -226,6 +274,49 @@ impl CsvFile {
     }
 }
 
+impl CsvFile {
+    /// Writes the file again without the records `unwanted` picks, every other byte as it was;
+    /// false (and nothing written) when it picks none.
+    fn remove_where(&self, unwanted: impl Fn(&csv::StringRecord) -> bool) -> Result<bool, MergeError> {
+        let body_start = usize::from(self.bytes.starts_with(b"\xef\xbb\xbf")) * 3;
+        let body = &self.bytes[body_start..];
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
+        let mut record = csv::StringRecord::new();
+        let _ = reader.headers();
+        let mut cut = Vec::new();
+        loop {
+            let start = reader.position().byte() as usize;
+            match reader.read_record(&mut record) {
+                Ok(true) if unwanted(&record) => {
+                    // A record ended by CR LF is read up to its CR: its LF goes with it, not
+                    // with the next record.
+                    let crlf_end = |at: usize| {
+                        at > 0 && body.get(at - 1) == Some(&b'\r') && body.get(at) == Some(&b'\n')
+                    };
+                    let start = if crlf_end(start) { start + 1 } else { start };
+                    let end = reader.position().byte() as usize;
+                    cut.push(start..if crlf_end(end) { end + 1 } else { end });
+                }
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(MergeError::Csv(self.path.display().to_string(), e)),
+            }
+        }
+        if cut.is_empty() {
+            return Ok(false);
+        }
+        let mut out = self.bytes[..body_start].to_vec();
+        let mut at = 0;
+        for range in cut {
+            out.extend_from_slice(&body[at..range.start]);
+            at = range.end;
+        }
+        out.extend_from_slice(&body[at..]);
+        write_atomically(&self.path, &out)?;
+        Ok(true)
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), MergeError> {
     let shown = path.display().to_string();
@@ -298,6 +389,51 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+        std::fs::remove_dir_all(&tmp).unwrap();
+    }
+
+    #[test]
+    fn removing_a_claim_keeps_every_other_byte() {
+        let tmp = tempdir();
+        let cases: &[(&str, &str, &str)] = &[
+            ("id,place\nc1,a\nc2,b\nc3,c\n", "c2", "id,place\nc1,a\nc3,c\n"),
+            ("id,place\r\nc1,a\r\nc2,b\r\nc3,c\r\n", "c2", "id,place\r\nc1,a\r\nc3,c\r\n"),
+            ("\u{feff}id,note\nc1,\"two\nlines\"\nc2,b", "c2", "\u{feff}id,note\nc1,\"two\nlines\"\n"),
+            ("id,note\nc1,\"two\r\nlines\"\r\nc2,b\r\n", "c1", "id,note\nc2,b\r\n"),
+            ("id,place\r\nc1,a\r\nc2,b", "c2", "id,place\r\nc1,a\r\n"),
+        ];
+        for &(before, id, after) in cases {
+            std::fs::write(tmp.join("claims.csv"), before).unwrap();
+            assert!(remove_claim(&tmp, id).unwrap(), "{before:?}");
+            assert_eq!(std::fs::read_to_string(tmp.join("claims.csv")).unwrap(), after, "{before:?}");
+            assert!(!remove_claim(&tmp, "c9").unwrap());
+        }
+        std::fs::remove_dir_all(&tmp).unwrap();
+    }
+
+    #[test]
+    fn an_added_place_gets_a_fresh_id_from_its_name() {
+        let tmp = tempdir();
+        let header = "id,name,aliases,lat,lon,kind,coord_source,coord_precision_km\n";
+        std::fs::write(
+            tmp.join("places.csv"),
+            format!("{header}bir-al-ghanam,Bir al-Ghanam,,32.3,12.6,town,x,2\n"),
+        )
+        .unwrap();
+        let place = NewPlace {
+            name: "Bir al Ghanam".into(),
+            lat: 32.31234567,
+            lon: 12.6,
+            kind: crate::model::PlaceKind::Town,
+            coord_source: "picked on the map".into(),
+            coord_precision_km: 5.0,
+        };
+        assert_eq!(add_place(&tmp, &place).unwrap(), "bir-al-ghanam-2");
+        let text = std::fs::read_to_string(tmp.join("places.csv")).unwrap();
+        assert!(
+            text.ends_with("bir-al-ghanam-2,Bir al Ghanam,,32.31235,12.60000,town,picked on the map,5\n"),
+            "{text}"
+        );
         std::fs::remove_dir_all(&tmp).unwrap();
     }
 

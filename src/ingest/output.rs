@@ -152,7 +152,8 @@ pub fn new_source_id(
     id
 }
 
-fn slug(text: &str) -> String {
+/// Lower-case letters and digits, other runs of characters made one dash: an id from a name.
+pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
