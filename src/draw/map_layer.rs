@@ -235,6 +235,8 @@ fn place_labels(ui: &Ui, rect: Rect, t: &ScreenTransform, zoom: f64, region: &[S
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct MapOutput {
     pub clicked: Option<PlaceIx>,
+    /// Where on the map (lon, lat) a click fell, on a place or not.
+    pub clicked_at: Option<(f64, f64)>,
     pub hovered: Option<PlaceIx>,
     /// Front lines were left out: too many on screen at this zoom.
     pub fronts_hidden: bool,
@@ -385,6 +387,12 @@ impl Plugin for PlacesPlugin<'_> {
             }
         }
 
+        if response.clicked()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            let at = projector.unproject(pointer.to_vec2());
+            self.output.clicked_at = Some((at.x(), at.y()));
+        }
         // The place under the pointer: the nearest marker within reach.
         let hovered = response.hover_pos().and_then(|pointer| {
             targets

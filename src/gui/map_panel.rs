@@ -27,6 +27,8 @@ pub struct MapData<'a> {
     pub layers: LegendLayers,
     /// Compare mode's comparison.
     pub diff: Option<&'a Diff>,
+    /// A name being placed at the review desk: the next click on the map says where it is.
+    pub picking: Option<&'a str>,
 }
 
 /// What the map saw this frame, besides what the user did.
@@ -62,10 +64,21 @@ pub fn map_panel(
     if response.dragged() || response.changed() {
         actions.push(Action::MapMoved);
     }
-    if let Some(p) = output.clicked {
-        actions.push(Action::Select(Some(p)));
-    } else if response.clicked() {
-        actions.push(Action::Select(None));
+    match (data.picking, output.clicked_at) {
+        (Some(_), Some((lon, lat))) => actions.push(Action::PickedAt(lon, lat)),
+        _ if output.clicked.is_some() => actions.push(Action::Select(output.clicked)),
+        _ if response.clicked() => actions.push(Action::Select(None)),
+        _ => {}
+    }
+    if let Some(name) = data.picking {
+        egui::Area::new(ui.scope_id().with("picking"))
+            .pivot(Align2::CENTER_TOP)
+            .fixed_pos(rect.center_top() + egui::vec2(0.0, 10.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(RichText::new(format!("Click the map where {name} is")).strong());
+                });
+            });
     }
 
     egui::Area::new(ui.scope_id().with("legend"))

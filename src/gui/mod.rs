@@ -9,6 +9,7 @@ pub mod live_areas;
 pub mod loading;
 pub mod map_panel;
 pub mod problems;
+pub mod review_desk;
 pub mod search;
 pub mod state;
 pub mod status_bar;

@@ -97,6 +97,18 @@ pub enum Action {
     StopCompare,
     OpenExport,
     ShowProblems(bool),
+    /// Read an article and review its proposals (File > Open article..., or a file dropped on
+    /// the window).
+    OpenArticle(std::path::PathBuf),
+    /// What the user did at the review desk.
+    Review(crate::review::ReviewAction),
+    CloseReview,
+    /// The built-in dataset is read-only: write it to this folder and review against the copy.
+    CopyDataTo(std::path::PathBuf),
+    /// Wait for a click on the map to place a name the gazetteer does not know.
+    PickPlace(String),
+    /// The map was clicked here (lon, lat) while a place was being picked.
+    PickedAt(f64, f64),
 }
 
 /// How the viewer was asked to start.

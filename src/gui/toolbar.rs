@@ -96,6 +96,14 @@ pub fn toolbar(ui: &mut Ui, data: &ToolbarData, view: &ViewState, state: &mut To
             }
             ui.separator();
             if ui
+                .button("Open article...")
+                .on_hover_text("Read a news article (.txt) and review the claims it proposes (or drop the file on the window)")
+                .clicked()
+                && let Some(path) = rfd::FileDialog::new().add_filter("Article (plain text)", &["txt"]).pick_file()
+            {
+                actions.push(Action::OpenArticle(path));
+            }
+            if ui
                 .button("Export image...")
                 .on_hover_text("Save or copy the map as a briefing image (Ctrl+E)")
                 .clicked()

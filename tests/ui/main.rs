@@ -6,4 +6,5 @@
 mod common;
 mod ui_areas;
 mod ui_loading;
+mod ui_review;
 mod ui_viewer;

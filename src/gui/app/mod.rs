@@ -4,9 +4,10 @@
 //! `show` draws into a `Ui`, so the same code runs in a window and in tests.
 
 mod queries;
+mod review;
 
 use super::compare::{CompareField, DEFAULT_DAYS_BEFORE, compare_panel};
-use super::export::{ExportState, ViewNow};
+use super::export::ExportState;
 use super::keyboard::keyboard;
 use super::live_areas::LiveAreas;
 use super::map_panel::{MapData, map_panel};
@@ -70,6 +71,12 @@ pub struct SandlineApp {
     map_size: egui::Vec2,
     /// Where the view is remembered (one key per dataset).
     persist_key: String,
+    /// Where the dataset comes from: reloaded from there when the review desk changes it.
+    data: crate::dataset::DataDir,
+    /// The review desk, while an article is under review.
+    desk: Option<super::review_desk::Desk>,
+    /// An article to review once the built-in dataset is copied to a folder of the user's.
+    pending_article: Option<std::path::PathBuf>,
 }
 
 /// What the viewer derives from a dataset before it can show it, the costly part of opening a big
@@ -149,6 +156,9 @@ impl SandlineApp {
             notes: FrameNotes::default(),
             map_size: egui::vec2(1200.0, 700.0),
             persist_key: options.persist_key(),
+            data: options.data,
+            desk: None,
+            pending_article: None,
         };
         app.refresh_areas();
         app
@@ -156,6 +166,7 @@ impl SandlineApp {
 
     /// The one place where the view changes, and where what depends on it is brought up to date.
     pub fn apply(&mut self, action: Action) {
+        let Some(action) = self.apply_desk(action) else { return };
         let mut stale = Stale::default();
         let view = &mut self.view;
         match action {
@@ -257,6 +268,13 @@ impl SandlineApp {
                 self.export = export;
             }
             Action::ShowProblems(open) => view.show_problems = open,
+            // Carried out by `apply_desk`.
+            Action::OpenArticle(_)
+            | Action::Review(_)
+            | Action::CloseReview
+            | Action::CopyDataTo(_)
+            | Action::PickPlace(_)
+            | Action::PickedAt(..) => {}
         }
         self.recompute(stale);
     }
@@ -352,22 +370,6 @@ impl SandlineApp {
         }
     }
 
-    /// What an export of the current view needs.
-    fn view_now(&self) -> ViewNow<'_> {
-        ViewNow {
-            dataset: &self.dataset,
-            date: self.view.date,
-            center: self.view.center(),
-            zoom: self.view.map.zoom(),
-            map_size: self.map_size,
-            recent_days: self.view.scene.recent_days,
-            hidden: &self.view.scene.hidden,
-            areas: self.layers().areas,
-            fronts: self.layers().fronts,
-            area_options: self.view.reach.clone(),
-        }
-    }
-
     /// The whole viewer, drawn into `ui`.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -396,6 +398,7 @@ impl SandlineApp {
         };
         let actions = toolbar(ui, &data, &self.view, &mut self.toolbar);
         self.act(&ctx, actions);
+        self.act(&ctx, Self::dropped_articles(ui));
         self.notes.areas_updating = self.areas.updating();
         egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, &self.dataset, &self.scene, &self.notes));
         let actions = egui::Panel::bottom("timeline")
@@ -408,7 +411,9 @@ impl SandlineApp {
             })
             .inner;
         self.act(&ctx, actions);
-        if let Some(place) = self.view.selected {
+        let actions = self.review_area(ui);
+        self.act(&ctx, actions);
+        if let Some(place) = self.view.selected.filter(|_| self.desk.is_none()) {
             let action = egui::Panel::right("town")
                 .default_size(380.0)
                 .min_size(300.0)
@@ -464,6 +469,7 @@ impl SandlineApp {
             areas: self.areas.shown(),
             layers: self.layers(),
             diff: self.diff.as_ref(),
+            picking: self.desk.as_ref().and_then(|d| d.picking.as_deref()),
         };
         let (actions, seen) = map_panel(ui, &data, &mut self.view.map, self.tiles.as_mut());
         self.notes.hovered = seen.hovered;

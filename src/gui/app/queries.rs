@@ -3,6 +3,7 @@
 use super::{AREAS_UP_TO, SandlineApp};
 use crate::areas::{Areas, Diff};
 use crate::dataset::Dataset;
+use crate::gui::export::ViewNow;
 use crate::gui::state::{Action, Persisted, ViewState};
 use crate::model::PlaceIx;
 use crate::scene::Scene;
@@ -10,6 +11,22 @@ use chrono::NaiveDate;
 use walkers::MapMemory;
 
 impl SandlineApp {
+    /// What an export of the current view needs.
+    pub(super) fn view_now(&self) -> ViewNow<'_> {
+        ViewNow {
+            dataset: &self.dataset,
+            date: self.view.date,
+            center: self.view.center(),
+            zoom: self.view.map.zoom(),
+            map_size: self.map_size,
+            recent_days: self.view.scene.recent_days,
+            hidden: &self.view.scene.hidden,
+            areas: self.layers().areas,
+            fronts: self.layers().fronts,
+            area_options: self.view.reach.clone(),
+        }
+    }
+
     pub fn view(&self) -> &ViewState {
         &self.view
     }
