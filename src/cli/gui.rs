@@ -14,6 +14,10 @@ pub struct GuiArgs {
     /// Base map: offline (built in), osm (OpenStreetMap, online) or a local .pmtiles file.
     #[arg(long, value_name = "offline|osm|FILE.pmtiles", value_parser = parse_tiles)]
     pub tiles: Option<BaseLayer>,
+    /// An article (plain text) to review at the desk as the window opens, as File > Open
+    /// article... does.
+    #[arg(long, value_name = "ARTICLE.txt")]
+    pub review: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub data: DataArg,
 }
@@ -30,7 +34,8 @@ fn parse_tiles(text: &str) -> Result<BaseLayer, String> {
 #[cfg(feature = "gui")]
 pub fn run(args: GuiArgs) -> anyhow::Result<Outcome> {
     let options = crate::gui::ViewerOptions { data: args.data.dir(), date: args.date, layer: args.tiles };
-    crate::gui::run(options)?;
+    let first = args.review.into_iter().map(crate::gui::Action::OpenArticle).collect();
+    crate::gui::run(options, first)?;
     Ok(Outcome::Clean)
 }
 

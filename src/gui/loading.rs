@@ -2,7 +2,7 @@
 //! much of its tables has been read, so that a big dataset never keeps the window from opening.
 
 use super::app::{Prepared, SandlineApp};
-use super::state::{Persisted, ViewerOptions};
+use super::state::{Action, Persisted, ViewerOptions};
 use crate::dataset::{Loaded, UnreadableDir};
 use egui::Ui;
 use std::sync::Arc;
@@ -28,6 +28,8 @@ pub struct Loading {
     /// For the viewer once the data is ready.
     options: ViewerOptions,
     persisted: Option<Persisted>,
+    /// What to do as soon as the viewer is ready (open an article for review).
+    then: Vec<Action>,
 }
 
 /// What a load reports: how much of the tables has been read, and the state of the viewer.
@@ -82,9 +84,20 @@ impl Viewer {
                 worker: Some(worker),
                 options,
                 persisted,
+                then: Vec::new(),
             })),
             Err(e) => Viewer::Failed(format!("cannot start loading {what}: {e}")),
         }
+    }
+
+    /// Does `action` as soon as the viewer is ready.
+    pub fn then(mut self, action: Action) -> Self {
+        match &mut self {
+            Viewer::Loading(loading) => loading.then.push(action),
+            Viewer::Ready(app) => app.apply(action),
+            Viewer::Failed(_) => {}
+        }
+        self
     }
 
     /// How far the load has got (as of the last frame, for `Ready` and `Failed`).
@@ -121,11 +134,11 @@ impl Viewer {
         *self = match worker.join() {
             Ok(Ok(prepared)) => {
                 let persisted = loading.persisted.take();
-                Viewer::Ready(Box::new(SandlineApp::from_prepared(
-                    prepared,
-                    loading.options.clone(),
-                    persisted,
-                )))
+                let mut app = SandlineApp::from_prepared(prepared, loading.options.clone(), persisted);
+                for action in std::mem::take(&mut loading.then) {
+                    app.apply(action);
+                }
+                Viewer::Ready(Box::new(app))
             }
             Ok(Err(e)) => Viewer::Failed(format!("{e}: {}", e.source)),
             Err(_) => Viewer::Failed(format!("loading {} stopped on an internal error", loading.what)),

@@ -76,7 +76,12 @@ pub fn map_panel(
             .fixed_pos(rect.center_top() + egui::vec2(0.0, 10.0))
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.label(RichText::new(format!("Click the map where {name} is")).strong());
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(format!("Click the map where {name} is")).strong());
+                        if ui.button("Cancel").clicked() {
+                            actions.push(Action::PickPlace(None));
+                        }
+                    });
                 });
             });
     }

@@ -31,7 +31,7 @@ pub fn display_available() -> bool {
 }
 
 /// Opens the viewer window and runs until it is closed.
-pub fn run(options: ViewerOptions) -> anyhow::Result<()> {
+pub fn run(options: ViewerOptions, first: Vec<Action>) -> anyhow::Result<()> {
     if !display_available() {
         anyhow::bail!(
             "no display to open the viewer on (neither DISPLAY nor WAYLAND_DISPLAY is set); \
@@ -50,7 +50,8 @@ pub fn run(options: ViewerOptions) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let persisted = cc.storage.and_then(|s| eframe::get_value(s, &options.persist_key()));
-            Ok(Box::new(Viewer::start(options, persisted)))
+            let viewer = first.into_iter().fold(Viewer::start(options, persisted), Viewer::then);
+            Ok(Box::new(viewer))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the viewer window: {e}"))

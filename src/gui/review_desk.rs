@@ -124,7 +124,7 @@ pub fn review_panel(ui: &mut Ui, desk: &mut Desk, dataset: &Dataset, gazetteer: 
                     let waiting = desk.picking.as_deref() == Some(u.name.as_str());
                     let text = if waiting { "Click it on the map..." } else { "Add it: pick it on the map" };
                     if ui.add_enabled(!waiting, egui::Button::new(text)).clicked() {
-                        actions.push(Action::PickPlace(u.name.clone()));
+                        actions.push(Action::PickPlace(Some(u.name.clone())));
                     }
                 });
             }
@@ -276,7 +276,11 @@ fn faction_combo(
     none: bool,
     mut chosen: impl FnMut(String),
 ) {
-    let shown = if current.is_empty() { "the outlet itself".to_string() } else { current.to_string() };
+    let shown = match dataset.faction_ix(current) {
+        Some(f) => dataset.faction(f).short_name().to_string(),
+        None if current.is_empty() => "the outlet itself".to_string(),
+        None => format!("{current} (not a side of the dataset)"),
+    };
     egui::ComboBox::from_id_salt(id).selected_text(shown).show_ui(ui, |ui| {
         if none && ui.selectable_label(current.is_empty(), "the outlet itself").clicked() {
             chosen(String::new());
@@ -292,7 +296,8 @@ fn faction_combo(
 /// Asks where to write a copy of the built-in dataset, which is read-only, before reviewing.
 pub fn copy_prompt(ui: &mut Ui, article: &Path) -> Vec<Action> {
     let mut actions = Vec::new();
-    egui::Window::new("Review against a copy").collapsible(false).resizable(false).show(ui.ctx(), |ui| {
+    let window = egui::Window::new("Review against a copy").collapsible(false).resizable(false);
+    window.anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(ui.ctx(), |ui| {
         ui.label(format!(
             "The built-in dataset cannot be changed. To review {}, sandline writes a copy of it to a \
              folder of yours (an empty one), opens the copy and adds accepted claims there.",

@@ -105,8 +105,9 @@ pub enum Action {
     CloseReview,
     /// The built-in dataset is read-only: write it to this folder and review against the copy.
     CopyDataTo(std::path::PathBuf),
-    /// Wait for a click on the map to place a name the gazetteer does not know.
-    PickPlace(String),
+    /// Wait for a click on the map to place a name the gazetteer does not know (`None`: stop
+    /// waiting).
+    PickPlace(Option<String>),
     /// The map was clicked here (lon, lat) while a place was being picked.
     PickedAt(f64, f64),
 }

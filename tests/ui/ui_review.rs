@@ -162,3 +162,22 @@ fn a_viewer_killed_mid_review_loses_no_accepted_claim() {
     harness.run_steps(2);
     harness.get_by_label_contains("3 proposals: 2 accepted, 0 rejected, 1 to review");
 }
+
+#[test]
+fn a_place_is_edited_by_picking_among_the_gazetteers_suggestions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, article) = setup(tmp.path());
+    let mut harness = viewer(DataDir::Disk(dir), "2017-06-20");
+    harness.state_mut().apply(Action::OpenArticle(article));
+    harness.run_steps(2);
+    let third = harness.get_all_by_role_and_label(Role::TextInput, "Place").nth(2).unwrap();
+    third.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_all_by_role_and_label(Role::TextInput, "Place").nth(2).unwrap().type_text("wadan");
+    harness.run_steps(2);
+    harness.get_by_label("Waddan (waddan)").click();
+    harness.run_steps(2);
+    let review = harness.state().review_desk().unwrap();
+    assert_eq!(review.items[2].row.place, "waddan");
+}

@@ -40,7 +40,7 @@ impl SandlineApp {
             Action::CopyDataTo(dir) => self.copy_data_to(dir),
             Action::PickPlace(name) => {
                 if let Some(desk) = &mut self.desk {
-                    desk.picking = Some(name);
+                    desk.picking = name;
                 }
             }
             Action::PickedAt(lon, lat) => self.place_picked(lon, lat),
