@@ -35,6 +35,10 @@ pub struct IngestArgs {
     /// Append the proposals to the dataset's claims.csv (needs --data DIR).
     #[arg(long)]
     pub merge: bool,
+    /// Leave out proposals less sure than this (0 to 1; see the README for how well the
+    /// confidence holds).
+    #[arg(long, value_name = "0..1", default_value_t = 0.0, value_parser = parse_confidence)]
+    pub min_confidence: f64,
     #[command(flatten)]
     pub data: DataArg,
 }
@@ -70,6 +74,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
     let mut taken_sources: Vec<String> = dataset.sources.iter().map(|s| s.id.clone()).collect();
     let mut outcome = Outcome::Clean;
     let mut articles = Vec::new();
+    let mut unknown = 0;
     let described = Described {
         published: args.published,
         title: args.title.clone(),
@@ -82,8 +87,21 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
         if report(&shown, text, &read.extraction, read.given) == Outcome::ProblemsFound {
             outcome = Outcome::ProblemsFound;
         }
-        articles.push(Article { rows: read.rows, source: read.new_source });
+        unknown += read.extraction.unknown.len();
+        let rows: Vec<Row> = read.rows.into_iter().filter(|r| r.confidence >= args.min_confidence).collect();
+        articles.push(Article { rows, source: read.new_source });
     }
+    let proposed: usize = articles.iter().map(|a| a.rows.len()).sum();
+    let undated: usize = articles.iter().flat_map(|a| &a.rows).filter(|r| r.date.is_empty()).count();
+    eprintln!(
+        "sandline: {proposed} proposal(s) from {} article(s){}; {unknown} unknown place name(s); {undated} without a date",
+        articles.len(),
+        if args.min_confidence > 0.0 {
+            format!(" at confidence {} or more", args.min_confidence)
+        } else {
+            String::new()
+        }
+    );
     let all_rows: Vec<Row> = articles.iter().flat_map(|a| a.rows.iter().cloned()).collect();
     match &args.out {
         Some(out) => {
@@ -154,4 +172,11 @@ fn report(shown: &str, text: &str, x: &Extraction, given: Option<Given>) -> Outc
         outcome = Outcome::ProblemsFound;
     }
     outcome
+}
+
+fn parse_confidence(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("'{text}' is not a confidence: give a number from 0 to 1")),
+    }
 }

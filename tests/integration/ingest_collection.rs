@@ -37,8 +37,13 @@ struct Article {
     tune: bool,
 }
 
+/// Confidence bands, from the top: the lowest confidence of each.
+const BANDS: [f64; 4] = [0.9, 0.7, 0.5, 0.0];
+
 #[derive(Default)]
 struct Tally {
+    /// By band: proposals, and of them right (same claim as a gold one).
+    by_confidence: [(usize, usize); 4],
     proposed: usize,
     gold: usize,
     matched: usize,
@@ -150,6 +155,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
         }
         let extraction = ingestor.extract(&article.text, article.given);
         let mut proposed: BTreeMap<Key, String> = BTreeMap::new();
+        let mut confidence: BTreeMap<Key, f64> = BTreeMap::new();
         for p in &extraction.proposals {
             let sentence = sentence_at(&article.text, p.start).unwrap();
             let key = (
@@ -159,7 +165,14 @@ fn ingest_reads_real_articles_from_many_outlets() {
                 dataset.faction(p.faction).id.clone(),
                 p.action.as_str().to_string(),
             );
+            let best = confidence.entry(key.clone()).or_insert(0.0);
+            *best = best.max(p.confidence);
             proposed.insert(key, p.date.map(|d| d.to_string()).unwrap_or_default());
+        }
+        for (key, c) in &confidence {
+            let band = BANDS.iter().position(|&low| *c >= low).unwrap_or(BANDS.len() - 1);
+            tally.by_confidence[band].0 += 1;
+            tally.by_confidence[band].1 += usize::from(gold.contains_key(key));
         }
         tally.gold += gold.len();
         tally.proposed += proposed.len();
@@ -194,6 +207,16 @@ fn ingest_reads_real_articles_from_many_outlets() {
     eprintln!("ingest on real articles (the collection in {})", dir.display());
     eprintln!("{}", tallies.get(&true).map(|t| t.line("tuning", count(true))).unwrap_or_default());
     eprintln!("{}", tallies.get(&false).map(|t| t.line("held out", count(false))).unwrap_or_default());
+    eprintln!("how often a proposal is right, by its confidence (tuning; held out):");
+    for (band, &low) in BANDS.iter().enumerate() {
+        let high = if band == 0 { 1.0 } else { BANDS[band - 1] };
+        let part = |tune: bool| {
+            let (all, right) = tallies.get(&tune).map_or((0, 0), |t| t.by_confidence[band]);
+            let share = if all == 0 { "-".to_string() } else { format!("{:.2}", right as f64 / all as f64) };
+            format!("{right:>3} of {all:>3} ({share})")
+        };
+        eprintln!("  {low:.1} to {high:.1}  {}  {}", part(true), part(false));
+    }
     eprintln!("recall by construction, tuning part:");
     for (tag, (found, all)) in &by_construction {
         eprintln!("  {tag:<24} {found:>3} of {all:>3}");

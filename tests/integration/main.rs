@@ -18,6 +18,7 @@ mod import_cli;
 mod ingest_cli;
 mod ingest_collection;
 mod ingest_eval;
+mod ingest_summary;
 mod load_halves;
 mod loader_props;
 mod render_briefing;
