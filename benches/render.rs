@@ -78,7 +78,7 @@ fn timelapse(c: &mut Criterion) {
                 Animation::create(&out, AnimationFormat::Gif, spec.pixel_size(), 100, 400, &keep).unwrap();
             for &d in &dates {
                 let frame = BriefingSpec { date: PartialDate::day(d), ..spec.clone() };
-                gif.add(&renderer.briefing(&dataset, &frame).unwrap()).unwrap();
+                gif.add(&renderer.briefing(&dataset, &frame).unwrap(), None).unwrap();
             }
             gif.finish().unwrap();
             black_box(&out);

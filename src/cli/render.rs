@@ -35,7 +35,14 @@ pub struct RenderArgs {
     /// How long each timelapse frame shows, in milliseconds (the last one three times as long).
     #[arg(long, value_name = "MS", default_value_t = 500)]
     pub frame_ms: u32,
-    /// The file to write: a .png image; for a timelapse a .gif, or .png for an animated PNG.
+    /// Timelapse frames per second, instead of --frame-ms.
+    #[arg(long, value_name = "N", conflicts_with = "frame_ms")]
+    pub fps: Option<f64>,
+    /// Timelapse: hold each frame at which some place changed hands this long, in milliseconds.
+    #[arg(long, value_name = "MS")]
+    pub hold_ms: Option<u32>,
+    /// The file to write: a .png image; for a timelapse a .gif, .png for an animated PNG, or .mp4
+    /// for a video (through ffmpeg).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Timelapse: also write one numbered PNG per frame into this directory.
@@ -153,7 +160,17 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
 
     let days: Vec<_> = dates.iter().map(|d| d.first_day()).collect();
     let days = if args.changes_only { changed_dates(&dataset, &days) } else { days };
-    timelapse_run(&mut renderer, &dataset, &spec, &days, &outputs, args.frame_ms)?;
+    let frame_ms = match args.fps {
+        Some(fps) if fps.is_finite() && fps > 0.0 => (1000.0 / fps).round().max(1.0) as u32,
+        Some(fps) => bail!("--fps: '{fps}' is not a number of frames per second"),
+        None => args.frame_ms,
+    };
+    let held: std::collections::HashSet<NaiveDate> = match args.hold_ms {
+        Some(_) => changed_dates(&dataset, &days).into_iter().collect(),
+        None => Default::default(),
+    };
+    let hold = |day: &NaiveDate| args.hold_ms.filter(|_| held.contains(day));
+    timelapse_run(&mut renderer, &dataset, &spec, &days, &outputs, frame_ms, hold)?;
     Ok(Outcome::Clean)
 }
 
@@ -167,7 +184,7 @@ struct Outputs {
 fn outputs(args: &RenderArgs, timelapse: bool) -> anyhow::Result<Outputs> {
     if args.out.is_none() && (args.out_dir.is_none() || !timelapse) {
         bail!(if timelapse {
-            "say where to write the timelapse: --out FILE.gif (or .png), --out-dir DIR, or both"
+            "say where to write the timelapse: --out FILE.gif (or .png, or .mp4), --out-dir DIR, or both"
         } else {
             "say where to write the image: --out FILE.png"
         });
@@ -177,10 +194,16 @@ fn outputs(args: &RenderArgs, timelapse: bool) -> anyhow::Result<Outputs> {
     }
     let animation = match (&args.out, timelapse) {
         (Some(out), true) => Some(AnimationFormat::from_path(out).with_context(|| {
-            format!("cannot tell the format of {}: a timelapse is written as .gif or .png", out.display())
+            format!(
+                "cannot tell the format of {}: a timelapse is written as .gif, .png or .mp4",
+                out.display()
+            )
         })?),
         (Some(out), false) => {
             if AnimationFormat::from_path(out) != Some(AnimationFormat::Apng) {
+                if AnimationFormat::from_path(out) == Some(AnimationFormat::Mp4) {
+                    bail!("{} is a video: give --from D1 --to D2 for a timelapse", out.display());
+                }
                 bail!("{} is not a .png file: sandline render writes PNG images", out.display());
             }
             None
@@ -189,6 +212,9 @@ fn outputs(args: &RenderArgs, timelapse: bool) -> anyhow::Result<Outputs> {
     };
     if let Some(out) = &args.out {
         check_writable(out)?;
+    }
+    if animation == Some(AnimationFormat::Mp4) {
+        crate::render::video::find_ffmpeg()?;
     }
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir)
@@ -205,6 +231,7 @@ fn timelapse_run(
     days: &[chrono::NaiveDate],
     outputs: &Outputs,
     frame_ms: u32,
+    hold: impl Fn(&NaiveDate) -> Option<u32>,
 ) -> anyhow::Result<()> {
     let keep: Vec<[u8; 3]> = dataset
         .factions
@@ -231,7 +258,7 @@ fn timelapse_run(
             write_png_atomic(&image, &frame_path(dir, i + 1, day))?;
         }
         if let Some(animation) = animation.as_mut() {
-            animation.add(&image)?;
+            animation.add(&image, hold(&day))?;
         }
         progress.inc(1);
     }

@@ -102,15 +102,18 @@ pub enum AnimationFormat {
     Gif,
     /// Animated PNG: every frame lossless.
     Apng,
+    /// H.264 video in an MP4 file, through the system's ffmpeg.
+    Mp4,
 }
 
 impl AnimationFormat {
-    /// `.gif` is a GIF, `.png` or `.apng` an animated PNG.
+    /// `.gif` is a GIF, `.png` or `.apng` an animated PNG, `.mp4` a video.
     pub fn from_path(path: &Path) -> Option<AnimationFormat> {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
         match ext.as_str() {
             "gif" => Some(AnimationFormat::Gif),
             "png" | "apng" => Some(AnimationFormat::Apng),
+            "mp4" => Some(AnimationFormat::Mp4),
             _ => None,
         }
     }
@@ -119,6 +122,7 @@ impl AnimationFormat {
 enum Sink {
     Gif { encoder: gif::Encoder<BufWriter<File>>, palette: Option<Palette>, delay_cs: u16, last_cs: u16 },
     Apng { writer: png::Writer<BufWriter<File>>, last_ms: u16 },
+    Video(super::video::Video),
 }
 
 /// An animation being written, one frame at a time; nothing appears at `path` until `finish`.
@@ -130,6 +134,7 @@ pub struct Animation {
     written: u32,
     /// Colours that must come out exactly in a GIF (the factions'), whatever the first frame holds.
     keep: Vec<[u8; 3]>,
+    frame_ms: u32,
 }
 
 impl Animation {
@@ -165,12 +170,18 @@ impl Animation {
                 let writer = encoder.write_header().map_err(|e| encode_error(path, e))?;
                 Sink::Apng { writer, last_ms: (frame_ms * 3).min(u32::from(u16::MAX)) as u16 }
             }
+            AnimationFormat::Mp4 => {
+                // ffmpeg writes the staged file itself.
+                drop(out);
+                Sink::Video(super::video::Video::start(&staged.temp, path, size)?)
+            }
         };
-        Ok(Animation { staged, sink, size, frames, written: 0, keep: keep.to_vec() })
+        Ok(Animation { staged, sink, size, frames, written: 0, keep: keep.to_vec(), frame_ms })
     }
 
-    /// Adds the next frame; it must be of the animation's size.
-    pub fn add(&mut self, image: &RgbaImage) -> Result<(), RenderError> {
+    /// Adds the next frame, shown for `held_ms` rather than the animation's frame time when given
+    /// (a change of hands held for the eye to take in); it must be of the animation's size.
+    pub fn add(&mut self, image: &RgbaImage, held_ms: Option<u32>) -> Result<(), RenderError> {
         let path = self.staged.path.clone();
         if [image.width(), image.height()] != self.size {
             return Err(encode_error(&path, "frames must all be of the same size"));
@@ -180,21 +191,34 @@ impl Animation {
         }
         self.written += 1;
         let last = self.written == self.frames;
+        let shown_ms = held_ms.unwrap_or(self.frame_ms).max(if last { self.frame_ms * 3 } else { 0 });
         match &mut self.sink {
             Sink::Gif { encoder, palette, delay_cs, last_cs } => {
                 let palette = palette.get_or_insert_with(|| Palette::new(image, &self.keep));
                 let (w, h) = (self.size[0] as u16, self.size[1] as u16);
                 let mut frame =
                     gif::Frame::from_palette_pixels(w, h, palette.indices(image), palette.rgb.clone(), None);
-                frame.delay = if last { *last_cs } else { *delay_cs };
+                frame.delay = match (last, held_ms) {
+                    (false, None) => *delay_cs,
+                    (true, None) => *last_cs,
+                    _ => (shown_ms / 10).min(u32::from(u16::MAX)) as u16,
+                };
                 encoder.write_frame(&frame).map_err(|e| encode_error(&path, e))?;
             }
             Sink::Apng { writer, last_ms } => {
-                if last {
-                    writer.set_frame_delay(*last_ms, 1000).map_err(|e| encode_error(&path, e))?;
+                let delay =
+                    if held_ms.is_some() { shown_ms.min(u32::from(u16::MAX)) as u16 } else { *last_ms };
+                if last || held_ms.is_some() {
+                    writer.set_frame_delay(delay, 1000).map_err(|e| encode_error(&path, e))?;
                 }
                 writer.write_image_data(image.as_raw()).map_err(|e| encode_error(&path, e))?;
+                if held_ms.is_some() && !last {
+                    // The next frame goes back to the animation's own time.
+                    let ms = self.frame_ms.min(u32::from(u16::MAX)) as u16;
+                    writer.set_frame_delay(ms, 1000).map_err(|e| encode_error(&path, e))?;
+                }
             }
+            Sink::Video(video) => video.add(image.as_raw(), shown_ms)?,
         }
         Ok(())
     }
@@ -212,6 +236,7 @@ impl Animation {
             }
             // Writes the end of the file and flushes it.
             Sink::Apng { writer, .. } => writer.finish().map_err(|e| encode_error(&path, e))?,
+            Sink::Video(video) => video.finish()?,
         }
         self.staged.commit()
     }
@@ -297,7 +322,7 @@ mod tests {
             assert_eq!(AnimationFormat::from_path(&path), Some(format));
             let mut animation = Animation::create(&path, format, [40, 30], 2, 200, &[lna]).unwrap();
             for f in &frames {
-                animation.add(f).unwrap();
+                animation.add(f, None).unwrap();
             }
             animation.finish().unwrap();
             let bytes = fs::read(&path).unwrap();

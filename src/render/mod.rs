@@ -8,6 +8,7 @@ mod encode;
 mod gpu;
 mod spec;
 mod timelapse;
+pub mod video;
 
 pub use crate::draw::briefing::{BriefingText, View};
 pub use compare::{ImageDiff, Tolerance, compare};

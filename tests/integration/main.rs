@@ -22,4 +22,5 @@ mod ingest_summary;
 mod load_halves;
 mod loader_props;
 mod render_briefing;
+mod render_video;
 mod war_checkpoints;
