@@ -21,4 +21,5 @@ pub mod projection;
 pub mod render;
 pub mod review;
 pub mod scene;
+pub mod view_link;
 pub mod words;

@@ -18,6 +18,9 @@ pub struct GuiArgs {
     /// article... does.
     #[arg(long, value_name = "ARTICLE.txt")]
     pub review: Option<std::path::PathBuf>,
+    /// A view to open, as "Copy view link" and a briefing's credits give it (`sandline:view?...`).
+    #[arg(long, value_name = "LINK", value_parser = super::render::parse_view)]
+    pub view: Option<crate::view_link::ViewLink>,
     #[command(flatten)]
     pub data: DataArg,
 }
@@ -34,7 +37,8 @@ fn parse_tiles(text: &str) -> Result<BaseLayer, String> {
 #[cfg(feature = "gui")]
 pub fn run(args: GuiArgs) -> anyhow::Result<Outcome> {
     let options = crate::gui::ViewerOptions { data: args.data.dir(), date: args.date, layer: args.tiles };
-    let first = args.review.into_iter().map(crate::gui::Action::OpenArticle).collect();
+    let view = args.view.into_iter().map(crate::gui::Action::OpenView);
+    let first = view.chain(args.review.into_iter().map(crate::gui::Action::OpenArticle)).collect();
     crate::gui::run(options, first)?;
     Ok(Outcome::Clean)
 }

@@ -81,12 +81,22 @@ pub struct RenderArgs {
     /// Leave out the front lines where two sides' areas meet.
     #[arg(long)]
     pub no_fronts: bool,
+    /// A view to draw, as a briefing's credits and the viewer's "Copy view link" give it
+    /// (`sandline:view?date=...`): its date, place, layers and hidden sides.
+    #[arg(long, value_name = "LINK", value_parser = parse_view,
+          conflicts_with_all = ["date", "from", "to", "bbox", "center", "zoom", "hide", "no_areas", "no_fronts"])]
+    pub view: Option<crate::view_link::ViewLink>,
     #[command(flatten)]
     pub reach: AreaArgs,
     #[command(flatten)]
     pub stale: StaleArg,
     #[command(flatten)]
     pub data: DataArg,
+}
+
+/// One parser for a view link's text, shared by `render --view` and `gui --view`.
+pub fn parse_view(text: &str) -> Result<crate::view_link::ViewLink, String> {
+    text.parse()
 }
 
 pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
@@ -97,6 +107,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     let (width, height) = (args.width.unwrap_or(w), args.height.unwrap_or(h));
     let dates = match (&args.date, &args.from, &args.to) {
         (Some(date), _, _) => vec![*date],
+        (None, None, None) if args.view.is_some() => args.view.iter().map(|v| v.date).collect(),
         // The dataset's opening date, found once it is loaded.
         (None, None, _) => Vec::new(),
         (None, Some(from), Some(to)) => {
@@ -138,6 +149,10 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         fronts: !args.no_fronts,
         area_options: args.reach.options().with_stale_after(args.stale.rule()),
     };
+    let mut spec = spec;
+    if let Some(link) = &args.view {
+        spec.open_view(link, &dataset).map_err(|e| anyhow::anyhow!("--view: {e}"))?;
+    }
     spec.validate()?;
 
     let mut renderer = Renderer::new()?;

@@ -102,6 +102,14 @@ impl BriefingText {
     }
 }
 
+impl BriefingText {
+    /// The credits end with the link that reopens the view, so that a reader can reproduce it.
+    pub fn with_view(mut self, link: &crate::view_link::ViewLink) -> Self {
+        self.attribution.push_str(&format!(" View: {link}"));
+        self
+    }
+}
+
 fn long_day(d: NaiveDate) -> String {
     PartialDate::day(d).long_form()
 }
@@ -404,6 +412,21 @@ mod tests {
         let snapshot = dataset.timeline.snapshot(date.last_day());
         let scene = build(&dataset, &snapshot, &SceneOptions::default());
         (dataset, scene, date)
+    }
+
+    #[test]
+    fn the_credits_end_with_the_link_that_reopens_the_view() {
+        let (d, scene, date) = seed("2017-06-03");
+        let link: crate::view_link::ViewLink =
+            "sandline:view?date=2017-06-03&at=29.100,16.000&zoom=8.00&layers=areas&hide=bdb".parse().unwrap();
+        let text = BriefingText::new(&d, &scene, date, "", 30, &[]).with_view(&link);
+        assert!(
+            text.attribution.ends_with(
+                " View: sandline:view?date=2017-06-03&at=29.100,16.000&zoom=8.00&layers=areas&hide=bdb"
+            ),
+            "{}",
+            text.attribution
+        );
     }
 
     #[test]

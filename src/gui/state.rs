@@ -110,6 +110,8 @@ pub enum Action {
     PickPlace(Option<String>),
     /// The map was clicked here (lon, lat) while a place was being picked.
     PickedAt(f64, f64),
+    /// Show the view a link describes: its date, place, layers and hidden sides.
+    OpenView(crate::view_link::ViewLink),
 }
 
 /// How the viewer was asked to start.
@@ -233,6 +235,18 @@ impl ViewState {
                 .map(|&k| (k.as_str().to_string(), self.reach.radius_km(k)))
                 .collect(),
             stale_after_days: self.scene.stale_after.0,
+        }
+    }
+
+    /// The link that reopens this view (`sandline:view?...`).
+    pub fn link(&self, dataset: &Dataset) -> crate::view_link::ViewLink {
+        let (lon, lat) = self.center();
+        crate::view_link::ViewLink {
+            date: crate::model::PartialDate::day(self.date),
+            place: crate::view_link::Place::Center { lat, lon, zoom: self.map.zoom() },
+            areas: self.layers.areas,
+            fronts: self.layers.fronts,
+            hide: self.scene.hidden.iter().map(|&f| dataset.faction(f).id.clone()).collect(),
         }
     }
 

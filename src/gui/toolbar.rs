@@ -104,6 +104,13 @@ pub fn toolbar(ui: &mut Ui, data: &ToolbarData, view: &ViewState, state: &mut To
                 actions.push(Action::OpenArticle(path));
             }
             if ui
+                .button("Copy view link")
+                .on_hover_text("Put a line of text on the clipboard that reopens this view: in sandline gui --view or sandline render --view")
+                .clicked()
+            {
+                ui.ctx().copy_text(view.link(data.dataset).to_string());
+            }
+            if ui
                 .button("Export image...")
                 .on_hover_text("Save or copy the map as a briefing image (Ctrl+E)")
                 .clicked()

@@ -85,7 +85,8 @@ impl Renderer {
             stale_after: spec.area_options.stale_after,
         };
         let scene = build(dataset, &snapshot, &options);
-        let text = BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden);
+        let text = BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden)
+            .with_view(&spec.view_link(dataset));
         self.areas.set_options(spec.area_options.clone());
         let areas = (spec.areas || spec.fronts).then(|| self.areas.areas_in(dataset, &snapshot));
         let overlays = Overlays {

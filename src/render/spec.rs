@@ -2,6 +2,7 @@
 
 use super::{RenderError, View};
 use crate::model::{FactionIx, PartialDate};
+use crate::view_link::{Place, ViewLink};
 
 /// The largest scale (pixels per point) an image may be drawn at.
 pub const MAX_SCALE: f32 = 4.0;
@@ -53,6 +54,43 @@ impl BriefingSpec {
             fronts: true,
             area_options: crate::areas::AreaOptions::default(),
         }
+    }
+
+    /// The text that reopens this view in the viewer or `sandline render --view`.
+    pub fn view_link(&self, dataset: &crate::dataset::Dataset) -> ViewLink {
+        ViewLink {
+            date: self.date,
+            place: match self.view {
+                View::Dataset => Place::Dataset,
+                View::Fit(b) => Place::Bbox(b),
+                View::Center { lat, lon, zoom } => Place::Center { lat, lon, zoom },
+            },
+            areas: self.areas,
+            fronts: self.fronts,
+            hide: self.hidden.iter().map(|&f| dataset.faction(f).id.clone()).collect(),
+        }
+    }
+
+    /// Takes the date, place, layers and hidden sides of a view link.
+    pub fn open_view(&mut self, link: &ViewLink, dataset: &crate::dataset::Dataset) -> Result<(), String> {
+        self.hidden = link
+            .hide
+            .iter()
+            .map(|id| {
+                dataset
+                    .faction_ix(id)
+                    .ok_or_else(|| format!("the view hides '{id}', which is not a side of this dataset"))
+            })
+            .collect::<Result<_, _>>()?;
+        self.date = link.date;
+        self.view = match link.place {
+            Place::Dataset => View::Dataset,
+            Place::Bbox(b) => View::Fit(b),
+            Place::Center { lat, lon, zoom } => View::Center { lat, lon, zoom },
+        };
+        self.areas = link.areas;
+        self.fronts = link.fronts;
+        Ok(())
     }
 
     /// Pixels of the image: width and height times the scale.

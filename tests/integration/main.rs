@@ -23,4 +23,5 @@ mod load_halves;
 mod loader_props;
 mod render_briefing;
 mod render_video;
+mod view_links;
 mod war_checkpoints;

@@ -7,4 +7,5 @@ mod common;
 mod ui_areas;
 mod ui_loading;
 mod ui_review;
+mod ui_view_link;
 mod ui_viewer;

@@ -268,6 +268,31 @@ impl SandlineApp {
                 self.export = export;
             }
             Action::ShowProblems(open) => view.show_problems = open,
+            Action::OpenView(link) => {
+                view.date = self.model.clamp(link.date.last_day());
+                match link.place {
+                    crate::view_link::Place::Dataset => view.fitting = Some(egui::Rect::NOTHING),
+                    crate::view_link::Place::Bbox(b) => {
+                        view.fitting = None;
+                        fit_bounds(
+                            &mut view.map,
+                            egui::Rect::from_min_size(egui::Pos2::ZERO, self.map_size),
+                            b,
+                        );
+                    }
+                    crate::view_link::Place::Center { lat, lon, zoom } => {
+                        view.fitting = None;
+                        view.map.center_at(lon_lat(lon, lat));
+                        let _ = view.map.set_zoom(zoom);
+                    }
+                }
+                view.layers.areas = link.areas;
+                view.layers.fronts = link.fronts;
+                view.scene.hidden = link.hide.iter().filter_map(|id| self.dataset.faction_ix(id)).collect();
+                stale.date = true;
+                stale.scene = true;
+                stale.areas = true;
+            }
             // Carried out by `apply_desk`.
             Action::OpenArticle(_)
             | Action::Review(_)
