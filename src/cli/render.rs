@@ -81,6 +81,9 @@ pub struct RenderArgs {
     /// Leave out the front lines where two sides' areas meet.
     #[arg(long)]
     pub no_fronts: bool,
+    /// Leave out the locator map drawn when the view is a close-up of part of the region.
+    #[arg(long)]
+    pub no_inset: bool,
     /// A view to draw, as a briefing's credits and the viewer's "Copy view link" give it
     /// (`sandline:view?date=...`): its date, place, layers and hidden sides.
     #[arg(long, value_name = "LINK", value_parser = parse_view,
@@ -148,6 +151,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         areas: !args.no_areas,
         fronts: !args.no_fronts,
         area_options: args.reach.options().with_stale_after(args.stale.rule()),
+        inset: !args.no_inset,
     };
     let mut spec = spec;
     if let Some(link) = &args.view {

@@ -257,14 +257,17 @@ fn layout(inner: Rect, header_h: f32, credits_h: f32, footnote_h: impl Fn(f32) -
     Layout { header, map, side, footnote_in_side: false, footnote, credits }
 }
 
-/// Draws the briefing into all of `ui`: header, map with scale bar, legend, footnote and credits.
+/// Draws the briefing into all of `ui`: header, map with scale bar, legend, footnote and credits,
+/// and (with `inset`, when the map shows a small part of the dataset's region) a locator map.
 /// Sets `memory` to `view` over the map's area, so that the map shows what was asked.
+#[allow(clippy::too_many_arguments)]
 pub fn briefing_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     scene: &Scene,
     memory: &mut MapMemory,
     view: View,
+    inset: bool,
     text: &BriefingText,
     overlays: Overlays<'_>,
 ) {
@@ -296,6 +299,9 @@ pub fn briefing_ui(
         map_ui.set_clip_rect(at.map);
         map_view(&mut map_ui, dataset, scene, memory, None, None, overlays);
         scale_bar(&map_ui, at.map, memory, dataset.frame_center().1);
+        if inset {
+            locator(&map_ui, at.map, memory, dataset);
+        }
         painter.rect_stroke(at.map, 0.0, Stroke::new(1.0, RULE), egui::StrokeKind::Outside);
     }
 
@@ -359,6 +365,36 @@ pub fn briefing_ui(
         painter.galley(at.footnote.min, wrap_footnote(inner.width()), INK);
     }
     painter.galley(at.credits.min, credits, MUTED);
+}
+
+/// The locator inset shows when the map's view covers less than this share of the region.
+const INSET_BELOW: f64 = 1.0 / 3.0;
+
+/// A small map of the dataset's whole region in the map's upper right corner, the view outlined,
+/// when the view is a close-up of part of it.
+fn locator(ui: &Ui, map: Rect, memory: &MapMemory, dataset: &Dataset) {
+    let (lon, lat) = dataset.frame_center();
+    let projector = walkers::Projector::new(map, &walkers::MercatorProjection, memory, lon_lat(lon, lat));
+    let t = crate::draw::map_layer::ScreenTransform::from_projector(&projector);
+    let ([x0, y0], [x1, y1]) = (t.unapply(map.min), t.unapply(map.max));
+    let view = [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
+    let [w, s, e, n] = dataset.frame();
+    let ([rx0, ry1], [rx1, ry0]) = (crate::projection::mercator(w, s), crate::projection::mercator(e, n));
+    let region = [rx0, ry0, rx1, ry1];
+    let area = |b: [f64; 4]| (b[2] - b[0]).max(0.0) * (b[3] - b[1]).max(0.0);
+    let shown =
+        [view[0].max(region[0]), view[1].max(region[1]), view[2].min(region[2]), view[3].min(region[3])];
+    if area(region) <= 0.0 || area(shown) >= area(region) * INSET_BELOW {
+        return;
+    }
+    let width = (map.width() * 0.22).clamp(110.0, 240.0);
+    let aspect = ((ry1 - ry0) / (rx1 - rx0).max(1e-12)).clamp(0.4, 1.6) as f32;
+    let rect =
+        Rect::from_min_size(pos2(map.max.x - width - 10.0, map.min.y + 10.0), vec2(width, width * aspect));
+    let painter = ui.painter().with_clip_rect(rect.expand(2.0));
+    painter.rect_filled(rect.expand(2.0), 0.0, Color32::WHITE);
+    painter.extend(crate::draw::map_layer::locator_shapes(rect, region, view, &dataset.region_countries()));
+    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, RULE), egui::StrokeKind::Outside);
 }
 
 /// A bar of a round length near 120 points, true at the map's central latitude.

@@ -35,6 +35,22 @@ impl ScreenTransform {
         }
     }
 
+    /// The transform that shows Mercator box `[x0, y0, x1, y1]` whole in `rect`, centred.
+    pub fn fitting(merc: [f64; 4], rect: Rect) -> Self {
+        let (w, h) = ((merc[2] - merc[0]).max(1e-12), (merc[3] - merc[1]).max(1e-12));
+        let scale = (f64::from(rect.width()) / w).min(f64::from(rect.height()) / h);
+        ScreenTransform {
+            center_merc: [(merc[0] + merc[2]) / 2.0, (merc[1] + merc[3]) / 2.0],
+            center_screen: [f64::from(rect.center().x), f64::from(rect.center().y)],
+            scale,
+        }
+    }
+
+    /// The zoom level this transform's scale is (as the slippy map counts it).
+    pub fn zoom(&self) -> f64 {
+        (self.scale / points_per_unit(0.0)).log2()
+    }
+
     pub fn apply(&self, merc: [f64; 2]) -> Pos2 {
         pos2(
             (self.center_screen[0] + (merc[0] - self.center_merc[0]) * self.scale) as f32,
@@ -170,6 +186,29 @@ fn basemap_geometry(rect: Rect, t: &ScreenTransform, zoom: f64, region: &[String
     add_lines(&level.coast, &view, t, Stroke::new(1.1, COAST), &mut shapes);
     shapes
 }
+
+/// A small map of the whole region (Mercator box `region`, the countries `countries` lighter)
+/// with the part `view` shows outlined: where a close-up lies. Drawn into `rect`.
+pub fn locator_shapes(rect: Rect, region: [f64; 4], view: [f64; 4], countries: &[String]) -> Vec<Shape> {
+    // A margin around the region, so that its edges and the view's box are not on the frame.
+    let (dx, dy) = ((region[2] - region[0]) * 0.08, (region[3] - region[1]) * 0.08);
+    let t = ScreenTransform::fitting([region[0] - dx, region[1] - dy, region[2] + dx, region[3] + dy], rect);
+    // The coarser outlines suit a map this small.
+    let mut shapes = basemap_geometry(rect, &t, t.zoom().min(4.9), countries);
+    let (a, b) = (t.apply([view[0], view[1]]), t.apply([view[2], view[3]]));
+    let outline = Rect::from_two_pos(a, b).intersect(rect);
+    // A view too small to see at this scale is marked by a square of a few points.
+    let outline = if outline.width() < 6.0 || outline.height() < 6.0 {
+        Rect::from_center_size(outline.center(), egui::vec2(6.0, 6.0))
+    } else {
+        outline
+    };
+    shapes.push(Shape::rect_stroke(outline, 0.0, Stroke::new(2.0, LOCATOR), egui::StrokeKind::Middle));
+    shapes
+}
+
+/// The colour of the view's box on the locator.
+const LOCATOR: Color32 = Color32::from_rgb(0xc0, 0x1f, 0x1f);
 
 /// A name of the base map and where it goes on the screen (its centre).
 #[derive(Debug, Clone, PartialEq)]

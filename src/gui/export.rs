@@ -17,6 +17,8 @@ pub struct ExportState {
     pub scale: u32,
     pub path: String,
     pub message: Option<Result<String, String>>,
+    /// Leave out the locator map a close-up gets.
+    pub no_inset: bool,
     /// Made on first use: finding the adapter takes a moment.
     renderer: Option<Renderer>,
 }
@@ -60,6 +62,7 @@ impl ExportState {
         spec.areas = now.areas;
         spec.fronts = now.fronts;
         spec.area_options = now.area_options.clone();
+        spec.inset = !self.no_inset;
         spec
     }
 
@@ -109,6 +112,10 @@ impl ExportState {
                 ui.add(egui::TextEdit::singleline(&mut self.title).hint_text(default_title.as_str()))
                     .labelled_by(label.id);
             });
+            let mut inset = !self.no_inset;
+            ui.checkbox(&mut inset, "Locator map when the view is a close-up")
+                .on_hover_text("A small map of the whole region in the map's corner, the view outlined");
+            self.no_inset = !inset;
             ui.horizontal(|ui| {
                 ui.label("Scale");
                 for s in [1, 2, 4] {

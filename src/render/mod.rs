@@ -111,7 +111,7 @@ impl Renderer {
             viewport.native_pixels_per_point = Some(spec.scale);
         }
         let output = self.ctx.run_ui(input, |ui| {
-            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, &text, overlays);
+            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, spec.inset, &text, overlays);
         });
         self.gpu.render(&self.ctx, output, size_px)
     }

@@ -35,6 +35,8 @@ pub struct BriefingSpec {
     pub fronts: bool,
     /// How far places of each kind reach for their areas.
     pub area_options: crate::areas::AreaOptions,
+    /// A locator map of the whole region when the view is a close-up.
+    pub inset: bool,
 }
 
 impl BriefingSpec {
@@ -53,6 +55,7 @@ impl BriefingSpec {
             areas: true,
             fronts: true,
             area_options: crate::areas::AreaOptions::default(),
+            inset: true,
         }
     }
 
