@@ -8,8 +8,8 @@
 //! `at` is LAT,LON of the map's centre with `zoom` (a slippy-map zoom, as the viewer's); a view of
 //! a fixed box gives `bbox=WEST,SOUTH,EAST,NORTH` instead, and a view framed on the dataset gives
 //! neither. `layers` lists what is drawn under the places (`areas`, `fronts`; empty for neither)
-//! and `hide` the ids of the sides left out. Unknown keys are refused, so a mistyped link is
-//! never half-read.
+//! and `hide` the ids of the sides left out; `compare=YYYY-MM-DD` is compare mode's first date.
+//! Unknown keys are refused, so a mistyped link is never half-read.
 
 use crate::model::PartialDate;
 use std::fmt;
@@ -36,6 +36,8 @@ pub struct ViewLink {
     pub fronts: bool,
     /// Ids of the sides left out.
     pub hide: Vec<String>,
+    /// Compare mode's first date (the second is `date`).
+    pub compare_from: Option<chrono::NaiveDate>,
 }
 
 const PREFIX: &str = "sandline:view?";
@@ -55,6 +57,9 @@ impl fmt::Display for ViewLink {
         write!(f, "&layers={}", layers.join(","))?;
         if !self.hide.is_empty() {
             write!(f, "&hide={}", self.hide.join(","))?;
+        }
+        if let Some(from) = self.compare_from {
+            write!(f, "&compare={from}")?;
         }
         Ok(())
     }
@@ -79,7 +84,7 @@ impl std::str::FromStr for ViewLink {
             .strip_prefix(PREFIX)
             .ok_or_else(|| format!("'{text}' is not a view link: it starts with {PREFIX}"))?;
         let (mut date, mut at, mut zoom, mut bbox) = (None, None, None, None);
-        let (mut areas, mut fronts, mut hide) = (true, true, Vec::new());
+        let (mut areas, mut fronts, mut hide, mut compare_from) = (true, true, Vec::new(), None);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').ok_or_else(|| format!("'{pair}' has no value"))?;
             match key {
@@ -110,6 +115,13 @@ impl std::str::FromStr for ViewLink {
                     fronts = names.contains(&"fronts");
                 }
                 "hide" => hide = value.split(',').filter(|h| !h.is_empty()).map(str::to_string).collect(),
+                "compare" => {
+                    let day = PartialDate::parse(value).map_err(|e| format!("compare: {e}"))?;
+                    if day.precision() != crate::model::Precision::Day {
+                        return Err(format!("compare: '{value}' is not a single day"));
+                    }
+                    compare_from = Some(day.first_day());
+                }
                 other => return Err(format!("'{other}' is not a part of a view link")),
             }
         }
@@ -122,7 +134,7 @@ impl std::str::FromStr for ViewLink {
             (None, Some(_), _) => return Err("zoom= needs at= with it".into()),
             (Some(_), Some(_), Some(_)) => return Err("give at= and zoom=, or bbox=, not both".into()),
         };
-        Ok(ViewLink { date, place, areas, fronts, hide })
+        Ok(ViewLink { date, place, areas, fronts, hide, compare_from })
     }
 }
 
@@ -142,6 +154,7 @@ mod tests {
             areas: true,
             fronts: true,
             hide: vec!["bdb".into()],
+            compare_from: None,
         };
         assert_eq!(
             jufra.to_string(),
@@ -155,6 +168,7 @@ mod tests {
                 areas: false,
                 fronts: true,
                 hide: vec![],
+                compare_from: chrono::NaiveDate::from_ymd_opt(2019, 3, 1),
             },
             ViewLink {
                 date: day("2020"),
@@ -162,6 +176,7 @@ mod tests {
                 areas: false,
                 fronts: false,
                 hide: vec!["lna".into(), "gna".into()],
+                compare_from: None,
             },
         ];
         for view in views {

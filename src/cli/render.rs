@@ -84,6 +84,10 @@ pub struct RenderArgs {
     /// Leave out the locator map drawn when the view is a close-up of part of the region.
     #[arg(long)]
     pub no_inset: bool,
+    /// Compare mode: what changed hands from this day to --date (the places ringed in both
+    /// holders' colours, the land gained and lost shaded, the changes and their sources listed).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day, requires = "date")]
+    pub compare_from: Option<NaiveDate>,
     /// A view to draw, as a briefing's credits and the viewer's "Copy view link" give it
     /// (`sandline:view?date=...`): its date, place, layers and hidden sides.
     #[arg(long, value_name = "LINK", value_parser = parse_view,
@@ -152,6 +156,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         fronts: !args.no_fronts,
         area_options: args.reach.options().with_stale_after(args.stale.rule()),
         inset: !args.no_inset,
+        compare_from: args.compare_from,
     };
     let mut spec = spec;
     if let Some(link) = &args.view {

@@ -177,7 +177,7 @@ pub fn briefing_ui(
     }
     if at.footnote_in_side {
         let top = legend_bottom + GAP;
-        let heading = painter.layout_no_wrap("Recent changes".into(), FontId::proportional(17.0), INK);
+        let heading = painter.layout_no_wrap(text.footnote_heading.clone(), FontId::proportional(17.0), INK);
         let heading_h = heading.size().y;
         painter.galley(pos2(at.side.min.x, top), heading, INK);
         let footnote = wrap_footnote(at.side.width());

@@ -17,6 +17,8 @@ pub struct BriefingText {
     pub precision: String,
     /// "27 places: 20 held, 3 claimed by a side, 1 contested, 3 unknown".
     pub summary: String,
+    /// The footnote's heading: "Recent changes", or what a comparison lists.
+    pub footnote_heading: String,
     /// The changes of hands of the last days and the sources behind them.
     pub footnote: String,
     /// Credits of the base map and the data.
@@ -80,6 +82,7 @@ impl BriefingText {
             date_line: format!("Situation as of {}", date.long_form()),
             precision,
             summary,
+            footnote_heading: "Recent changes".into(),
             footnote,
             attribution,
         }
@@ -177,6 +180,80 @@ pub fn footnote(dataset: &Dataset, date: NaiveDate, recent_days: u32, hidden: &[
     text
 }
 
+impl BriefingText {
+    /// The words of a comparison of two dates: the date line names both, and the footnote lists
+    /// every place that changed hands in between, with its sources, and the land each side
+    /// gained and lost.
+    pub fn comparing(mut self, dataset: &Dataset, diff: &crate::areas::Diff) -> Self {
+        let (from, to) = (long_day(diff.from), long_day(diff.to));
+        self.date_line = format!("Changes from {from} to {to}");
+        self.precision = "Rings: the old holder's colour on the left, the new one's on the right".into();
+        self.footnote_heading = "Changes between the two dates".into();
+        self.footnote = compare_footnote(dataset, diff);
+        self
+    }
+}
+
+/// "2 places changed hands between 1 June 2017 and 4 June 2017: Hun: Benghazi Defence Brigades to
+/// Libyan National Army, 2 June 2017 (The New Arab, 3 June 2017); ... Land gained and lost: ..."
+fn compare_footnote(dataset: &Dataset, diff: &crate::areas::Diff) -> String {
+    let (from, to) = (long_day(diff.from), long_day(diff.to));
+    let mut text = match diff.rows.len() {
+        0 => format!("No place changed hands between {from} and {to}."),
+        1 => format!("1 place changed hands between {from} and {to}: "),
+        n => format!("{n} places changed hands between {from} and {to}: "),
+    };
+    let rows: Vec<String> = diff
+        .rows
+        .iter()
+        .take(MAX_PLACES)
+        .map(|row| {
+            let mut sources: Vec<&crate::model::Source> = Vec::new();
+            for c in row.claims.iter().filter_map(|&c| dataset.claims.get(c as usize)) {
+                if let Some(s) = dataset.source_of(c)
+                    && !sources.iter().any(|x| x.id == s.id)
+                {
+                    sources.push(s);
+                }
+            }
+            let cited: Vec<String> = sources
+                .iter()
+                .take(2)
+                .map(|s| format!("{}, {}", s.outlet, s.published.long_form()))
+                .collect();
+            let more =
+                if sources.len() > 2 { format!("; {} more", sources.len() - 2) } else { String::new() };
+            format!("{} ({}{more})", row.headline(dataset), cited.join("; "))
+        })
+        .collect();
+    if !rows.is_empty() {
+        text.push_str(&rows.join("; "));
+        if diff.rows.len() > MAX_PLACES {
+            text.push_str(&format!("; and {} more places", diff.rows.len() - MAX_PLACES));
+        }
+        text.push('.');
+    }
+    if !diff.areas.is_empty() {
+        let land: Vec<String> = diff
+            .areas
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} gained {} km², lost {} km²",
+                    dataset.faction(a.faction).short_name(),
+                    crate::areas::diff::km2_text(a.gained.area_km2()),
+                    crate::areas::diff::km2_text(a.lost.area_km2())
+                )
+            })
+            .collect();
+        text.push_str(&format!(
+            " Land gained and lost (areas of control, approximate): {}.",
+            land.join("; ")
+        ));
+    }
+    text
+}
+
 fn and_list(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -197,6 +274,32 @@ mod tests {
         let snapshot = dataset.timeline.snapshot(date.last_day());
         let scene = build(&dataset, &snapshot, &SceneOptions::default());
         (dataset, scene, date)
+    }
+
+    #[test]
+    fn a_comparison_lists_the_changes_their_sources_and_the_land() {
+        let (d, scene, date) = seed("2017-06-04");
+        let (from, to) = (NaiveDate::from_ymd_opt(2017, 6, 1).unwrap(), date.last_day());
+        let mut cache = crate::areas::AreaCache::new(crate::areas::AreaOptions::default());
+        let diff = crate::areas::diff(&d, from, to, &mut cache).unwrap();
+        let text = BriefingText::new(&d, &scene, date, "", 30, &[]).comparing(&d, &diff);
+        assert_eq!(text.date_line, "Changes from 1 June 2017 to 4 June 2017");
+        assert_eq!(text.footnote_heading, "Changes between the two dates");
+        assert!(
+            text.footnote.starts_with("6 places changed hands between 1 June 2017 and 4 June 2017: "),
+            "{}",
+            text.footnote
+        );
+        assert!(
+            text.footnote.contains("Waddan: Benghazi Defence Brigades to Libyan National Army, 2 June 2017 (The New Arab, 3 June 2017"),
+            "{}",
+            text.footnote
+        );
+        assert!(
+            text.footnote.contains("Land gained and lost (areas of control, approximate): "),
+            "{}",
+            text.footnote
+        );
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct ViewNow<'a> {
     pub areas: bool,
     pub fronts: bool,
     pub area_options: crate::areas::AreaOptions,
+    /// Compare mode's first date, while compare mode is on.
+    pub compare_from: Option<chrono::NaiveDate>,
 }
 
 /// Pictures folder if there is one, else the home folder, else the current one.
@@ -63,6 +65,7 @@ impl ExportState {
         spec.fronts = now.fronts;
         spec.area_options = now.area_options.clone();
         spec.inset = !self.no_inset;
+        spec.compare_from = now.compare_from;
         spec
     }
 

@@ -247,6 +247,7 @@ impl ViewState {
             areas: self.layers.areas,
             fronts: self.layers.fronts,
             hide: self.scene.hidden.iter().map(|&f| dataset.faction(f).id.clone()).collect(),
+            compare_from: self.compare.from.filter(|_| self.compare.on),
         }
     }
 

@@ -85,18 +85,29 @@ impl Renderer {
             stale_after: spec.area_options.stale_after,
         };
         let scene = build(dataset, &snapshot, &options);
-        let text = BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden)
-            .with_view(&spec.view_link(dataset));
+        let mut text =
+            BriefingText::new(dataset, &scene, spec.date, &spec.title, spec.recent_days, &spec.hidden)
+                .with_view(&spec.view_link(dataset));
         self.areas.set_options(spec.area_options.clone());
+        let diff = match spec.compare_from {
+            Some(from) => Some(
+                crate::areas::diff(dataset, from, spec.date.last_day(), &mut self.areas)
+                    .map_err(|e| RenderError::Spec(e.to_string()))?,
+            ),
+            None => None,
+        };
+        if let Some(diff) = &diff {
+            text = text.comparing(dataset, diff);
+        }
         let areas = (spec.areas || spec.fronts).then(|| self.areas.areas_in(dataset, &snapshot));
         let overlays = Overlays {
             areas: AreaLayer {
                 areas: areas.as_ref().filter(|_| spec.areas),
                 fronts: areas.as_ref().filter(|_| spec.fronts),
-                changes: &[],
+                changes: diff.as_ref().filter(|_| spec.areas).map_or(&[], |d| d.areas.as_slice()),
                 hidden: &spec.hidden,
             },
-            changed: &[],
+            changed: diff.as_ref().map_or(&[], |d| d.rows.as_slice()),
         };
         let mut memory = walkers::MapMemory::default();
         let mut input = egui::RawInput {

@@ -37,6 +37,9 @@ pub struct BriefingSpec {
     pub area_options: crate::areas::AreaOptions,
     /// A locator map of the whole region when the view is a close-up.
     pub inset: bool,
+    /// Compare mode: the first date, the situation at `date` being the second. The map rings the
+    /// places that changed hands in between and shades the land gained and lost.
+    pub compare_from: Option<chrono::NaiveDate>,
 }
 
 impl BriefingSpec {
@@ -56,6 +59,7 @@ impl BriefingSpec {
             fronts: true,
             area_options: crate::areas::AreaOptions::default(),
             inset: true,
+            compare_from: None,
         }
     }
 
@@ -71,6 +75,7 @@ impl BriefingSpec {
             areas: self.areas,
             fronts: self.fronts,
             hide: self.hidden.iter().map(|&f| dataset.faction(f).id.clone()).collect(),
+            compare_from: self.compare_from,
         }
     }
 
@@ -93,6 +98,7 @@ impl BriefingSpec {
         };
         self.areas = link.areas;
         self.fronts = link.fronts;
+        self.compare_from = link.compare_from;
         Ok(())
     }
 

@@ -22,6 +22,7 @@ mod ingest_summary;
 mod load_halves;
 mod loader_props;
 mod render_briefing;
+mod render_compare;
 mod render_inset;
 mod render_video;
 mod view_links;

@@ -289,6 +289,11 @@ impl SandlineApp {
                 view.layers.areas = link.areas;
                 view.layers.fronts = link.fronts;
                 view.scene.hidden = link.hide.iter().filter_map(|id| self.dataset.faction_ix(id)).collect();
+                if let Some(from) = link.compare_from {
+                    view.compare.on = true;
+                    view.compare.from = Some(self.model.clamp(from).min(view.date));
+                }
+                stale.diff = true;
                 stale.date = true;
                 stale.scene = true;
                 stale.areas = true;

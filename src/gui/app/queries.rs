@@ -24,6 +24,7 @@ impl SandlineApp {
             areas: self.layers().areas,
             fronts: self.layers().fronts,
             area_options: self.view.reach.clone(),
+            compare_from: self.view.compare.from.filter(|_| self.view.compare.on),
         }
     }
 
