@@ -48,6 +48,10 @@ pub struct RenderArgs {
     /// Timelapse: also write one numbered PNG per frame into this directory.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+    /// A named size: hd (1920x1080), 4k (hd at scale 2), a4, a4-portrait, letter,
+    /// letter-portrait (print pages at scale 2), slide (1280x720), square (1080x1080).
+    #[arg(long, value_name = "NAME", value_parser = crate::render::page_size, conflicts_with_all = ["width", "height", "scale"])]
+    pub size: Option<([u32; 2], f32)>,
     /// Image width in points (default 1920, or 1280 for a timelapse).
     #[arg(long, value_name = "W")]
     pub width: Option<u32>,
@@ -111,7 +115,10 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
     // Every argument is checked before anything is drawn.
     let view = view(args)?;
     let [w, h] = if timelapse { TIMELAPSE_SIZE } else { DEFAULT_SIZE };
-    let (width, height) = (args.width.unwrap_or(w), args.height.unwrap_or(h));
+    let (width, height) = match args.size {
+        Some(([w, h], _)) => (w, h),
+        None => (args.width.unwrap_or(w), args.height.unwrap_or(h)),
+    };
     let dates = match (&args.date, &args.from, &args.to) {
         (Some(date), _, _) => vec![*date],
         (None, None, None) if args.view.is_some() => args.view.iter().map(|v| v.date).collect(),
@@ -148,7 +155,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         view,
         width,
         height,
-        scale: args.scale,
+        scale: args.size.map_or(args.scale, |(_, scale)| scale),
         title: args.title.clone().unwrap_or_default(),
         recent_days: args.recent_days,
         hidden,

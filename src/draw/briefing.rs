@@ -3,6 +3,7 @@
 //! precision, a scale bar, the credits of base map and data, and the sources behind recent changes.
 //! Exported images and `sandline render` both draw this, and nothing else.
 
+use super::briefing_layout::{Needs, Placed, place};
 pub use super::briefing_text::{BriefingText, footnote};
 use super::legend::{LegendLayers, legend_ui};
 use super::map_layer::{Overlays, fit_bounds, map_view};
@@ -23,64 +24,16 @@ pub enum View {
 }
 
 const MARGIN: f32 = 16.0;
-const GAP: f32 = 12.0;
-/// The side column is at least this wide (the legend), and takes the footnote when it is this wide.
-const SIDE_MIN: f32 = 250.0;
-const SIDE_WITH_FOOTNOTE: f32 = 380.0;
-const SIDE_MAX: f32 = 540.0;
-/// Maps wider than high by more than this leave the extra width to the side column: the base
-/// map covers about a square around Libya.
-const MAP_ASPECT: f32 = 1.1;
 const INK: Color32 = Color32::from_gray(20);
 const MUTED: Color32 = Color32::from_gray(80);
 const RULE: Color32 = Color32::from_gray(150);
-
-/// Where the parts of a briefing go in `inner` (the page less its margin).
-struct Layout {
-    header: Rect,
-    map: Rect,
-    side: Rect,
-    /// The footnote goes under the legend in a wide side column, else above the credits.
-    footnote_in_side: bool,
-    footnote: Rect,
-    credits: Rect,
-}
-
-fn layout(inner: Rect, header_h: f32, credits_h: f32, footnote_h: impl Fn(f32) -> f32) -> Layout {
-    // Map and side column, centred on the page when the map alone would be wider than the base map.
-    let split = |top: f32, bottom: f32| {
-        let h = (bottom - top).max(0.0);
-        let side_w = (inner.width() - h * MAP_ASPECT - GAP).clamp(SIDE_MIN, SIDE_MAX);
-        let map_w = (inner.width() - side_w - GAP).min(h * MAP_ASPECT).max(0.0);
-        let left = inner.min.x + (inner.width() - map_w - GAP - side_w).max(0.0) / 2.0;
-        let map = Rect::from_min_size(pos2(left, top), vec2(map_w, h));
-        let side = Rect::from_min_max(pos2(map.max.x + GAP, top), pos2(map.max.x + GAP + side_w, bottom));
-        (map, side)
-    };
-    let top = inner.min.y + header_h + GAP;
-    let (map, side) = split(top, inner.max.y - credits_h - GAP);
-    let page = |map: Rect, side: Rect| (map.min.x, side.max.x);
-    let frame = |(x0, x1): (f32, f32), map: Rect| {
-        let header = Rect::from_min_size(pos2(x0, inner.min.y), vec2(x1 - x0, header_h));
-        let credits = Rect::from_min_max(pos2(x0, map.max.y + GAP), pos2(x1, inner.max.y));
-        (header, credits)
-    };
-    if side.width() >= SIDE_WITH_FOOTNOTE {
-        let (header, credits) = frame(page(map, side), map);
-        return Layout { header, map, side, footnote_in_side: true, footnote: side, credits };
-    }
-    let foot_h = footnote_h(inner.width());
-    let (map, side) = split(top, inner.max.y - credits_h - 4.0 - foot_h - GAP);
-    let (x0, x1) = page(map, side);
-    let (header, _) = frame((x0, x1), map);
-    let footnote = Rect::from_min_size(pos2(x0, map.max.y + GAP), vec2(x1 - x0, foot_h));
-    let credits = Rect::from_min_max(pos2(x0, footnote.max.y + 4.0), pos2(x1, inner.max.y));
-    Layout { header, map, side, footnote_in_side: false, footnote, credits }
-}
+/// The footnote's type: larger in a narrow column, where its lines are short.
+const FOOTNOTE_NARROW: f32 = 560.0;
 
 /// Draws the briefing into all of `ui`: header, map with scale bar, legend, footnote and credits,
 /// and (with `inset`, when the map shows a small part of the dataset's region) a locator map.
-/// Sets `memory` to `view` over the map's area, so that the map shows what was asked.
+/// Sets `memory` to `view` over the map's area, so that the map shows what was asked. Returns
+/// where each part went.
 #[allow(clippy::too_many_arguments)]
 pub fn briefing_ui(
     ui: &mut Ui,
@@ -91,7 +44,7 @@ pub fn briefing_ui(
     inset: bool,
     text: &BriefingText,
     overlays: Overlays<'_>,
-) {
+) -> Placed {
     let full = ui.max_rect();
     ui.painter().rect_filled(full, 0.0, Color32::WHITE);
     let inner = full.shrink(MARGIN);
@@ -100,12 +53,29 @@ pub fn briefing_ui(
     let title = painter.layout(text.title.clone(), FontId::proportional(26.0), INK, inner.width() * 0.6);
     let date = painter.layout_no_wrap(text.date_line.clone(), FontId::proportional(19.0), INK);
     let credits = painter.layout(text.attribution.clone(), FontId::proportional(11.0), MUTED, inner.width());
+    let heading = painter.layout_no_wrap(text.footnote_heading.clone(), FontId::proportional(17.0), INK);
     let wrap_footnote = |width: f32| {
-        let size = if (SIDE_WITH_FOOTNOTE..=SIDE_MAX).contains(&width) { 14.0 } else { 12.5 };
+        let size = if width <= FOOTNOTE_NARROW { 14.0 } else { 12.5 };
         painter.layout(text.footnote.clone(), FontId::proportional(size), INK, width)
     };
-    let at =
-        layout(inner, title.size().y + 4.0 + date.size().y, credits.size().y, |w| wrap_footnote(w).size().y);
+    let footnote_h = |width: f32| heading.size().y + 4.0 + wrap_footnote(width).size().y;
+    let layers =
+        LegendLayers { areas: overlays.areas.areas.is_some(), fronts: overlays.areas.fronts.is_some() };
+    // The legend's natural width, then its height at that width (rows of symbols wrap).
+    let natural_w = legend_frame(ui, None, false, dataset, scene, layers).x;
+    let legend_size = legend_frame(ui, Some(natural_w), false, dataset, scene, layers);
+    let needs = Needs {
+        header: title.size().y + 4.0 + date.size().y,
+        credits: credits.size().y,
+        legend: legend_size,
+        footnote: &footnote_h,
+        fitted_aspect: match view {
+            View::Dataset => Some(mercator_aspect(dataset.frame())),
+            View::Fit(bounds) => Some(mercator_aspect(bounds)),
+            View::Center { .. } => None,
+        },
+    };
+    let at = place(inner, &needs);
 
     if at.map.width() >= 10.0 && at.map.height() >= 10.0 {
         match view {
@@ -140,52 +110,74 @@ pub fn briefing_ui(
         painter.galley(summary_at.min, summary, MUTED);
     }
 
-    // Side column: the legend, and under it the footnote when there is room. The legend is drawn
-    // on a layer of its own, shrunk to fit when the image is too small for it.
-    let mut legend_bottom = at.side.min.y;
-    if at.side.width() >= 60.0 {
+    // The legend, at its natural width (or shrunk to fit), on a layer of its own.
+    if at.legend.width() >= 20.0 {
         let layer = egui::LayerId::new(egui::Order::Middle, ui.scope_id().with("briefing legend"));
-        let tall = Rect::from_min_size(at.side.min, vec2(at.side.width(), 10_000.0));
-        let mut legend =
-            ui.new_child(UiBuilder::new().layer_id(layer).max_rect(tall).id_salt("briefing legend"));
-        legend.set_clip_rect(tall.expand(1.0));
-        let style = legend.style_mut();
-        style.wrap_mode = Some(egui::TextWrapMode::Extend);
-        for font in style.text_styles.values_mut() {
-            font.size *= 1.15;
-        }
-        let frame = egui::Frame::new()
-            .fill(Color32::WHITE)
-            .stroke(Stroke::new(1.0, RULE))
-            .inner_margin(10.0)
-            .show(&mut legend, |ui| {
-                ui.set_width(at.side.width() - 22.0);
-                ui.label(RichText::new("Legend").strong().size(17.0).color(INK));
-                ui.add_space(2.0);
-                let layers = LegendLayers {
-                    areas: overlays.areas.areas.is_some(),
-                    fronts: overlays.areas.fronts.is_some(),
-                };
-                let _ = legend_ui(ui, dataset, scene, None, layers);
-            });
-        let height = frame.response.rect.height();
-        let room = if at.footnote_in_side { at.side.height() * 0.7 } else { at.side.height() };
-        let s = if height > room { room / height } else { 1.0 };
-        let origin = at.side.min.to_vec2();
+        let natural = Rect::from_min_size(at.legend.min, legend_size);
+        let mut legend = ui.new_child(
+            UiBuilder::new().layer_id(layer).max_rect(natural.expand(1.0)).id_salt("briefing legend"),
+        );
+        legend.set_clip_rect(natural.expand(1.0));
+        legend_frame(&mut legend, Some(legend_size.x), true, dataset, scene, layers);
+        let (s, origin) = (at.legend_scale, at.legend.min.to_vec2());
         ui.ctx().set_transform_layer(layer, egui::emath::TSTransform::new(origin * (1.0 - s), s));
-        legend_bottom = at.side.min.y + height * s;
     }
-    if at.footnote_in_side {
-        let top = legend_bottom + GAP;
-        let heading = painter.layout_no_wrap(text.footnote_heading.clone(), FontId::proportional(17.0), INK);
-        let heading_h = heading.size().y;
-        painter.galley(pos2(at.side.min.x, top), heading, INK);
-        let footnote = wrap_footnote(at.side.width());
-        painter.with_clip_rect(at.side).galley(pos2(at.side.min.x, top + heading_h + 4.0), footnote, INK);
-    } else {
-        painter.galley(at.footnote.min, wrap_footnote(inner.width()), INK);
-    }
+    // The footnote, cut after its last line that fits (on a small page).
+    let heading_h = heading.size().y;
+    let body = wrap_footnote(at.footnote.width());
+    let body_top = at.footnote.min.y + heading_h + 4.0;
+    let room = at.footnote.max.y - body_top;
+    let shown =
+        body.rows.iter().map(|r| r.max_y()).filter(|&bottom| bottom <= room + 0.5).fold(0.0, f32::max);
+    let foot = painter
+        .with_clip_rect(Rect::from_min_max(at.footnote.min, pos2(at.footnote.max.x, body_top + shown)));
+    foot.galley(at.footnote.min, heading, INK);
+    foot.galley(pos2(at.footnote.min.x, body_top), body, INK);
     painter.galley(at.credits.min, credits, MUTED);
+    at
+}
+
+/// Height over width of a box of `[west, south, east, north]` degrees, as the map draws it.
+fn mercator_aspect([w, s, e, n]: [f64; 4]) -> f32 {
+    let (a, b) = (crate::projection::mercator(w, n), crate::projection::mercator(e, s));
+    ((b[1] - a[1]) / (b[0] - a[0]).max(1e-12)) as f32
+}
+
+/// The legend in its frame, `width` wide (or at its natural width); returns its size. Unless
+/// `visible`, it is only measured.
+fn legend_frame(
+    ui: &mut Ui,
+    width: Option<f32>,
+    visible: bool,
+    dataset: &Dataset,
+    scene: &Scene,
+    layers: LegendLayers,
+) -> egui::Vec2 {
+    let mut measuring;
+    let ui = if visible {
+        ui
+    } else {
+        let space = Rect::from_min_size(ui.max_rect().min, vec2(width.unwrap_or(10_000.0), 10_000.0));
+        let builder = UiBuilder::new().max_rect(space).invisible().id_salt(("legend size", width.is_some()));
+        measuring = ui.new_child(if width.is_none() { builder.sizing_pass() } else { builder });
+        &mut measuring
+    };
+    let style = ui.style_mut();
+    style.wrap_mode = Some(egui::TextWrapMode::Extend);
+    for font in style.text_styles.values_mut() {
+        font.size *= 1.15;
+    }
+    const MARGIN: f32 = 10.0;
+    let frame = egui::Frame::new().fill(Color32::WHITE).stroke(Stroke::new(1.0, RULE)).inner_margin(MARGIN);
+    let shown = frame.show(ui, |ui| {
+        if let Some(w) = width {
+            ui.set_width(w - 2.0 * MARGIN - 2.0);
+        }
+        ui.label(RichText::new("Legend").strong().size(17.0).color(INK));
+        ui.add_space(2.0);
+        let _ = legend_ui(ui, dataset, scene, None, layers);
+    });
+    shown.response.rect.size()
 }
 
 /// The locator inset shows when the map's view covers less than this share of the region.

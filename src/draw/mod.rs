@@ -5,6 +5,7 @@
 
 pub mod area_layer;
 pub mod briefing;
+pub mod briefing_layout;
 pub mod briefing_text;
 pub mod legend;
 pub mod map_layer;

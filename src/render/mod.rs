@@ -11,9 +11,13 @@ mod timelapse;
 pub mod video;
 
 pub use crate::draw::briefing::{BriefingText, View};
+pub use crate::draw::briefing_layout::Placed;
 pub use compare::{ImageDiff, Tolerance, compare};
 pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_png_atomic};
-pub use spec::{BriefingSpec, DEFAULT_SIZE, MAX_SCALE, MAX_SIDE, MIN_SIDE, TIMELAPSE_SIZE, check_bbox};
+pub use spec::{
+    BriefingSpec, DEFAULT_SIZE, MAX_SCALE, MAX_SIDE, MIN_SIDE, PAGE_SIZES, TIMELAPSE_SIZE, check_bbox,
+    page_size,
+};
 pub use timelapse::{MAX_FRAMES, Step, changed_dates, frame_dates};
 
 use crate::areas::{AreaCache, AreaOptions};
@@ -69,6 +73,15 @@ impl Renderer {
 
     /// The briefing image of `dataset` as `spec` describes it, `spec.pixel_size()` pixels.
     pub fn briefing(&mut self, dataset: &Dataset, spec: &BriefingSpec) -> Result<RgbaImage, RenderError> {
+        self.briefing_laid_out(dataset, spec).map(|(image, _)| image)
+    }
+
+    /// The briefing image and where each of its parts went (in points).
+    pub fn briefing_laid_out(
+        &mut self,
+        dataset: &Dataset,
+        spec: &BriefingSpec,
+    ) -> Result<(RgbaImage, Placed), RenderError> {
         spec.validate()?;
         let size_px = spec.pixel_size();
         if size_px[0] > self.gpu.max_side || size_px[1] > self.gpu.max_side {
@@ -121,10 +134,14 @@ impl Renderer {
         if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
             viewport.native_pixels_per_point = Some(spec.scale);
         }
+        let mut placed = None;
         let output = self.ctx.run_ui(input, |ui| {
-            briefing_ui(ui, dataset, &scene, &mut memory, spec.view, spec.inset, &text, overlays);
+            placed =
+                Some(briefing_ui(ui, dataset, &scene, &mut memory, spec.view, spec.inset, &text, overlays));
         });
-        self.gpu.render(&self.ctx, output, size_px)
+        let image = self.gpu.render(&self.ctx, output, size_px)?;
+        let placed = placed.ok_or_else(|| RenderError::Spec("the briefing was not laid out".into()))?;
+        Ok((image, placed))
     }
 }
 

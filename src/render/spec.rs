@@ -11,6 +11,29 @@ pub const MIN_SIDE: u32 = 320;
 /// The size of a briefing image, in points, unless asked otherwise; a timelapse's frames.
 pub const DEFAULT_SIZE: [u32; 2] = [1920, 1080];
 pub const TIMELAPSE_SIZE: [u32; 2] = [1280, 720];
+/// Named page sizes: (name, width and height in points, scale). Print pages are at 96 points an
+/// inch, as the screen's.
+pub const PAGE_SIZES: [(&str, [u32; 2], f32); 8] = [
+    ("hd", [1920, 1080], 1.0),
+    ("4k", [1920, 1080], 2.0),
+    ("a4", [1123, 794], 2.0),
+    ("a4-portrait", [794, 1123], 2.0),
+    ("letter", [1056, 816], 2.0),
+    ("letter-portrait", [816, 1056], 2.0),
+    ("slide", [1280, 720], 1.0),
+    ("square", [1080, 1080], 1.0),
+];
+
+/// The size a name stands for, or what the names are.
+pub fn page_size(name: &str) -> Result<([u32; 2], f32), String> {
+    PAGE_SIZES.iter().find(|(n, ..)| *n == name.trim()).map(|&(_, size, scale)| (size, scale)).ok_or_else(
+        || {
+            let names: Vec<&str> = PAGE_SIZES.iter().map(|p| p.0).collect();
+            format!("'{name}' is not a page size: use {}", names.join(", "))
+        },
+    )
+}
+
 /// The largest side of an image, in pixels (width and height times the scale).
 pub const MAX_SIDE: u32 = 8192;
 

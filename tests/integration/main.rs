@@ -24,6 +24,7 @@ mod loader_props;
 mod render_briefing;
 mod render_compare;
 mod render_inset;
+mod render_layout;
 mod render_video;
 mod view_links;
 mod war_checkpoints;
