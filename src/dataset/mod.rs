@@ -57,6 +57,8 @@ pub struct Dataset {
     place_credits: Vec<&'static str>,
     /// The land of the region's countries, found when first needed.
     land: std::sync::OnceLock<std::sync::Arc<crate::areas::Land>>,
+    /// Settlements no claim is about, most populous first, found when first needed.
+    reference: std::sync::OnceLock<Vec<PlaceIx>>,
 }
 
 /// A dataset and what was wrong with its files.
@@ -370,6 +372,7 @@ impl Dataset {
             meta: meta::Meta::default(),
             frame,
             land: std::sync::OnceLock::new(),
+            reference: std::sync::OnceLock::new(),
         }
     }
 
@@ -466,6 +469,18 @@ impl Dataset {
         self.sources.get(claim.source as usize)
     }
 
+    /// Towns and cities no claim is about, most populous first: drawn at close zoom as reference
+    /// points, so a reader can tell where the places with claims are.
+    pub fn reference_places(&self) -> &[PlaceIx] {
+        self.reference.get_or_init(|| {
+            let mut found: Vec<PlaceIx> = (0..self.places.len() as PlaceIx)
+                .filter(|&p| self.kinds[p as usize].0.is_settlement() && self.claims_about(p).is_empty())
+                .collect();
+            found.sort_by_key(|&p| std::cmp::Reverse(self.kinds[p as usize].1));
+            found
+        })
+    }
+
     /// The places some claim is about: the ones the map draws.
     pub fn tracked_places(&self) -> &[PlaceIx] {
         &self.tracked
@@ -493,6 +508,16 @@ impl Dataset {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicU64, Ordering};
+
+    #[test]
+    fn reference_places_are_towns_without_claims_most_populous_first() {
+        let d = load(&DataDir::Embedded).unwrap().dataset;
+        let reference = d.reference_places();
+        assert!(reference.len() >= 30, "{}", reference.len());
+        assert!(reference.iter().all(|&p| d.claims_about(p).is_empty() && d.place(p).kind.is_settlement()));
+        let people: Vec<u64> = reference.iter().map(|&p| d.kind_and_population(p).1).collect();
+        assert!(people.windows(2).all(|w| w[0] >= w[1]), "most populous first");
+    }
 
     #[test]
     fn a_copy_of_the_built_in_dataset_loads_what_it_holds() {

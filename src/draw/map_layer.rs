@@ -482,6 +482,64 @@ impl Plugin for PlacesPlugin<'_> {
                 painter.galley(r.min + vec2(3.0, 1.0), galley, Color32::from_gray(20));
             }
         }
+        reference_places(&painter, self.dataset, &t, rect, projector.zoom(), &mut placed, &occupied);
+    }
+}
+
+/// From this zoom, towns no claim is about are drawn as grey reference points with their names.
+const REFERENCE_FROM_ZOOM: f64 = 7.0;
+/// At most this many reference points in a view.
+const REFERENCE_BUDGET: usize = 150;
+const REFERENCE_INK: Color32 = Color32::from_gray(110);
+
+/// The fewest people a reference town has at a zoom: the map thins them out as it zooms out.
+fn reference_population(zoom: f64) -> u64 {
+    match zoom {
+        z if z >= 10.0 => 0,
+        z if z >= 9.0 => 1_000,
+        z if z >= 8.0 => 5_000,
+        _ => 20_000,
+    }
+}
+
+/// Grey points and names for the towns no claim is about, largest first, each only where its name
+/// fits clear of the places' names and markers (`placed`, `occupied`) and of the others.
+fn reference_places(
+    painter: &egui::Painter,
+    dataset: &Dataset,
+    t: &ScreenTransform,
+    rect: Rect,
+    zoom: f64,
+    placed: &mut Vec<Rect>,
+    occupied: &[Rect],
+) {
+    if zoom < REFERENCE_FROM_ZOOM {
+        return;
+    }
+    let fewest = reference_population(zoom);
+    let mut drawn = 0;
+    for &p in dataset.reference_places() {
+        let (_, population) = dataset.kind_and_population(p);
+        if population < fewest || drawn == REFERENCE_BUDGET {
+            break;
+        }
+        let at = t.apply(dataset.mercator(p));
+        if !rect.shrink(4.0).contains(at) {
+            continue;
+        }
+        let galley =
+            painter.layout_no_wrap(dataset.place(p).name.clone(), FontId::proportional(11.0), REFERENCE_INK);
+        let label = Rect::from_min_size(at + vec2(5.0, -galley.size().y / 2.0), galley.size());
+        let dot = Rect::from_center_size(at, vec2(5.0, 5.0));
+        let clear =
+            |r: &Rect| !placed.iter().any(|p| p.intersects(*r)) && !occupied.iter().any(|o| o.intersects(*r));
+        if rect.contains_rect(label) && clear(&label) && clear(&dot) {
+            painter.circle(at, 2.5, Color32::from_gray(235), Stroke::new(1.0, REFERENCE_INK));
+            painter.galley(label.min, galley, REFERENCE_INK);
+            placed.push(label);
+            placed.push(dot);
+            drawn += 1;
+        }
     }
 }
 
@@ -587,6 +645,14 @@ mod tests {
             let ours = t.apply(mercator(lon, lat));
             let theirs = projector.project(lon_lat(lon, lat)).to_pos2();
             assert!((ours - theirs).length() < 0.05, "{lon},{lat}: {ours:?} vs {theirs:?}");
+        }
+    }
+
+    #[test]
+    fn reference_towns_thin_out_as_the_map_zooms_out() {
+        let cases = [(6.9, 20_000), (7.0, 20_000), (8.0, 5_000), (9.5, 1_000), (10.0, 0), (14.0, 0)];
+        for (zoom, fewest) in cases {
+            assert_eq!(reference_population(zoom), fewest, "zoom {zoom}");
         }
     }
 
