@@ -6,8 +6,8 @@ use super::args::{AreaArgs, DataArg, StaleArg, parse_date, parse_day};
 use crate::dataset::Dataset;
 use crate::model::{FactionIx, PartialDate};
 use crate::render::{
-    Animation, AnimationFormat, BriefingSpec, DEFAULT_SIZE, Renderer, Step, TIMELAPSE_SIZE, View,
-    changed_dates, check_bbox, check_writable, frame_dates, write_png_atomic,
+    Animation, AnimationFormat, BriefingSpec, DEFAULT_SIZE, ImageFormat, Renderer, Step, TIMELAPSE_SIZE,
+    View, changed_dates, check_bbox, check_writable, frame_dates, write_atomic, write_png_atomic,
 };
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -176,16 +176,38 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         let Outputs { out: Some(out), .. } = &outputs else {
             bail!("say where to write the image: --out FILE.png")
         };
-        let image = renderer.briefing(&dataset, &spec)?;
-        write_png_atomic(&image, out)?;
-        println!(
-            "wrote {} ({}x{} pixels, situation as of {}, drawn on {})",
-            out.display(),
-            image.width(),
-            image.height(),
-            spec.date.long_form(),
-            renderer.adapter()
-        );
+        let as_of = spec.date.long_form();
+        match ImageFormat::from_path(out) {
+            Some(ImageFormat::Svg) => {
+                write_atomic(renderer.briefing_svg(&dataset, &spec)?.as_bytes(), out)?;
+                println!(
+                    "wrote {} ({}x{} points, situation as of {as_of}, as SVG)",
+                    out.display(),
+                    spec.width,
+                    spec.height
+                );
+            }
+            Some(ImageFormat::Pdf) => {
+                write_atomic(&renderer.briefing_pdf(&dataset, &spec)?, out)?;
+                println!(
+                    "wrote {} ({}x{} points, situation as of {as_of}, as PDF)",
+                    out.display(),
+                    spec.width,
+                    spec.height
+                );
+            }
+            _ => {
+                let image = renderer.briefing(&dataset, &spec)?;
+                write_png_atomic(&image, out)?;
+                println!(
+                    "wrote {} ({}x{} pixels, situation as of {as_of}, drawn on {})",
+                    out.display(),
+                    image.width(),
+                    image.height(),
+                    renderer.adapter()
+                );
+            }
+        }
         return Ok(Outcome::Clean);
     }
 
@@ -231,11 +253,11 @@ fn outputs(args: &RenderArgs, timelapse: bool) -> anyhow::Result<Outputs> {
             )
         })?),
         (Some(out), false) => {
-            if AnimationFormat::from_path(out) != Some(AnimationFormat::Apng) {
+            if ImageFormat::from_path(out).is_none() {
                 if AnimationFormat::from_path(out) == Some(AnimationFormat::Mp4) {
                     bail!("{} is a video: give --from D1 --to D2 for a timelapse", out.display());
                 }
-                bail!("{} is not a .png file: sandline render writes PNG images", out.display());
+                bail!("{} is not a .png, .svg or .pdf file: sandline render writes those", out.display());
             }
             None
         }

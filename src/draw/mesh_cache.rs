@@ -40,6 +40,11 @@ where
     T: Clone + Send + Sync + 'static,
 {
     let ctx = ui.ctx();
+    if vector_output(ctx) {
+        // Drawn as vectors (SVG, PDF): the shapes themselves, lines kept as lines.
+        let (shapes, extra) = make();
+        return (Shape::Vec(shapes), extra);
+    }
     let made = Made {
         key,
         pixels_per_point: ctx.pixels_per_point(),
@@ -53,6 +58,20 @@ where
     let mesh = Arc::new(tessellate(shapes, &made));
     ctx.data_mut(|d| d.insert_temp(id, Entry { made, mesh: Arc::clone(&mesh), extra: extra.clone() }));
     (Shape::Mesh(mesh), extra)
+}
+
+fn vector_key() -> Id {
+    Id::unique("sandline: drawing for vector output")
+}
+
+/// Whether frames of `ctx` are drawn for vector output (SVG, PDF), where shapes must stay
+/// shapes: they are then not tessellated into cached meshes.
+pub fn set_vector_output(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(vector_key(), on));
+}
+
+fn vector_output(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(vector_key())).unwrap_or(false)
 }
 
 fn tessellate<K>(shapes: Vec<Shape>, made: &Made<K>) -> Mesh {

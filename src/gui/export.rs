@@ -4,7 +4,8 @@
 use crate::dataset::Dataset;
 use crate::model::PartialDate;
 use crate::render::{
-    BriefingSpec, MAX_SCALE, MIN_SIDE, Renderer, View, color_image, default_file_name, write_png_atomic,
+    BriefingSpec, ImageFormat, MAX_SCALE, MIN_SIDE, Renderer, View, color_image, default_file_name,
+    write_atomic, write_png_atomic,
 };
 use egui::{RichText, Ui};
 use std::path::PathBuf;
@@ -90,12 +91,35 @@ impl ExportState {
         renderer.briefing(now.dataset, &spec).map_err(|e| e.to_string())
     }
 
+    /// The format the file's name asks for (PNG unless it ends in .svg or .pdf).
+    fn format(&self) -> ImageFormat {
+        ImageFormat::from_path(&PathBuf::from(self.path.trim())).unwrap_or(ImageFormat::Png)
+    }
+
     pub fn save(&mut self, now: &ViewNow) {
         let path = PathBuf::from(self.path.trim());
-        self.message = Some(self.image(now).and_then(|img| {
-            write_png_atomic(&img, &path).map_err(|e| e.to_string())?;
-            Ok(format!("Saved {} ({}x{})", path.display(), img.width(), img.height()))
-        }));
+        let format = self.format();
+        if format == ImageFormat::Png {
+            self.message = Some(self.image(now).and_then(|img| {
+                write_png_atomic(&img, &path).map_err(|e| e.to_string())?;
+                Ok(format!("Saved {} ({}x{})", path.display(), img.width(), img.height()))
+            }));
+            return;
+        }
+        self.message = Some((|| {
+            if self.renderer.is_none() {
+                self.renderer = Some(Renderer::new().map_err(|e| e.to_string())?);
+            }
+            let spec = self.spec(now);
+            let renderer = self.renderer.as_mut().ok_or("no renderer")?;
+            let bytes = match format {
+                ImageFormat::Pdf => renderer.briefing_pdf(now.dataset, &spec),
+                _ => renderer.briefing_svg(now.dataset, &spec).map(String::into_bytes),
+            }
+            .map_err(|e| e.to_string())?;
+            write_atomic(&bytes, &path).map_err(|e| e.to_string())?;
+            Ok(format!("Saved {} ({}x{} points, as vectors)", path.display(), spec.width, spec.height))
+        })());
     }
 
     pub fn copy(&mut self, ctx: &egui::Context, now: &ViewNow) {
@@ -132,7 +156,10 @@ impl ExportState {
                 ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(340.0)).labelled_by(label.id);
                 if ui.button("Choose...").clicked() {
                     let current = PathBuf::from(&self.path);
-                    let mut dialog = rfd::FileDialog::new().add_filter("PNG image", &["png"]);
+                    let mut dialog = rfd::FileDialog::new()
+                        .add_filter("PNG image", &["png"])
+                        .add_filter("SVG (vector, text editable)", &["svg"])
+                        .add_filter("PDF (print)", &["pdf"]);
                     if let Some(dir) = current.parent() {
                         dialog = dialog.set_directory(dir);
                     }
@@ -145,7 +172,21 @@ impl ExportState {
                 }
             });
             ui.horizontal(|ui| {
-                if ui.button("Save PNG").clicked() {
+                let format = self.format();
+                for (f, name) in
+                    [(ImageFormat::Png, "png"), (ImageFormat::Svg, "svg"), (ImageFormat::Pdf, "pdf")]
+                {
+                    if ui.radio(format == f, name.to_uppercase()).clicked() {
+                        self.path =
+                            PathBuf::from(self.path.trim()).with_extension(name).display().to_string();
+                    }
+                }
+                let save = match format {
+                    ImageFormat::Png => "Save PNG",
+                    ImageFormat::Svg => "Save SVG",
+                    ImageFormat::Pdf => "Save PDF",
+                };
+                if ui.button(save).clicked() {
                     self.save(now);
                 }
                 if ui.button("Copy image").clicked() {

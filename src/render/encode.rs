@@ -86,6 +86,15 @@ pub fn write_png_atomic(image: &RgbaImage, path: &Path) -> Result<(), RenderErro
     staged.commit()
 }
 
+/// Writes `bytes` at `path`, atomically, as `write_png_atomic` does.
+pub fn write_atomic(bytes: &[u8], path: &Path) -> Result<(), RenderError> {
+    let (staged, mut out) = Staged::create(path)?;
+    out.write_all(bytes).map_err(|e| write_error(path, e))?;
+    out.flush().map_err(|e| write_error(path, e))?;
+    drop(out);
+    staged.commit()
+}
+
 /// The PNG bytes of an image, e.g. for the clipboard.
 pub fn png_bytes(image: &RgbaImage) -> Result<Vec<u8>, RenderError> {
     let mut out = Vec::new();

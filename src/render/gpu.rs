@@ -72,6 +72,19 @@ impl Gpu {
         })
     }
 
+    /// Takes in the font atlas and image changes of a pass that is not drawn here (one written
+    /// as SVG), so that the next pass drawn finds the textures as egui left them.
+    pub fn keep_textures(&mut self, output: &mut egui::FullOutput) {
+        for (id, deltas) in output.textures_delta.set.drain() {
+            for delta in deltas {
+                self.renderer.update_texture(&self.device, &self.queue, id, &delta);
+            }
+        }
+        for id in output.textures_delta.free.drain() {
+            self.renderer.free_texture(&id);
+        }
+    }
+
     /// Draws one pass of egui output into a `size_px` image on a transparent background.
     pub fn render(
         &mut self,

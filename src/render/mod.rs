@@ -7,18 +7,21 @@ mod compare;
 mod encode;
 mod gpu;
 mod spec;
+pub mod svg;
 mod timelapse;
+pub mod vector;
 pub mod video;
 
 pub use crate::draw::briefing::{BriefingText, View};
 pub use crate::draw::briefing_layout::Placed;
 pub use compare::{ImageDiff, Tolerance, compare};
-pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_png_atomic};
+pub use encode::{Animation, AnimationFormat, check_writable, png_bytes, write_atomic, write_png_atomic};
 pub use spec::{
     BriefingSpec, DEFAULT_SIZE, MAX_SCALE, MAX_SIDE, MIN_SIDE, PAGE_SIZES, TIMELAPSE_SIZE, check_bbox,
     page_size,
 };
 pub use timelapse::{MAX_FRAMES, Step, changed_dates, frame_dates};
+pub use vector::ImageFormat;
 
 use crate::areas::{AreaCache, AreaOptions};
 use crate::dataset::Dataset;
@@ -91,6 +94,34 @@ impl Renderer {
                 size_px[0], size_px[1], self.gpu.max_side
             )));
         }
+        let (output, placed) = self.draw(dataset, spec, false)?;
+        let image = self.gpu.render(&self.ctx, output, size_px)?;
+        Ok((image, placed))
+    }
+
+    /// The briefing as SVG: the same shapes as the PNG, as vectors, `width` by `height` points.
+    pub fn briefing_svg(&mut self, dataset: &Dataset, spec: &BriefingSpec) -> Result<String, RenderError> {
+        spec.validate()?;
+        let (mut output, _) = self.draw(dataset, spec, true)?;
+        self.gpu.keep_textures(&mut output);
+        let per_size = self.ctx.fonts_mut(|f| f.row_height(&egui::FontId::proportional(100.0))) / 100.0;
+        let size = egui::vec2(spec.width as f32, spec.height as f32);
+        Ok(svg::svg(&output.shapes, size, per_size))
+    }
+
+    /// The briefing as a one-page PDF, made from its SVG.
+    pub fn briefing_pdf(&mut self, dataset: &Dataset, spec: &BriefingSpec) -> Result<Vec<u8>, RenderError> {
+        vector::pdf(&self.briefing_svg(dataset, spec)?)
+    }
+
+    /// One pass of egui over the briefing (`vector`: shapes kept untessellated, for SVG).
+    fn draw(
+        &mut self,
+        dataset: &Dataset,
+        spec: &BriefingSpec,
+        vector: bool,
+    ) -> Result<(egui::FullOutput, Placed), RenderError> {
+        crate::draw::mesh_cache::set_vector_output(&self.ctx, vector);
         let snapshot = dataset.timeline.snapshot(spec.date.last_day());
         let options = SceneOptions {
             recent_days: spec.recent_days,
@@ -139,9 +170,8 @@ impl Renderer {
             placed =
                 Some(briefing_ui(ui, dataset, &scene, &mut memory, spec.view, spec.inset, &text, overlays));
         });
-        let image = self.gpu.render(&self.ctx, output, size_px)?;
         let placed = placed.ok_or_else(|| RenderError::Spec("the briefing was not laid out".into()))?;
-        Ok((image, placed))
+        Ok((output, placed))
     }
 }
 

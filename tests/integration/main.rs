@@ -25,6 +25,7 @@ mod render_briefing;
 mod render_compare;
 mod render_inset;
 mod render_layout;
+mod render_vector;
 mod render_video;
 mod view_links;
 mod war_checkpoints;
