@@ -1,18 +1,19 @@
 //! `sandline render`: briefing images and timelapses without a screen, drawn by the same code as
-//! the viewer's "Export image".
+//! the viewer's "Export".
 
 use super::Outcome;
 use super::args::{AreaArgs, DataArg, StaleArg, parse_date, parse_day};
 use crate::dataset::Dataset;
 use crate::model::{FactionIx, PartialDate};
 use crate::render::{
-    Animation, AnimationFormat, BriefingSpec, DEFAULT_SIZE, ImageFormat, Renderer, Step, TIMELAPSE_SIZE,
-    View, changed_dates, check_bbox, check_writable, frame_dates, write_atomic, write_png_atomic,
+    AnimationFormat, BriefingSpec, DEFAULT_SIZE, ImageFormat, Renderer, Step, TIMELAPSE_SIZE, TimelapseOut,
+    View, changed_dates, check_bbox, check_writable, frame_dates, frame_path, write_atomic, write_png_atomic,
+    write_timelapse,
 };
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -218,12 +219,7 @@ pub fn run(args: &RenderArgs) -> anyhow::Result<Outcome> {
         Some(fps) => bail!("--fps: '{fps}' is not a number of frames per second"),
         None => args.frame_ms,
     };
-    let held: std::collections::HashSet<NaiveDate> = match args.hold_ms {
-        Some(_) => changed_dates(&dataset, &days).into_iter().collect(),
-        None => Default::default(),
-    };
-    let hold = |day: &NaiveDate| args.hold_ms.filter(|_| held.contains(day));
-    timelapse_run(&mut renderer, &dataset, &spec, &days, &outputs, frame_ms, hold)?;
+    timelapse_run(&mut renderer, &dataset, &spec, &days, &outputs, frame_ms, args.hold_ms)?;
     Ok(Outcome::Clean)
 }
 
@@ -284,41 +280,24 @@ fn timelapse_run(
     days: &[chrono::NaiveDate],
     outputs: &Outputs,
     frame_ms: u32,
-    hold: impl Fn(&NaiveDate) -> Option<u32>,
+    hold_ms: Option<u32>,
 ) -> anyhow::Result<()> {
-    let keep: Vec<[u8; 3]> = dataset
-        .factions
-        .iter()
-        .map(|f| f.color.0)
-        .chain([crate::model::Rgb::UNKNOWN.0, crate::draw::marker_style::RECENT.0])
-        .collect();
-    let mut animation = match (&outputs.out, outputs.animation) {
-        (Some(out), Some(format)) => {
-            Some(Animation::create(out, format, spec.pixel_size(), days.len() as u32, frame_ms, &keep)?)
-        }
-        _ => None,
-    };
     let progress = indicatif::ProgressBar::new(days.len() as u64);
     progress.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} frames, {msg} (eta {eta})")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    for (i, &day) in days.iter().enumerate() {
+    let out = TimelapseOut {
+        file: outputs.out.as_deref().zip(outputs.animation),
+        frames_dir: outputs.dir.as_deref(),
+        frame_ms,
+        hold_ms,
+    };
+    write_timelapse(renderer, dataset, spec, days, &out, |_, day| {
         progress.set_message(day.to_string());
-        let frame = BriefingSpec { date: PartialDate::day(day), ..spec.clone() };
-        let image = renderer.briefing(dataset, &frame)?;
-        if let Some(dir) = &outputs.dir {
-            write_png_atomic(&image, &frame_path(dir, i + 1, day))?;
-        }
-        if let Some(animation) = animation.as_mut() {
-            animation.add(&image, hold(&day))?;
-        }
         progress.inc(1);
-    }
+    })?;
     progress.finish_and_clear();
-    if let Some(animation) = animation {
-        animation.finish()?;
-    }
     let [w, h] = spec.pixel_size();
     let what = format!("{} frames of {w}x{h} pixels, {} to {}", days.len(), days[0], days[days.len() - 1]);
     if let Some(out) = &outputs.out {
@@ -328,11 +307,6 @@ fn timelapse_run(
         println!("wrote {} ({what})", frame_path(dir, 1, days[0]).display());
     }
     Ok(())
-}
-
-/// `DIR/frame-0001-2017-06-03.png`: numbered, so that the files sort in order.
-fn frame_path(dir: &Path, n: usize, day: chrono::NaiveDate) -> PathBuf {
-    dir.join(format!("frame-{n:04}-{day}.png"))
 }
 
 fn numbers<const N: usize>(text: &str, flag: &str, shape: &str) -> anyhow::Result<[f64; N]> {

@@ -1,4 +1,4 @@
-//! "Export image" and "Copy image": the current view, in the briefing frame, drawn by the same
+//! "Export" and "Copy image": the current view, in the briefing frame, drawn by the same
 //! headless renderer as `sandline render`, so that the file and the command agree.
 
 use crate::dataset::Dataset;
@@ -22,11 +22,14 @@ pub struct ExportState {
     pub no_inset: bool,
     /// Made on first use: finding the adapter takes a moment.
     renderer: Option<Renderer>,
+    pub timelapse: super::timelapse_export::TimelapseExport,
 }
 
 /// What the viewer shows now, for the export.
 pub struct ViewNow<'a> {
     pub dataset: &'a Dataset,
+    /// Where the dataset was read from: a timelapse reads its own copy on its worker thread.
+    pub data: &'a crate::dataset::DataDir,
     pub date: chrono::NaiveDate,
     pub center: (f64, f64),
     pub zoom: f64,
@@ -78,7 +81,9 @@ impl ExportState {
         }
         let name = default_file_name(&self.spec(now));
         let keep_folder = PathBuf::from(&self.path).parent().filter(|p| p.is_dir()).map(PathBuf::from);
-        self.path = keep_folder.unwrap_or_else(default_folder).join(name).display().to_string();
+        let folder = keep_folder.unwrap_or_else(default_folder);
+        self.path = folder.join(name).display().to_string();
+        self.timelapse.open(now, &folder);
         self.message = None;
     }
 
@@ -133,7 +138,7 @@ impl ExportState {
     pub fn window(&mut self, ui: &Ui, now: &ViewNow) {
         let mut open = self.open;
         let default_title = now.dataset.meta().title();
-        egui::Window::new("Export image").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
+        egui::Window::new("Export").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("Title");
                 ui.add(egui::TextEdit::singleline(&mut self.title).hint_text(default_title.as_str()))
@@ -202,6 +207,10 @@ impl ExportState {
                 }
                 None => {}
             }
+            egui::CollapsingHeader::new("Timelapse").default_open(self.timelapse.running()).show(ui, |ui| {
+                let spec = self.spec(now);
+                self.timelapse.ui(ui, spec, now);
+            });
         });
         self.open = open;
     }

@@ -14,6 +14,7 @@ pub mod search;
 pub mod state;
 pub mod status_bar;
 pub mod tiles;
+pub mod timelapse_export;
 pub mod timeline;
 pub mod toolbar;
 pub mod town_panel;

@@ -111,8 +111,8 @@ pub fn toolbar(ui: &mut Ui, data: &ToolbarData, view: &ViewState, state: &mut To
                 ui.ctx().copy_text(view.link(data.dataset).to_string());
             }
             if ui
-                .button("Export image...")
-                .on_hover_text("Save or copy the map as a briefing image (Ctrl+E)")
+                .button("Export...")
+                .on_hover_text("Save or copy the map as a briefing (PNG, SVG, PDF), or a timelapse of it (Ctrl+E)")
                 .clicked()
             {
                 actions.push(Action::OpenExport);

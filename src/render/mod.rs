@@ -1,6 +1,6 @@
 //! Briefing images without a screen: the briefing frame (`draw::briefing`) run through
 //! egui headless and rasterised by wgpu (on Mesa's CPU rasteriser when there is no GPU), then
-//! written as PNG, animated GIF or APNG. The viewer's "Export image" and `sandline render` both
+//! written as PNG, animated GIF or APNG. The viewer's "Export" and `sandline render` both
 //! come through here, so they draw the same picture.
 
 mod compare;
@@ -20,7 +20,9 @@ pub use spec::{
     BriefingSpec, DEFAULT_SIZE, MAX_SCALE, MAX_SIDE, MIN_SIDE, PAGE_SIZES, TIMELAPSE_SIZE, check_bbox,
     page_size,
 };
-pub use timelapse::{MAX_FRAMES, Step, changed_dates, frame_dates};
+pub use timelapse::{
+    MAX_FRAMES, Step, TimelapseOut, changed_dates, frame_dates, frame_path, write_timelapse,
+};
 pub use vector::ImageFormat;
 
 use crate::areas::{AreaCache, AreaOptions};

@@ -155,11 +155,15 @@ impl Writer {
                 .override_text_color
                 .or(laid_out.filter(|&c| c != Color32::PLACEHOLDER))
                 .unwrap_or(t.fallback_color);
-            let size = first.font_height / self.font_height_per_size;
-            let x = t.pos.x + placed.pos.x + first.pos.x;
-            let y = t.pos.y + placed.pos.y + first.pos.y;
+            // A layer's transform (the shrunk legend's) scales a row's size and mesh but not its
+            // glyphs: scale them as the row was.
+            let line = row.glyphs.iter().map(|g| g.line_height).fold(0.0, f32::max);
+            let k = if line > 0.0 && row.size.y > 0.0 { row.size.y / line } else { 1.0 };
+            let size = k * first.font_height / self.font_height_per_size;
+            let x = t.pos.x + placed.pos.x + k * first.pos.x;
+            let y = t.pos.y + placed.pos.y + k * first.pos.y;
             // The width egui set it in: another font is fitted to it, so nothing overlaps.
-            let width = row.glyphs.last().map_or(0.0, |g| g.pos.x + g.advance_width) - first.pos.x;
+            let width = k * (row.glyphs.last().map_or(0.0, |g| g.pos.x + g.advance_width) - first.pos.x);
             let _ = write!(
                 out,
                 r#"<text x="{}" y="{}" font-size="{}" textLength="{}" lengthAdjust="spacingAndGlyphs" {} xml:space="preserve">{}</text>"#,
@@ -313,6 +317,38 @@ mod tests {
         let square = paths[0].split('"').nth(1).unwrap();
         assert_eq!(square, "M0 0 L10 0 L10 10 L0 10 L0 0 Z");
         assert!(paths[1].contains("fill=\"#0000c8\""), "{out}");
+    }
+
+    /// The `<text>` of "Held" set at 20 points and drawn by `transform`: (x, y, font-size, textLength).
+    fn held_text(transform: egui::emath::TSTransform) -> [f32; 4] {
+        let ctx = egui::Context::default();
+        let mut galley = None;
+        let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+            galley = Some(ui.painter().layout_no_wrap(
+                "Held".into(),
+                egui::FontId::proportional(20.0),
+                Color32::BLACK,
+            ));
+        });
+        let mut shape = TextShape::new(Pos2::new(100.0, 50.0), galley.unwrap(), Color32::BLACK);
+        shape.transform(transform);
+        let mut out = String::new();
+        Writer { font_height_per_size: 1.0 }.text(&shape, &mut out);
+        let attr = |name: &str| -> f32 {
+            let start = out.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            out[start..].split('"').next().unwrap().parse().unwrap()
+        };
+        [attr("x"), attr("y"), attr("font-size"), attr("textLength")]
+    }
+
+    #[test]
+    fn text_on_a_scaled_layer_is_scaled_as_its_glyphs_are() {
+        let plain = held_text(egui::emath::TSTransform::IDENTITY);
+        let half = held_text(egui::emath::TSTransform::new(egui::vec2(10.0, 0.0), 0.5));
+        assert!((half[0] - (10.0 + plain[0] / 2.0)).abs() < 0.02, "{plain:?} {half:?}");
+        assert!((half[1] - plain[1] / 2.0).abs() < 0.02, "{plain:?} {half:?}");
+        assert!((half[2] - plain[2] / 2.0).abs() < 0.02, "{plain:?} {half:?}");
+        assert!((half[3] - plain[3] / 2.0).abs() < 0.02, "{plain:?} {half:?}");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! The dates of a timelapse: every step from one date to another, optionally only those at which
 //! the map changed.
 
+use super::{Animation, AnimationFormat, BriefingSpec, RenderError, Renderer, write_png_atomic};
 use crate::dataset::Dataset;
+use crate::model::PartialDate;
 use chrono::{Months, NaiveDate};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 /// Most frames a timelapse may have.
@@ -34,6 +37,66 @@ impl FromStr for Step {
             _ => Err(bad()),
         }
     }
+}
+
+/// Where a timelapse goes: an animation or a video (`.gif`, `.png`, `.mp4`), numbered frames in a
+/// folder, or both.
+pub struct TimelapseOut<'a> {
+    pub file: Option<(&'a Path, AnimationFormat)>,
+    pub frames_dir: Option<&'a Path>,
+    /// How long each frame shows, and (for a day at which some place changed hands) how long it
+    /// is held instead.
+    pub frame_ms: u32,
+    pub hold_ms: Option<u32>,
+}
+
+/// Draws `spec` at each of `days` and writes the frames where `out` says, telling `progress`
+/// of each frame drawn (its number from 1, and its day).
+pub fn write_timelapse(
+    renderer: &mut Renderer,
+    dataset: &Dataset,
+    spec: &BriefingSpec,
+    days: &[NaiveDate],
+    out: &TimelapseOut,
+    mut progress: impl FnMut(usize, NaiveDate),
+) -> Result<(), RenderError> {
+    // The sides' colours come out exactly in a GIF, whatever the first frame holds.
+    let keep: Vec<[u8; 3]> = dataset
+        .factions
+        .iter()
+        .map(|f| f.color.0)
+        .chain([crate::model::Rgb::UNKNOWN.0, crate::draw::marker_style::RECENT.0])
+        .collect();
+    let held: std::collections::HashSet<NaiveDate> = match out.hold_ms {
+        Some(_) => changed_dates(dataset, days).into_iter().collect(),
+        None => Default::default(),
+    };
+    let mut animation = match out.file {
+        Some((path, format)) => {
+            Some(Animation::create(path, format, spec.pixel_size(), days.len() as u32, out.frame_ms, &keep)?)
+        }
+        None => None,
+    };
+    for (i, &day) in days.iter().enumerate() {
+        let frame = BriefingSpec { date: PartialDate::day(day), ..spec.clone() };
+        let image = renderer.briefing(dataset, &frame)?;
+        if let Some(dir) = out.frames_dir {
+            write_png_atomic(&image, &frame_path(dir, i + 1, day))?;
+        }
+        if let Some(animation) = animation.as_mut() {
+            animation.add(&image, out.hold_ms.filter(|_| held.contains(&day)))?;
+        }
+        progress(i + 1, day);
+    }
+    if let Some(animation) = animation {
+        animation.finish()?;
+    }
+    Ok(())
+}
+
+/// `DIR/frame-0001-2017-06-03.png`: numbered, so that the files sort in order.
+pub fn frame_path(dir: &Path, n: usize, day: NaiveDate) -> PathBuf {
+    dir.join(format!("frame-{n:04}-{day}.png"))
 }
 
 /// `from`, then every `step` after it up to `to`, and `to` itself as the last frame.

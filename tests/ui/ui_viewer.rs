@@ -230,6 +230,81 @@ fn exporting_the_view_writes_the_same_image_as_sandline_render() {
     assert!(diff.within(&sandline::render::Tolerance::default()), "export and render differ: {diff:?}");
 }
 
+/// Clicks "Save timelapse" and waits for the worker drawing the frames: the button is back when
+/// it has finished, the window having gone on meanwhile.
+fn save_timelapse(harness: &mut Harness<'_, SandlineApp>) {
+    harness.run_steps(1);
+    harness.get_by_label("Save timelapse").click();
+    harness.run_steps(2);
+    for _ in 0..1200 {
+        if harness.query_by_label("Save timelapse").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        harness.run_steps(1);
+    }
+}
+
+#[test]
+fn the_export_window_saves_a_timelapse_of_the_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-03");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Timelapse").click();
+    harness.run_steps(2);
+    let out = tmp.path().join("weeks.gif");
+    type_into(&mut harness, "From", "2017-05-06");
+    type_into(&mut harness, "To", "2017-06-03");
+    type_into(&mut harness, "Every", "1w");
+    type_into(&mut harness, "Timelapse file", &out.display().to_string());
+    save_timelapse(&mut harness);
+    harness.get_by_label_contains("Saved");
+    harness.get_by_label_contains("5 frames, 2017-05-06 to 2017-06-03");
+    let file = std::fs::File::open(&out).expect("the timelapse was written");
+    let decoder = image::codecs::gif::GifDecoder::new(std::io::BufReader::new(file)).unwrap();
+    let frames = image::AnimationDecoder::into_frames(decoder).collect_frames().unwrap();
+    assert_eq!(frames.len(), 5, "one frame a week");
+    assert_ne!(frames[0].buffer(), frames[4].buffer(), "the map moves between the first and last week");
+}
+
+#[test]
+fn a_timelapse_video_of_a_window_of_any_size_has_even_sides() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-03");
+    // An odd window, which makes an odd map.
+    harness.set_size(egui::vec2(1401.0, 901.0));
+    harness.run_steps(3);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Timelapse").click();
+    harness.run_steps(2);
+    let out = tmp.path().join("days.mp4");
+    type_into(&mut harness, "From", "2017-06-01");
+    type_into(&mut harness, "To", "2017-06-03");
+    type_into(&mut harness, "Every", "1d");
+    type_into(&mut harness, "Timelapse file", &out.display().to_string());
+    save_timelapse(&mut harness);
+    harness.get_by_label_contains("Saved");
+    let probe = std::process::Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width,height",
+            "-of",
+            "csv=p=0",
+        ])
+        .arg(&out)
+        .output()
+        .expect("ffprobe (installed with ffmpeg) runs");
+    let text = String::from_utf8_lossy(&probe.stdout);
+    let sides: Vec<u32> = text.trim().split(',').map(|n| n.parse().unwrap()).collect();
+    assert!(sides.len() == 2 && sides.iter().all(|s| s % 2 == 0 && *s > 300), "{text}");
+}
+
 #[test]
 fn the_view_date_layer_and_hidden_sides_are_remembered_between_runs() {
     let mut first = viewer(DataDir::seed_fixture(), "2017-06-03");

@@ -15,6 +15,7 @@ impl SandlineApp {
     pub(super) fn view_now(&self) -> ViewNow<'_> {
         ViewNow {
             dataset: &self.dataset,
+            data: &self.data,
             date: self.view.date,
             center: self.view.center(),
             zoom: self.view.map.zoom(),
