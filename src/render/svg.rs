@@ -323,13 +323,14 @@ mod tests {
     fn held_text(transform: egui::emath::TSTransform) -> [f32; 4] {
         let ctx = egui::Context::default();
         let mut galley = None;
-        let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             galley = Some(ui.painter().layout_no_wrap(
                 "Held".into(),
                 egui::FontId::proportional(20.0),
                 Color32::BLACK,
             ));
         });
+        output.textures_delta.clear();
         let mut shape = TextShape::new(Pos2::new(100.0, 50.0), galley.unwrap(), Color32::BLACK);
         shape.transform(transform);
         let mut out = String::new();
