@@ -229,7 +229,12 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         if is(tokens, k, "last") && is(tokens, k + 1, "year") {
             return expr(k + 2, When::MonthLastYear(month));
         }
-        let after_preposition = i > 0 && TIME_PREPOSITIONS.contains(&tokens[i - 1].lower.as_str());
+        // "in May", "since mid-July".
+        let after_preposition = i > 0
+            && (TIME_PREPOSITIONS.contains(&tokens[i - 1].lower.as_str())
+                || (tokens[i - 1].is("-")
+                    && i > 1
+                    && TIME_PREPOSITIONS.contains(&tokens[i - 2].lower.as_str())));
         return after_preposition.then_some(DateExpr {
             first: i,
             end: k,
@@ -362,6 +367,7 @@ mod tests {
             ("Apr. 4, 2019", "2000", &["2019-04-04"]),
             ("on 2019-04-04", "2000", &["2019-04-04"]),
             ("since 2011", "2018-05-23", &["2011"]),
+            ("trying since mid-July to", "2014-08-24", &["2014-07"]),
             ("in May 2014", "2014-12", &["2014-05"]),
             ("for nearly two years", "2018-05-23", &["2016"]),
             ("three months ago", "2018-05-23", &["2018-02"]),

@@ -9,7 +9,7 @@ use super::reading::{self, Context, Draft};
 use super::sentence::Analysed;
 use super::speakers::{self, Speaker};
 use super::text::{self, Token};
-use super::{Extraction, Proposal, UnknownName, dates, published};
+use super::{Extraction, Proposal, UnknownName, dates, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::model::{PartialDate, PlaceIx};
@@ -19,6 +19,8 @@ const ANAPHOR_REACH: usize = 8;
 /// A name in a place position that the gazetteer finds this well (and unambiguously) is taken as
 /// the place even though the strict reading of running text passed it by.
 const LOOSE_MATCH: f64 = 0.9;
+/// How well the gazetteer must know a site by its town's name ("Sabha citadel" for "Sebha citadel").
+const SITE_MATCH: f64 = 0.85;
 
 /// Reads articles against one dataset's places and factions.
 pub struct Ingestor<'d> {
@@ -56,7 +58,7 @@ impl<'d> Ingestor<'d> {
         let mut prepared: Vec<(Vec<Token>, Vec<FactionMention>)> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let tokens = text::tokenize(&text[s.start..s.end], s.start);
-            let factions = self.factions.find(text, &tokens);
+            let factions = phrases::widen(&tokens, &self.factions.find(text, &tokens));
             prepared.push((tokens, factions));
         }
         add_defined_acronyms(text, &mut prepared);
@@ -101,6 +103,7 @@ impl<'d> Ingestor<'d> {
                 for d in drafts {
                     out.proposals.push(Proposal::from_draft(&d, analysed.start, analysed.end));
                     *state.claims_per_place.entry(d.place).or_default() += 1;
+                    state.claimed.push((si, d.place));
                     state.drafts.push(d);
                 }
             }
@@ -134,6 +137,7 @@ impl<'d> Ingestor<'d> {
                     place: best.place,
                     anaphor: false,
                     ambiguous: m.lookup.ambiguous,
+                    locator: false,
                 })
             })
             .collect();
@@ -142,7 +146,7 @@ impl<'d> Ingestor<'d> {
             let overlaps =
                 (first..end).any(|k| in_faction(k) || places.iter().any(|p| p.first <= k && k < p.end));
             if !overlaps {
-                places.push(PlaceRef { first, end, place, anaphor: false, ambiguous: false });
+                places.push(PlaceRef { first, end, place, anaphor: false, ambiguous: false, locator: false });
             }
         }
         let taken =
@@ -152,7 +156,14 @@ impl<'d> Ingestor<'d> {
             let lookup = self.gazetteer.lookup(name, None);
             match lookup.best() {
                 Some(best) if best.score >= LOOSE_MATCH && !lookup.ambiguous => {
-                    places.push(PlaceRef { first, end, place: best.place, anaphor: false, ambiguous: false });
+                    places.push(PlaceRef {
+                        first,
+                        end,
+                        place: best.place,
+                        anaphor: false,
+                        ambiguous: false,
+                        locator: false,
+                    });
                 }
                 Some(_) => {}
                 None => out.unknown.push(UnknownName {
@@ -169,6 +180,19 @@ impl<'d> Ingestor<'d> {
         let anaphors = places::anaphors(&tokens, |k| taken(k, &places));
         for a in anaphors {
             let kind = |p: PlaceIx| self.dataset.place(p).kind;
+            if let Some(count) = a.count {
+                for place in plural(state, si, count, |p, back| a.class.accepts(kind(p), back)) {
+                    places.push(PlaceRef {
+                        first: a.first,
+                        end: a.end,
+                        place,
+                        anaphor: true,
+                        ambiguous: false,
+                        locator: false,
+                    });
+                }
+                continue;
+            }
             let in_sentence = places
                 .iter()
                 .rev()
@@ -186,16 +210,51 @@ impl<'d> Ingestor<'d> {
                 .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
                 .map(|(_, (_, p))| *p);
             if let Some(place) = in_sentence.or(earlier) {
-                places.push(PlaceRef { first: a.first, end: a.end, place, anaphor: true, ambiguous: false });
+                places.push(PlaceRef {
+                    first: a.first,
+                    end: a.end,
+                    place,
+                    anaphor: true,
+                    ambiguous: false,
+                    locator: false,
+                });
             }
         }
         places.sort_by_key(|p| p.first);
+        let lookup = |query: &str| {
+            let found = self.gazetteer.lookup(query, None);
+            let best = found.best().filter(|m| m.score >= SITE_MATCH && !found.ambiguous)?;
+            Some((best.place, best.matched_name.clone()))
+        };
+        sites::resolve(&tokens, &mut places, in_faction, &lookup, |p| self.dataset.place(p).name.clone());
         let dates = dates::find(&tokens);
         let hits = self.lexicon.find(&tokens, |k| taken(k, &places));
         let speaker = speakers::speaker(&tokens, &factions);
         let dateline_end = dateline_end(text, &tokens);
         Analysed { start, end, tokens, factions, places, dates, hits, speaker, dateline_end }
     }
+}
+
+/// The places "both ports" or "these towns" point at: of the kind `fits` accepts (given how many
+/// sentences back), the latest the story made claims about, else the latest it named; `count` of
+/// them (0: all of the latest sentence that has any). None unless that many are found.
+fn plural(state: &State, si: usize, count: usize, fits: impl Fn(PlaceIx, usize) -> bool) -> Vec<PlaceIx> {
+    let pick = |list: &[(usize, PlaceIx)]| {
+        let mut out: Vec<PlaceIx> = Vec::new();
+        let mut sentence = None;
+        for &(at, p) in list.iter().rev().take_while(|(at, _)| at + ANAPHOR_REACH >= si) {
+            if !fits(p, si - at) || out.contains(&p) || sentence.is_some_and(|x| count == 0 && x != at) {
+                continue;
+            }
+            sentence = sentence.or(Some(at));
+            out.push(p);
+            if out.len() == count {
+                break;
+            }
+        }
+        (out.len() == count || (count == 0 && out.len() >= 2)).then_some(out)
+    };
+    pick(&state.claimed).or_else(|| pick(&state.memory)).unwrap_or_default()
 }
 
 /// "the Islamic State (IS) group" makes "IS" name the Islamic State for the rest of the article.
@@ -260,6 +319,8 @@ struct State {
     topic: Vec<PlaceIx>,
     drafts: Vec<Draft>,
     claims_per_place: std::collections::HashMap<PlaceIx, usize>,
+    /// The places of the story's claims, with their sentence, in order.
+    claimed: Vec<(usize, PlaceIx)>,
 }
 
 impl State {

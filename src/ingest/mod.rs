@@ -15,10 +15,12 @@ pub mod input;
 pub mod lexicon;
 pub mod merge;
 pub mod output;
+mod phrases;
 pub mod places;
 pub mod published;
 mod reading;
 mod sentence;
+mod sites;
 pub mod speakers;
 pub mod text;
 
