@@ -252,7 +252,7 @@ fn plural(state: &State, si: usize, count: usize, fits: impl Fn(PlaceIx, usize) 
                 break;
             }
         }
-        (out.len() == count || (count == 0 && out.len() >= 2)).then_some(out)
+        (!out.is_empty() && (out.len() == count || (count == 0 && out.len() >= 2))).then_some(out)
     };
     pick(&state.claimed).or_else(|| pick(&state.memory)).unwrap_or_default()
 }

@@ -33,7 +33,9 @@ impl LowerNames {
             for alias in place.names() {
                 let words: Vec<String> = tokenize(alias, 0).into_iter().map(|t| t.lower).collect();
                 let article = words.get(1).is_some_and(|w| w == "-");
-                if words.len() >= 2 && !article && words.iter().all(|w| w.chars().count() >= 3) {
+                // "12 Flats", "Gate 27": numbers are words here too.
+                let long = |w: &String| w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit());
+                if words.len() >= 2 && !article && words.iter().all(long) {
                     names.push((words, ix as PlaceIx));
                 }
             }

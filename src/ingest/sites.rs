@@ -32,7 +32,7 @@ const SITES: &[(&str, &[&str])] = &[
 ];
 
 /// Words for the whole a part sits in: a place after these, following another place, locates it.
-const LOCATING: &[&str] = &["in", "of", "at"];
+const LOCATING: &[&str] = &["in", "of", "at", "near", "outside"];
 /// Words that may stand between the two ("the 12 Flats area, in south-west Benghazi").
 const BETWEEN: &[&str] = &[
     "the",
@@ -157,7 +157,10 @@ fn locates(tokens: &[Token], places: &[PlaceRef], i: usize) -> bool {
     let Some(prev) = places.iter().filter(|q| q.end <= p.first && !q.locator).max_by_key(|q| q.end) else {
         return false;
     };
-    let between = &tokens[prev.end..p.first];
-    between.iter().any(|t| LOCATING.contains(&t.lower.as_str()))
-        && between.iter().all(|t| BETWEEN.contains(&t.lower.as_str()) || LOCATING.contains(&t.lower.as_str()))
+    // Another locating place may stand between ("12 Flats area in Ganfuda, in south-west Benghazi").
+    let in_locator = |j: usize| places.iter().any(|q| q.locator && q.first <= j && j < q.end);
+    let words = |j: usize| tokens[j].lower.as_str();
+    (prev.end..p.first).any(|j| LOCATING.contains(&words(j)))
+        && (prev.end..p.first)
+            .all(|j| BETWEEN.contains(&words(j)) || LOCATING.contains(&words(j)) || in_locator(j))
 }

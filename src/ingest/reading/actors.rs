@@ -64,6 +64,9 @@ const LAUNCH_VERBS: &[&str] = &[
     "imposed",
     "made",
 ];
+/// Nouns for an operation, whose "by X" names the side that acts.
+const ACTION_NOUNS: &[&str] =
+    &["offensive", "counteroffensive", "attack", "assault", "operation", "advance", "push", "campaign"];
 pub(super) const OPPONENTS: &[&str] = &["opponents", "opponent", "rivals", "enemies", "enemy", "foes"];
 /// The side a noun trigger belongs to: a faction or possessive right before it ("an LNA attack on",
 /// "their stronghold"), or "of X" right after ("the retreat of our forces"); and where its places
@@ -104,7 +107,10 @@ pub(super) fn eligible(s: &Analysed, first: usize) -> bool {
     let Some(p) = s.previous_word(first) else { return true };
     let w = s.word(p);
     if NOT_SUBJECT_BEFORE.contains(&w) {
-        return s.previous_word(p).is_some_and(|b| ACTOR_NOUNS.contains(&s.word(b)));
+        // "fighters loyal to X", and "a counter offensive by X succeeded": X acts.
+        let noun =
+            |b: usize| ACTOR_NOUNS.contains(&s.word(b)) || (w == "by" && ACTION_NOUNS.contains(&s.word(b)));
+        return s.previous_word(p).is_some_and(noun);
     }
     !(w == "of" && s.previous_word(p).is_some_and(|b| OPPONENTS.contains(&s.word(b))))
 }

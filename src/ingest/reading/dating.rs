@@ -4,15 +4,21 @@
 use super::super::dates;
 use super::super::lexicon::Hit;
 use super::super::sentence::Analysed;
+use super::super::speakers;
 use super::confidence::{PRESENT_DATE, UNDATED, UNRESOLVED_DATE};
 use super::{Context, text_of};
-use crate::model::{Action, PartialDate};
+use crate::model::{Action, PartialDate, Precision};
+use chrono::Datelike;
 
+/// How far before a trigger, in tokens, "had" puts it before the story's day.
+const PLUPERFECT_WINDOW: usize = 4;
 /// How far before a trigger, in tokens, "now" or "still" dates a holding to the publication day.
 const NOW_WINDOW: usize = 4;
 /// A date across "but" or "while" is this much farther away than its distance in tokens.
 const OTHER_CLAUSE_DISTANCE: usize = 100;
 
+/// Forms of "be" right before a trigger that put it in the present ("are based", "is still").
+const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
 pub(super) const PRESENT: &[&str] =
     &["is", "are", "remains", "remain", "still", "now", "continue", "continues", "currently", "has", "have"];
 /// The date a trigger's claim carries, a note on where it came from, and a confidence penalty.
@@ -45,6 +51,20 @@ pub(super) fn date_for(
         return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
     }
     let nearest = s.dates.iter().filter(|d| d.first >= lo && d.first < hi).min_by_key(|d| distance(d));
+    // "On 20 March X attacked the base, where Y's forces are based": the date is the attack's; the
+    // present tense of a relative clause holds as written.
+    let present_here = s.previous_word(hit.first).is_some_and(|p| PRESENT_BE.contains(&s.word(p)));
+    let relative = |d: &dates::DateExpr| {
+        let (a, b) = if d.first >= hit.end { (hit.end, d.first) } else { (d.end, hit.first) };
+        (a..b).any(|k| matches!(s.word(k), "where" | "which" | "who"))
+    };
+    if action == Action::Holds
+        && present_here
+        && nearest.is_none_or(relative)
+        && let Some(p) = cx.published
+    {
+        return (Some(p), "present tense: the publication date".into(), PRESENT_DATE);
+    }
     if let Some(d) = nearest {
         let words = text_of(s, d.first, d.end);
         return match dates::resolve(d.when, cx.published) {
@@ -59,10 +79,27 @@ pub(super) fn date_for(
             None => (None, "present tense, but no publication date".into(), UNRESOLVED_DATE),
         };
     }
-    match (cx.narrative, cx.published) {
-        (Some(d), _) => (Some(d), "undated: the day the story is about".into(), UNDATED),
-        (None, Some(p)) => (Some(p), "undated: the publication date".into(), UNDATED),
-        (None, None) => (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
+    // "The BDB had taken the ports": before the story's day, by how much the text does not say.
+    // In reported speech ("confirmed its troops had pulled out") "had" is only the tense of the report.
+    let earlier = (hit.first.saturating_sub(PLUPERFECT_WINDOW)..hit.first).any(|k| s.word(k) == "had")
+        && !(0..hit.first).any(|k| speakers::is_speech(s.word(k)));
+    let (date, note) = match (cx.narrative, cx.published) {
+        (Some(d), _) => (d, "undated: the day the story is about"),
+        (None, Some(p)) => (p, "undated: the publication date"),
+        (None, None) => return (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
+    };
+    if earlier && !now {
+        return (Some(month_of(date)), format!("{note}, before it (\"had\"): its month"), UNDATED);
+    }
+    (Some(date), note.into(), UNDATED)
+}
+
+/// The month a date falls in.
+fn month_of(d: PartialDate) -> PartialDate {
+    let day = d.first_day();
+    match d.precision() {
+        Precision::Day => PartialDate::month(day.year(), day.month()).unwrap_or(d),
+        _ => d,
     }
 }
 

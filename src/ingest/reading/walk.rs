@@ -221,15 +221,22 @@ pub(super) fn places_before(s: &Analysed, lo: usize, k: usize) -> Vec<Found> {
 /// no clause break between, hangs on.
 pub(super) fn where_antecedent(s: &Analysed, lo: usize, k: usize) -> Option<Found> {
     let rel = (lo..k).rev().find(|&j| matches!(s.word(j), "where" | "which"))?;
-    if (rel + 1..k).any(|j| s.is_stop(j) && !s.in_faction(j)) {
+    if (rel + 1..k).any(|j| s.is_stop(j) && !s.in_faction(j) && !matches!(s.word(j), ")" | "]")) {
         return None;
     }
     let p = s
         .places
         .iter()
-        .filter(|p| p.end <= rel && p.end + 3 >= rel && p.first >= s.dateline_end && !p.locator)
+        .filter(|p| p.end <= rel && p.end + 5 >= rel && p.first >= s.dateline_end && !p.locator)
         .next_back()?;
-    let between_ok = (p.end..rel).all(|j| !s.tokens[j].word || LOCATOR_NOUNS.contains(&s.word(j)));
+    // "Teminhint airbase near Sebha, where": a place that only locates it may stand between.
+    let in_locator = |j: usize| s.places.iter().any(|q| q.locator && q.first <= j && j < q.end);
+    let between_ok = (p.end..rel).all(|j| {
+        !s.tokens[j].word
+            || LOCATOR_NOUNS.contains(&s.word(j))
+            || matches!(s.word(j), "near" | "in" | "of" | "outside")
+            || in_locator(j)
+    });
     between_ok.then_some(Found {
         place: p.place,
         anaphor: p.anaphor,
