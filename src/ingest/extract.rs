@@ -9,11 +9,13 @@ use super::reading::{self, Context, Draft};
 use super::sentence::Analysed;
 use super::speakers::{self, Speaker};
 use super::text::{self, Token};
-use super::{Extraction, Proposal, UnknownName, dates, phrases, published, sites};
+use super::{Extraction, Proposal, UnknownName, dates, glosses, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::model::{PartialDate, PlaceIx};
 
+/// How far into a sentence "this was not true" may come.
+const REFUTATION_REACH: usize = 10;
 /// How many sentences back "the town" may point.
 const ANAPHOR_REACH: usize = 8;
 /// A name in a place position that the gazetteer finds this well (and unambiguously) is taken as
@@ -61,7 +63,8 @@ impl<'d> Ingestor<'d> {
             let factions = phrases::widen(&tokens, &self.factions.find(text, &tokens));
             prepared.push((tokens, factions));
         }
-        add_defined_acronyms(text, &mut prepared);
+        glosses::add_defined_acronyms(text, &mut prepared);
+        glosses::rebind_glossed_patrons(&mut prepared);
         let mut masked = text.as_bytes().to_vec();
         for (tokens, factions) in &prepared {
             for f in factions {
@@ -88,16 +91,24 @@ impl<'d> Ingestor<'d> {
                 self.analyse(text, s.start, s.end, tokens, factions, &here, si, &mut state, &mut out);
             out.places_seen += analysed.places.iter().filter(|p| !p.anaphor).count();
             let mut produced = false;
+            let refuting = refutes(&analysed);
+            state.starts.push(analysed.start);
             if !s.headline && !analysed.hits.is_empty() {
+                let claimed_before: Vec<PlaceIx> =
+                    state.claimed.iter().filter(|&&(at, _)| at + 1 == si).map(|&(_, p)| p).collect();
                 let cx = Context {
                     published,
                     last_actor: state.last_actor,
                     last_speaker: state.last_speaker,
                     narrative: state.narrative,
                     topic: &state.topic,
+                    claimed_before: &claimed_before,
                     earlier: &state.drafts,
                 };
                 let drafts = reading::read(&analysed, &cx);
+                if refuting {
+                    state.refute(&mut out.proposals, si, &drafts);
+                }
                 produced = !drafts.is_empty();
                 state.last_actor = drafts.first().map(|d| d.faction).or(state.last_actor);
                 for d in drafts {
@@ -257,37 +268,16 @@ fn plural(state: &State, si: usize, count: usize, fits: impl Fn(PlaceIx, usize) 
     pick(&state.claimed).or_else(|| pick(&state.memory)).unwrap_or_default()
 }
 
-/// "the Islamic State (IS) group" makes "IS" name the Islamic State for the rest of the article.
-fn add_defined_acronyms(text: &str, prepared: &mut [(Vec<Token>, Vec<FactionMention>)]) {
-    let mut defined: Vec<(String, crate::model::FactionIx)> = Vec::new();
-    for (tokens, factions) in prepared.iter() {
-        for f in factions {
-            let (Some(open), Some(acr), Some(close)) =
-                (tokens.get(f.end), tokens.get(f.end + 1), tokens.get(f.end + 2))
-            else {
-                continue;
-            };
-            let word = &text[acr.start..acr.end];
-            let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-            if open.lower == "(" && close.lower == ")" && acronym && !defined.iter().any(|(w, _)| w == word) {
-                defined.push((word.to_string(), f.faction));
-            }
-        }
-    }
-    for (tokens, factions) in prepared.iter_mut() {
-        for (k, t) in tokens.iter().enumerate() {
-            let word = &text[t.start..t.end];
-            let Some(&(_, faction)) =
-                defined.iter().find(|(w, _)| w == word || word.strip_suffix("'s") == Some(w))
-            else {
-                continue;
-            };
-            if !factions.iter().any(|f| f.first <= k && k < f.end) {
-                factions.push(FactionMention { first: k, end: k + 1, faction, by_patron: false });
-            }
-        }
-        factions.sort_by_key(|f| f.first);
-    }
+/// "This, however, was not true", "The claims are false": a sentence that says the one before it
+/// was untrue.
+fn refutes(s: &Analysed) -> bool {
+    let opens = matches!(s.word(0), "this" | "that" | "these" | "those" | "such")
+        || (s.word(0) == "the" && matches!(s.word(1), "claim" | "claims" | "report" | "reports"));
+    let false_words = |k: usize| {
+        matches!(s.word(k), "false" | "untrue" | "baseless" | "incorrect" | "fabricated" | "unfounded")
+            || (s.word(k) == "not" && matches!(s.word(k + 1), "true" | "correct" | "accurate"))
+    };
+    opens && (0..s.len().min(REFUTATION_REACH)).any(false_words)
 }
 
 /// "BENGHAZI, Libya —" or "TRIPOLI (Reuters) -": the index of the first token after the dateline.
@@ -321,9 +311,44 @@ struct State {
     claims_per_place: std::collections::HashMap<PlaceIx, usize>,
     /// The places of the story's claims, with their sentence, in order.
     claimed: Vec<(usize, PlaceIx)>,
+    /// Where each sentence so far starts in the text.
+    starts: Vec<usize>,
 }
 
 impl State {
+    /// "This, however, was not true: the base remained in Misratan hands": the claims of the two
+    /// sentences before that another side took or holds a place this sentence gives to its side are
+    /// dropped; with no claim here, all the claims of the sentence before are.
+    fn refute(&mut self, proposals: &mut Vec<Proposal>, si: usize, drafts: &[Draft]) {
+        let recent: Vec<usize> = self.starts.iter().rev().skip(1).take(2).copied().collect();
+        let before = proposals.len();
+        proposals.retain(|p| {
+            let conflicts = drafts.iter().any(|d| {
+                d.place == p.place
+                    && d.faction != p.faction
+                    && matches!(p.action, crate::model::Action::Captured | crate::model::Action::Holds)
+            });
+            !recent.contains(&p.start)
+                || !(conflicts || (drafts.is_empty() && recent.first() == Some(&p.start)))
+        });
+        if proposals.len() < before {
+            // Their drafts are no longer the story's: forget them as earlier captures too.
+            let kept: Vec<Draft> = self
+                .drafts
+                .iter()
+                .filter(|d| {
+                    proposals
+                        .iter()
+                        .any(|p| p.place == d.place && p.faction == d.faction && p.action == d.action)
+                })
+                .cloned()
+                .collect();
+            self.drafts = kept;
+            self.claimed
+                .retain(|&(at, _)| at + 2 < si || proposals.iter().any(|p| p.start == self.starts[at]));
+        }
+    }
+
     fn after(&mut self, s: &Analysed, si: usize, published: Option<PartialDate>, produced: bool) {
         match s.speaker {
             Speaker::Faction { faction, .. } => self.last_speaker = Some(faction),

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod eval;
 mod extract;
 pub mod factions;
+mod glosses;
 pub mod input;
 pub mod lexicon;
 pub mod merge;

@@ -88,7 +88,7 @@ pub(super) fn date_for(
         (None, Some(p)) => (p, "undated: the publication date"),
         (None, None) => return (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
     };
-    if earlier && !now {
+    if earlier && !now && cx.narrative.is_none() {
         return (Some(month_of(date)), format!("{note}, before it (\"had\"): its month"), UNDATED);
     }
     (Some(date), note.into(), UNDATED)

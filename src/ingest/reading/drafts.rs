@@ -11,6 +11,9 @@ use super::sides::co_actors;
 use super::{Context, Draft, dating, text_of};
 use crate::model::{Action, PartialDate, Precision};
 
+/// The note on an entry read as a contest.
+pub(super) const GOING_IN: &str = "going in is not yet holding";
+
 pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize, r: Reading) -> Vec<Draft> {
     let hit = l.hit;
     let Some(actor) = r.actor else { return Vec::new() };
@@ -24,7 +27,7 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         notes.push("an attempt, not a capture".into());
     }
     if hit.entry.has(lexicon::ENTRY) && l.action == Action::Contested {
-        notes.push("going in is not yet holding".into());
+        notes.push(GOING_IN.into());
     }
     notes.push(actor.how.clone());
     penalty += actor.penalty;

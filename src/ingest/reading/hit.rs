@@ -170,7 +170,8 @@ fn active(
         || (pronoun_object && takes_place_before)
     {
         // "retreated to lay a trap", "forced them to retreat": where the last sentence was.
-        r.places.extend(cx.topic.first().map(|&place| Found {
+        let before = cx.claimed_before.first().or(cx.topic.first());
+        r.places.extend(before.map(|&place| Found {
             place,
             anaphor: true,
             ambiguous: false,

@@ -30,6 +30,8 @@ pub struct Context<'c> {
     pub narrative: Option<PartialDate>,
     /// Places of the previous sentence.
     pub topic: &'c [PlaceIx],
+    /// Places the previous sentence made claims about.
+    pub claimed_before: &'c [PlaceIx],
     /// Claims read so far in the article.
     pub earlier: &'c [Draft],
 }
