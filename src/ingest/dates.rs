@@ -29,6 +29,8 @@ pub enum When {
     LastWeek,
     YearsAgo(u32),
     MonthsAgo(u32),
+    /// "a week ago": the month of that day, as "last week".
+    WeeksAgo(u32),
     /// "April last year".
     MonthLastYear(u32),
     /// "in recent weeks", "in recent days": the publication month.
@@ -39,7 +41,15 @@ impl When {
     /// Days counted from the publication date: the news of the story, which later undated sentences
     /// about the same events share.
     pub fn is_news_peg(self) -> bool {
-        matches!(self, When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today)
+        matches!(
+            self,
+            When::Weekday(_)
+                | When::LastWeekday(_)
+                | When::Yesterday
+                | When::Today
+                | When::LastWeek
+                | When::WeeksAgo(_)
+        )
     }
 }
 
@@ -198,6 +208,7 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         return match unit.lower.as_str() {
             "years" | "year" => expr(i + 3, When::YearsAgo(n)),
             "months" | "month" => expr(i + 3, When::MonthsAgo(n)),
+            "weeks" | "week" => expr(i + 3, When::WeeksAgo(n)),
             _ => None,
         };
     }
@@ -219,6 +230,11 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
             k += 1;
         }
         if let Some(day) = tokens.get(k).and_then(day_number) {
+            // "Sept. 11-12": two days, known together only to the month.
+            if is(tokens, k + 1, "-") && tokens.get(k + 2).and_then(day_number).is_some() {
+                let (year, end) = year_after(tokens, k + 3);
+                return expr(end, When::Month { month, year });
+            }
             let (year, end) = year_after(tokens, k + 1);
             return expr(end, When::Day { day, month, year });
         }
@@ -240,6 +256,15 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
             end: k,
             when: When::Month { month, year: None },
         });
+    }
+    // "11-12 September"
+    if day_number(t).is_some()
+        && is(tokens, i + 1, "-")
+        && tokens.get(i + 2).and_then(day_number).is_some()
+        && let Some(month) = tokens.get(i + 3).and_then(month_of)
+    {
+        let (year, end) = year_after(tokens, i + 4);
+        return expr(end, When::Month { month, year });
     }
     if let Some(day) = day_number(t)
         && let Some(month) = tokens.get(i + 1).and_then(month_of)
@@ -321,6 +346,8 @@ pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate
         When::ThisMonth if month_known => first_of_month(p, 0),
         When::LastWeek if day_precise => first_of_month(p - Duration::days(7), 0),
         When::LastWeek if month_known => Some(pub_date),
+        When::WeeksAgo(n) if day_precise => first_of_month(p - Duration::days(7 * i64::from(n)), 0),
+        When::WeeksAgo(_) if month_known => Some(pub_date),
         When::MonthsAgo(n) if month_known => first_of_month(p, n),
         When::LastYear => PartialDate::year(p.year() - 1),
         When::MonthLastYear(m) => PartialDate::month(p.year() - 1, m),
@@ -368,6 +395,8 @@ mod tests {
             ("on 2019-04-04", "2000", &["2019-04-04"]),
             ("since 2011", "2018-05-23", &["2011"]),
             ("trying since mid-July to", "2014-08-24", &["2014-07"]),
+            ("seized on Sept. 11-12 from", "2016-09-19", &["2016-09"]),
+            ("the seizure a week ago", "2016-09-19", &["2016-09"]),
             ("in May 2014", "2014-12", &["2014-05"]),
             ("for nearly two years", "2018-05-23", &["2016"]),
             ("three months ago", "2018-05-23", &["2018-02"]),

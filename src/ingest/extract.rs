@@ -103,6 +103,7 @@ impl<'d> Ingestor<'d> {
                     narrative: state.narrative,
                     topic: &state.topic,
                     claimed_before: &claimed_before,
+                    unopposed_before: state.unopposed,
                     earlier: &state.drafts,
                 };
                 let drafts = reading::read(&analysed, &cx);
@@ -118,6 +119,8 @@ impl<'d> Ingestor<'d> {
                     state.drafts.push(d);
                 }
             }
+            let words: Vec<&str> = analysed.tokens.iter().map(|t| t.lower.as_str()).collect();
+            state.unopposed = super::lexicon::is_unopposed(&words);
             state.after(&analysed, si, published, produced);
         }
         out
@@ -313,6 +316,8 @@ struct State {
     claimed: Vec<(usize, PlaceIx)>,
     /// Where each sentence so far starts in the text.
     starts: Vec<usize>,
+    /// The last sentence said a side met no fight.
+    unopposed: bool,
 }
 
 impl State {

@@ -28,21 +28,23 @@ pub enum Voice {
 }
 
 /// The place must follow within a few words ("took the town", not "took part").
-pub const NEAR: u8 = 1;
+pub const NEAR: u16 = 1;
 /// A past participle: after a form of "be" the trigger reads as passive.
-pub const PARTICIPLE: u8 = 2;
+pub const PARTICIPLE: u16 = 2;
 /// Stated intent does not undo it ("said it would lift the siege of Derna": the siege is real).
-pub const FIRM: u8 = 4;
+pub const FIRM: u16 = 4;
 /// The place may be on either side ("Tarhuna, their stronghold").
-pub const EITHER: u8 = 8;
+pub const EITHER: u16 = 8;
 /// A weak cue: lower confidence.
-pub const WEAK: u8 = 16;
+pub const WEAK: u16 = 16;
 /// Going in ("entered", "stormed"): a contest, unless the text says no one fought.
-pub const ENTRY: u8 = 32;
+pub const ENTRY: u16 = 32;
 /// The place is the verb's object, right after it ("left the town", not "left 20 dead in the town").
-pub const OBJECT: u8 = 64;
+pub const OBJECT: u16 = 64;
 /// Says something only in the present tense ("where its forces are based").
-pub const PRESENT: u8 = 128;
+pub const PRESENT: u16 = 128;
+/// Takes no object: its place is the one its clause hangs on ("where they had taken control").
+pub const INTRANSITIVE: u16 = 256;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Entry {
@@ -50,11 +52,11 @@ pub struct Entry {
     pub len: usize,
     pub action: Action,
     pub voice: Voice,
-    pub flags: u8,
+    pub flags: u16,
 }
 
 impl Entry {
-    pub fn has(&self, flag: u8) -> bool {
+    pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 }

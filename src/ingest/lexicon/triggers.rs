@@ -5,9 +5,9 @@
 //!
 //! Actions: C captured, W withdrew, H holds, B besieged, F contested. Voices: A active, P passive,
 //! AA actor after, U under control, N noun. Flags: n near, p participle, f firm, e either side,
-//! w weak, x entry, o object, t present tense.
+//! w weak, x entry, o object, t present tense, i intransitive.
 
-use super::{EITHER, ENTRY, FIRM, NEAR, OBJECT, PARTICIPLE, PRESENT, Voice, WEAK};
+use super::{EITHER, ENTRY, FIRM, INTRANSITIVE, NEAR, OBJECT, PARTICIPLE, PRESENT, Voice, WEAK};
 use crate::model::Action;
 
 const TABLE: &str = "
@@ -22,8 +22,8 @@ C A - | regains control of, regaining control of, wrested control of, wrest cont
 C A - | re - established control of, re - establish control of, restored control of, assumed control of
 C A - | retook control of, retaken control of, took back, take back, taken back, taking back
 C A - | took over, take over, takes over, taking over, taken over
-C A - | take control, takes control, took control, taken control, taking control, seized control
-C A - | gained control, regained control
+C A i | take control, takes control, took control, taken control, taking control, seized control
+C A i | gained control, regained control
 C A n | take, takes, took, taking
 C A np | taken
 C A npw | secured
@@ -48,12 +48,13 @@ W N - | retreat of, withdrawal of, withdrawal from
 H AA - | under the control of, under control of, in the hands of
 H U - | under control, under their control, under its control, under his control, under our control
 H U - | under your control
-H A - | in control of, in control, maintain control of, maintains control of, maintained control of
+H A - | in control of, maintain control of, maintains control of, maintained control of
+H A i | in control
 H A - | retain control of, retains control of, retained control of, kept control of
 H A - | keep control of, keeps control of
 H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
-H A t | based, stationed
+H A ti | based, stationed
 H N e | stronghold, strongholds, bastion
 H N e | hands
 H N w | based in
@@ -88,11 +89,11 @@ F AA - | lost ground, losing ground
 
 /// (phrase, action, voice, flags) for every phrase of the table, skipping any line that does not
 /// read (a test checks that none is skipped).
-pub(super) fn entries() -> Vec<(&'static str, Action, Voice, u8)> {
+pub(super) fn entries() -> Vec<(&'static str, Action, Voice, u16)> {
     TABLE.lines().filter_map(line).flatten().collect()
 }
 
-fn line(line: &'static str) -> Option<Vec<(&'static str, Action, Voice, u8)>> {
+fn line(line: &'static str) -> Option<Vec<(&'static str, Action, Voice, u16)>> {
     let (head, phrases) = line.split_once('|')?;
     let mut head = head.split_whitespace();
     let action = match head.next()? {
@@ -122,6 +123,7 @@ fn line(line: &'static str) -> Option<Vec<(&'static str, Action, Voice, u8)>> {
             'x' => ENTRY,
             'o' => OBJECT,
             't' => PRESENT,
+            'i' => INTRANSITIVE,
             '-' => 0,
             _ => return None,
         };

@@ -185,6 +185,16 @@ pub(super) fn pronoun(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
             .or_else(|| subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }))
             .or_else(carried),
         "they" | "their" | "it" | "its" => match speaker {
+            // "pursuing Jathran's forces fleeing Es Sidra, where they had taken control": in a
+            // subordinate clause, the side named last after the speaker.
+            Some((_, at))
+                if at < k
+                    && k > 0
+                    && matches!(s.word(k - 1), "where" | "when" | "after" | "as" | "until")
+                    && s.factions.iter().any(|f| f.first > at && f.end <= k) =>
+            {
+                subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a })
+            }
             Some((f, at)) if at < k => via(Some(f), "the speaker's side"),
             // "Residents said they ...": the speakers themselves, who are no side.
             _ if matches!(w, "they" | "their")

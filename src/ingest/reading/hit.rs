@@ -20,6 +20,9 @@ const EARLIER_CLAIMS_REACH: usize = 200;
 const EITHER_BEFORE_WINDOW: usize = 8;
 /// An OBJECT trigger's place starts within this many tokens of it ("left the town").
 const OBJECT_REACH: usize = 3;
+/// The only words that may stand between an OBJECT trigger and its place.
+const OBJECT_WORDS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "key", "strategic", "nearby", "town", "city", "of"];
 
 /// What a trigger's clause says: its side (if any), its places, the walk that found them, and the
 /// notes and penalty of the guesses made.
@@ -45,7 +48,13 @@ pub(super) fn read(
         Voice::Active => active(s, cx, l, lo, hi, prev_actor, &mut r),
         Voice::Passive | Voice::ActorAfter => {
             r.places = places_before(s, lo, l.hit.first);
-            r.actor = actor_after(s, cx, l.hit.end).map(|a| a.0).or_else(|| {
+            let after = actor_after(s, cx, l.hit.end);
+            // "seized by X on Sunday from Y": the side it was taken from, after the agent.
+            if let Some((_, end)) = after {
+                let walk = walk_after(s, end, hi, l.action, false);
+                r.walk = Walk { places: Vec::new(), ..walk };
+            }
+            r.actor = after.map(|a| a.0).or_else(|| {
                 if l.voice != Voice::Passive || l.action != Action::Captured {
                     return None;
                 }
@@ -139,7 +148,11 @@ fn active(
         .or_else(carried);
     r.walk = walk_after(s, hit.end, hi, l.action, near);
     if hit.entry.has(OBJECT) {
-        r.walk.places.retain(|p| p.first <= hit.end + OBJECT_REACH);
+        // "left the town", "fled the city of Sirte"; not "fleeing militants in western Benghazi".
+        let object = |p: &Found| {
+            p.first <= hit.end + OBJECT_REACH && (hit.end..p.first).all(|j| OBJECT_WORDS.contains(&s.word(j)))
+        };
+        r.walk.places.retain(object);
     }
     r.places = r.walk.places.clone();
     // An OBJECT trigger says nothing without its object ("fled to the coast", "left 20 dead").
@@ -147,7 +160,10 @@ fn active(
         return;
     }
     let next = s.word(hit.end);
-    let intransitive = hit.end >= s.len() || s.is_stop(hit.end) || !s.tokens[hit.end].word;
+    let intransitive = hit.entry.has(lexicon::INTRANSITIVE)
+        || hit.end >= s.len()
+        || s.is_stop(hit.end)
+        || !s.tokens[hit.end].word;
     let pronoun_object = matches!(next, "it" | "them");
     // "where they had taken control", "where its forces are still in control".
     if (intransitive || pronoun_object)

@@ -46,7 +46,9 @@ pub(super) const FACTUAL_BEFORE_TO: &[&str] = &[
 /// Present forms of "be" that a PRESENT trigger needs ("where its forces are based").
 const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
 
-pub(super) fn live_hits(s: &Analysed) -> Vec<Live> {
+/// The triggers that stand. `unopposed_before`: the sentence before said an entry met no fight
+/// ("faced little resistance. After moving into Es Sidra, ...").
+pub(super) fn live_hits(s: &Analysed, unopposed_before: bool) -> Vec<Live> {
     let mut out = Vec::new();
     let mut prev_end = 0;
     let denied = denial_span(s);
@@ -90,7 +92,7 @@ pub(super) fn live_hits(s: &Analysed) -> Vec<Live> {
         }
         if e.has(lexicon::ENTRY) && !attempt {
             let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
-            if !lexicon::is_unopposed(&words) {
+            if !lexicon::is_unopposed(&words) && !unopposed_before {
                 action = Action::Contested;
             }
         }
@@ -99,11 +101,11 @@ pub(super) fn live_hits(s: &Analysed) -> Vec<Live> {
         } else if attempt {
             continue;
         }
-        if e.has(lexicon::PARTICIPLE)
-            && let Some(p) = p
-            && (BE.contains(&s.word(p))
-                || (s.word(p).ends_with("ly") && p > 0 && BE.contains(&s.word(p - 1))))
-        {
+        let after_be = p.is_some_and(|p| {
+            BE.contains(&s.word(p)) || (s.word(p).ends_with("ly") && p > 0 && BE.contains(&s.word(p - 1)))
+        });
+        // "were among four seized by X": a participle right before "by" is passive too.
+        if e.has(lexicon::PARTICIPLE) && (after_be || s.word(hit.end) == "by") {
             voice = Voice::Passive;
         }
         let compound =

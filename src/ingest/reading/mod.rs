@@ -32,6 +32,8 @@ pub struct Context<'c> {
     pub topic: &'c [PlaceIx],
     /// Places the previous sentence made claims about.
     pub claimed_before: &'c [PlaceIx],
+    /// The previous sentence said a side met no fight ("faced little resistance").
+    pub unopposed_before: bool,
     /// Claims read so far in the article.
     pub earlier: &'c [Draft],
 }
@@ -54,7 +56,7 @@ pub(super) const AUXILIARIES: &[&str] =
 pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
     // A noun with no side attached ("the last militant bastion") says nothing, and does not cut the
     // stretch of the verb before it.
-    let live: Vec<Live> = live_hits(s)
+    let live: Vec<Live> = live_hits(s, cx.unopposed_before)
         .into_iter()
         .filter(|l| l.voice != Voice::Noun || noun_actor(s, cx, l.hit).is_some())
         .collect();

@@ -138,7 +138,8 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             found_here = true;
             counted_from = p.end;
             // "the 12 Flats area in Ganfuda, in south-west Benghazi": the places after "in" locate it.
-            if is_reference_point(s, k) || last_place_end.is_some_and(|e| locates(s, e, k)) {
+            if is_reference_point(s, k) || last_place_end.is_some_and(|e| locates(s, e, k) || placed_in(s, k))
+            {
                 continue;
             }
             w.places.push(Found {
@@ -169,6 +170,20 @@ fn locates(s: &Analysed, after: usize, k: usize) -> bool {
             ) || COMPASS.contains(w)
                 || PLACE_DESCRIPTORS.contains(w)
         })
+}
+
+/// "..., the last stronghold in the city": after the place taken, a place "in" which something
+/// stands only locates it.
+fn placed_in(s: &Analysed, k: usize) -> bool {
+    let mut j = k;
+    while let Some(p) = s.previous_word(j) {
+        let w = s.word(p);
+        if !(PLACE_DESCRIPTORS.contains(&w) || COMPASS.contains(&w)) {
+            return matches!(w, "in" | "inside" | "near" | "outside");
+        }
+        j = p;
+    }
+    false
 }
 
 /// "and two days later launched", "and briefly cut": a new verb after "and" ends the clause.
