@@ -29,6 +29,8 @@ pub enum When {
     LastWeek,
     YearsAgo(u32),
     MonthsAgo(u32),
+    /// "a day after X": X was that many days before the publication day.
+    DaysBefore(u32),
     /// "a week ago": the month of that day, as "last week".
     WeeksAgo(u32),
     /// "April last year".
@@ -201,6 +203,13 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         }
         _ => {}
     }
+    // "comes a day after the government seized": that happened the day before.
+    if let Some(n) = count(t)
+        && tokens.get(i + 1).is_some_and(|u| matches!(u.lower.as_str(), "day" | "days"))
+        && is(tokens, i + 2, "after")
+    {
+        return expr(i + 3, When::DaysBefore(n));
+    }
     if let Some(n) = count(t)
         && let Some(unit) = tokens.get(i + 1)
         && is(tokens, i + 2, "ago")
@@ -325,6 +334,7 @@ pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate
             Some(PartialDate::day(p - Duration::days(i64::from(back))))
         }
         When::Yesterday if day_precise => Some(PartialDate::day(p - Duration::days(1))),
+        When::DaysBefore(n) if day_precise => Some(PartialDate::day(p - Duration::days(i64::from(n)))),
         When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today => Some(pub_date),
         When::Day { day, month, year: None } => {
             let date = NaiveDate::from_ymd_opt(p.year(), month, day)?;
@@ -397,6 +407,7 @@ mod tests {
             ("trying since mid-July to", "2014-08-24", &["2014-07"]),
             ("seized on Sept. 11-12 from", "2016-09-19", &["2016-09"]),
             ("the seizure a week ago", "2016-09-19", &["2016-09"]),
+            ("comes a day after the army seized", "2020-06-06", &["2020-06-05"]),
             ("in May 2014", "2014-12", &["2014-05"]),
             ("for nearly two years", "2018-05-23", &["2016"]),
             ("three months ago", "2018-05-23", &["2018-02"]),

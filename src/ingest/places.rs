@@ -127,6 +127,9 @@ fn plural_class(word: &str) -> Option<KindClass> {
     })
 }
 
+/// Participles that fuse with a side into a modifier ("GNA-held", "Haftar-controlled").
+const FUSED: &[&str] = &["held", "controlled", "occupied", "led", "backed", "run", "allied", "aligned"];
+
 const DETERMINERS: &[&str] = &["the", "this", "that", "a", "both", "these", "those"];
 const PLURAL_DETERMINERS: &[&str] = &["both", "these", "those"];
 const COUNTS: &[(&str, usize)] = &[("two", 2), ("three", 3), ("four", 4)];
@@ -143,7 +146,17 @@ pub fn anaphors(tokens: &[Token], taken: impl Fn(usize) -> bool) -> Vec<Anaphor>
             continue;
         }
         let mut k = i + 1;
-        while k < tokens.len() && k <= i + 3 {
+        let mut reach = i + 3;
+        while k < tokens.len() && k <= reach {
+            // "the GNA-controlled city": a side fused to a participle is a modifier too.
+            if taken(k)
+                && tokens.get(k + 1).is_some_and(|t| t.is("-"))
+                && tokens.get(k + 2).is_some_and(|t| FUSED.contains(&t.lower.as_str()))
+            {
+                k += 3;
+                reach += 3;
+                continue;
+            }
             let t = &tokens[k];
             if taken(k) || !t.word || t.capital || NOT_MODIFIERS.contains(&t.lower.as_str()) {
                 break;
@@ -331,6 +344,7 @@ mod tests {
             ("a number of oasis towns", &[]),
             ("the areas surrounding the city", &["the city"]),
             ("took control of both ports", &["both ports"]),
+            ("an offensive on the GNA-controlled city", &["the GNA-controlled city"]),
             ("the LNA controlled both oil ports", &["both oil ports"]),
             ("to take and control these ports for", &["these ports"]),
             ("the two towns of Hun and Waddan", &[]),

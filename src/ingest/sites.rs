@@ -136,10 +136,12 @@ fn owner(tokens: &[Token], places: &[PlaceRef], k: usize) -> Option<(usize, usiz
         j += 1;
     }
     let i = places.iter().position(|p| p.first == j)?;
-    let mut start = k;
-    while start > 0 && k - start < 4 && tokens[start - 1].word && !tokens[start - 1].capital {
-        start -= 1;
-    }
+    // Back to the phrase's determiner ("the main airport"), if there is one near.
+    let start = (k.saturating_sub(4)..k)
+        .rev()
+        .take_while(|&b| tokens[b].word && !tokens[b].capital)
+        .find(|&b| matches!(tokens[b].lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his"))
+        .unwrap_or(k);
     Some((i, start, places[i].end))
 }
 

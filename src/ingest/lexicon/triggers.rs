@@ -77,7 +77,7 @@ F A - | fought for, fought over
 F N - | battle for, battles for, battle of, battle over, battles in, battles around
 F N e | battle
 F N - | confrontations in, confrontations
-F N - | attack on, attacks on, assault on, offensive on, offensive against, offensive to
+F N - | attack on, attacks on, assault on, offensive on, offensive against
 F N - | push on, push into, push against, attack against, attacks against
 F AA - | attack by, attacks by, attacked by
 F A n | attacked, attacking, attacks

@@ -10,6 +10,8 @@ use super::{Context, text_of};
 use crate::model::{Action, PartialDate, Precision};
 use chrono::Datelike;
 
+/// How far before a date, in tokens, "said" or "according to" makes it the report's.
+const ATTRIBUTION_WINDOW: usize = 4;
 /// How far before a trigger, in tokens, "had" puts it before the story's day.
 const PLUPERFECT_WINDOW: usize = 4;
 /// How far before a trigger, in tokens, "now" or "still" dates a holding to the publication day.
@@ -72,6 +74,12 @@ pub(super) fn date_for(
             None => (None, format!("date \"{words}\" unresolved: no publication date"), UNRESOLVED_DATE),
         };
     }
+    // "..., according to a Friday statement", "a spokesman said on Thursday": the day of the report.
+    if let Some(d) = s.dates.iter().find(|d| attributes(s, d))
+        && let Some(date) = dates::resolve(d.when, cx.published)
+    {
+        return (Some(date), format!("date of the report \"{}\"", text_of(s, d.first, d.end)), 0.0);
+    }
     let present = s.tokens.iter().any(|t| PRESENT.contains(&t.lower.as_str()));
     if action == Action::Holds && present {
         return match cx.published {
@@ -103,9 +111,24 @@ fn month_of(d: PartialDate) -> PartialDate {
     }
 }
 
+/// Whether a date dates the report itself: near "said", "according to", "statement".
+fn attributes(s: &Analysed, d: &dates::DateExpr) -> bool {
+    let near = d.first.saturating_sub(ATTRIBUTION_WINDOW)..(d.end + 1).min(s.len());
+    near.clone()
+        .any(|k| matches!(s.word(k), "said" | "says" | "told" | "according" | "announced" | "statement"))
+        && d.when.is_news_peg()
+}
+
 /// The news day a sentence sets: its last "on Sunday", "yesterday" or "today", resolved.
+/// Not "since Sunday" (a state that began then and goes on), nor "Friday's defeat" (an event named
+/// in passing).
 pub fn news_peg(s: &Analysed, published: Option<PartialDate>) -> Option<PartialDate> {
-    s.dates.iter().rev().filter(|d| d.when.is_news_peg()).find_map(|d| dates::resolve(d.when, published))
+    let pegs = |d: &&dates::DateExpr| {
+        d.when.is_news_peg()
+            && !(d.first > 0 && s.word(d.first - 1) == "since")
+            && !s.tokens[d.end - 1].lower.ends_with("'s")
+    };
+    s.dates.iter().rev().filter(pegs).find_map(|d| dates::resolve(d.when, published))
 }
 
 #[cfg(test)]

@@ -147,6 +147,20 @@ fn active(
         .or_else(|| active_actor(s, cx, hit.first))
         .or_else(carried);
     r.walk = walk_after(s, hit.end, hi, l.action, near);
+    // "the GNA-controlled city": the place the fused trigger sits inside.
+    if l.compound {
+        let around = s.places.iter().filter(|p| p.first < hit.first && p.end >= hit.end && !p.locator);
+        let found: Vec<Found> = around
+            .map(|p| Found {
+                place: p.place,
+                anaphor: p.anaphor,
+                ambiguous: p.ambiguous,
+                part: false,
+                first: p.first,
+            })
+            .collect();
+        r.walk.places.splice(0..0, found);
+    }
     if hit.entry.has(OBJECT) {
         // "left the town", "fled the city of Sirte"; not "fleeing militants in western Benghazi".
         let object = |p: &Found| {

@@ -146,14 +146,16 @@ fn word_before_to(s: &Analysed, to: usize) -> &str {
 }
 
 /// The tokens a denial covers: from "denied (claims) that" or "no confirmation" to the end of the
-/// sentence or its next "but". Every trigger in it is the report denied, not a claim.
+/// sentence or the next clause of its own ("but", "amid"). Every trigger in it is the report denied, not a claim.
 fn denial_span(s: &Analysed) -> Option<(usize, usize)> {
     let unconfirmed = |k: usize| {
         matches!(s.word(k), "confirmation" | "confirm" | "confirmed" | "verified" | "verify")
             && (k.saturating_sub(4)..k).any(|j| matches!(s.word(j), "not" | "no" | "any"))
     };
     let start = (0..s.len()).find(|&k| lexicon::is_denial(s.word(k)) || unconfirmed(k))?;
-    let end = (start..s.len()).find(|&k| matches!(s.word(k), "but" | ";")).unwrap_or(s.len());
+    let end = (start..s.len())
+        .find(|&k| matches!(s.word(k), "but" | ";" | "amid" | "while" | "although" | "whereas" | "despite"))
+        .unwrap_or(s.len());
     Some((start, end))
 }
 

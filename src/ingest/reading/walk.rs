@@ -27,6 +27,10 @@ pub(super) const PART_WORDS: &[&str] = &[
     "areas",
     "outposts",
     "checkpoints",
+    "locations",
+    "sites",
+    "streets",
+    "neighborhoods",
 ];
 pub(super) const COMPASS: &[&str] = &[
     "north",
@@ -265,9 +269,9 @@ pub(super) fn where_antecedent(s: &Analysed, lo: usize, k: usize) -> Option<Foun
 const LOCATOR_NOUNS: &[&str] =
     &["area", "district", "neighbourhood", "neighborhood", "town", "city", "base", "port"];
 
-/// The nearest place before token `k` anywhere in the sentence.
+/// The nearest place before token `k` anywhere in the sentence ("south of Sabha" only locates).
 pub(super) fn nearest_before(s: &Analysed, k: usize) -> Option<Found> {
-    (s.dateline_end..k).rev().find_map(|j| {
+    (s.dateline_end..k).rev().filter(|&j| !is_reference_point(s, j)).find_map(|j| {
         s.places_starting_at(j).next().map(|p| Found {
             place: p.place,
             anaphor: p.anaphor,
