@@ -29,6 +29,10 @@ pub enum When {
     LastWeek,
     YearsAgo(u32),
     MonthsAgo(u32),
+    /// "a day after X": X was that many days before the publication day.
+    DaysBefore(u32),
+    /// "a week ago": the month of that day, as "last week".
+    WeeksAgo(u32),
     /// "April last year".
     MonthLastYear(u32),
     /// "in recent weeks", "in recent days": the publication month.
@@ -39,7 +43,15 @@ impl When {
     /// Days counted from the publication date: the news of the story, which later undated sentences
     /// about the same events share.
     pub fn is_news_peg(self) -> bool {
-        matches!(self, When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today)
+        matches!(
+            self,
+            When::Weekday(_)
+                | When::LastWeekday(_)
+                | When::Yesterday
+                | When::Today
+                | When::LastWeek
+                | When::WeeksAgo(_)
+        )
     }
 }
 
@@ -191,6 +203,13 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         }
         _ => {}
     }
+    // "comes a day after the government seized": that happened the day before.
+    if let Some(n) = count(t)
+        && tokens.get(i + 1).is_some_and(|u| matches!(u.lower.as_str(), "day" | "days"))
+        && is(tokens, i + 2, "after")
+    {
+        return expr(i + 3, When::DaysBefore(n));
+    }
     if let Some(n) = count(t)
         && let Some(unit) = tokens.get(i + 1)
         && is(tokens, i + 2, "ago")
@@ -198,6 +217,7 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         return match unit.lower.as_str() {
             "years" | "year" => expr(i + 3, When::YearsAgo(n)),
             "months" | "month" => expr(i + 3, When::MonthsAgo(n)),
+            "weeks" | "week" => expr(i + 3, When::WeeksAgo(n)),
             _ => None,
         };
     }
@@ -219,6 +239,11 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
             k += 1;
         }
         if let Some(day) = tokens.get(k).and_then(day_number) {
+            // "Sept. 11-12": two days, known together only to the month.
+            if is(tokens, k + 1, "-") && tokens.get(k + 2).and_then(day_number).is_some() {
+                let (year, end) = year_after(tokens, k + 3);
+                return expr(end, When::Month { month, year });
+            }
             let (year, end) = year_after(tokens, k + 1);
             return expr(end, When::Day { day, month, year });
         }
@@ -229,12 +254,26 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         if is(tokens, k, "last") && is(tokens, k + 1, "year") {
             return expr(k + 2, When::MonthLastYear(month));
         }
-        let after_preposition = i > 0 && TIME_PREPOSITIONS.contains(&tokens[i - 1].lower.as_str());
+        // "in May", "since mid-July".
+        let after_preposition = i > 0
+            && (TIME_PREPOSITIONS.contains(&tokens[i - 1].lower.as_str())
+                || (tokens[i - 1].is("-")
+                    && i > 1
+                    && TIME_PREPOSITIONS.contains(&tokens[i - 2].lower.as_str())));
         return after_preposition.then_some(DateExpr {
             first: i,
             end: k,
             when: When::Month { month, year: None },
         });
+    }
+    // "11-12 September"
+    if day_number(t).is_some()
+        && is(tokens, i + 1, "-")
+        && tokens.get(i + 2).and_then(day_number).is_some()
+        && let Some(month) = tokens.get(i + 3).and_then(month_of)
+    {
+        let (year, end) = year_after(tokens, i + 4);
+        return expr(end, When::Month { month, year });
     }
     if let Some(day) = day_number(t)
         && let Some(month) = tokens.get(i + 1).and_then(month_of)
@@ -295,6 +334,7 @@ pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate
             Some(PartialDate::day(p - Duration::days(i64::from(back))))
         }
         When::Yesterday if day_precise => Some(PartialDate::day(p - Duration::days(1))),
+        When::DaysBefore(n) if day_precise => Some(PartialDate::day(p - Duration::days(i64::from(n)))),
         When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today => Some(pub_date),
         When::Day { day, month, year: None } => {
             let date = NaiveDate::from_ymd_opt(p.year(), month, day)?;
@@ -316,6 +356,8 @@ pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate
         When::ThisMonth if month_known => first_of_month(p, 0),
         When::LastWeek if day_precise => first_of_month(p - Duration::days(7), 0),
         When::LastWeek if month_known => Some(pub_date),
+        When::WeeksAgo(n) if day_precise => first_of_month(p - Duration::days(7 * i64::from(n)), 0),
+        When::WeeksAgo(_) if month_known => Some(pub_date),
         When::MonthsAgo(n) if month_known => first_of_month(p, n),
         When::LastYear => PartialDate::year(p.year() - 1),
         When::MonthLastYear(m) => PartialDate::month(p.year() - 1, m),
@@ -362,6 +404,10 @@ mod tests {
             ("Apr. 4, 2019", "2000", &["2019-04-04"]),
             ("on 2019-04-04", "2000", &["2019-04-04"]),
             ("since 2011", "2018-05-23", &["2011"]),
+            ("trying since mid-July to", "2014-08-24", &["2014-07"]),
+            ("seized on Sept. 11-12 from", "2016-09-19", &["2016-09"]),
+            ("the seizure a week ago", "2016-09-19", &["2016-09"]),
+            ("comes a day after the army seized", "2020-06-06", &["2020-06-05"]),
             ("in May 2014", "2014-12", &["2014-05"]),
             ("for nearly two years", "2018-05-23", &["2016"]),
             ("three months ago", "2018-05-23", &["2018-02"]),

@@ -9,16 +9,20 @@ use super::reading::{self, Context, Draft};
 use super::sentence::Analysed;
 use super::speakers::{self, Speaker};
 use super::text::{self, Token};
-use super::{Extraction, Proposal, UnknownName, dates, published};
+use super::{Extraction, Proposal, UnknownName, dates, glosses, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::model::{PartialDate, PlaceIx};
 
+/// How far into a sentence "this was not true" may come.
+const REFUTATION_REACH: usize = 10;
 /// How many sentences back "the town" may point.
 const ANAPHOR_REACH: usize = 8;
 /// A name in a place position that the gazetteer finds this well (and unambiguously) is taken as
 /// the place even though the strict reading of running text passed it by.
 const LOOSE_MATCH: f64 = 0.9;
+/// How well the gazetteer must know a site by its town's name ("Sabha citadel" for "Sebha citadel").
+const SITE_MATCH: f64 = 0.85;
 
 /// Reads articles against one dataset's places and factions.
 pub struct Ingestor<'d> {
@@ -56,10 +60,11 @@ impl<'d> Ingestor<'d> {
         let mut prepared: Vec<(Vec<Token>, Vec<FactionMention>)> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let tokens = text::tokenize(&text[s.start..s.end], s.start);
-            let factions = self.factions.find(text, &tokens);
+            let factions = phrases::widen(&tokens, &self.factions.find(text, &tokens));
             prepared.push((tokens, factions));
         }
-        add_defined_acronyms(text, &mut prepared);
+        glosses::add_defined_acronyms(text, &mut prepared);
+        glosses::rebind_glossed_patrons(&mut prepared);
         let mut masked = text.as_bytes().to_vec();
         for (tokens, factions) in &prepared {
             for f in factions {
@@ -86,24 +91,36 @@ impl<'d> Ingestor<'d> {
                 self.analyse(text, s.start, s.end, tokens, factions, &here, si, &mut state, &mut out);
             out.places_seen += analysed.places.iter().filter(|p| !p.anaphor).count();
             let mut produced = false;
+            let refuting = refutes(&analysed);
+            state.starts.push(analysed.start);
             if !s.headline && !analysed.hits.is_empty() {
+                let claimed_before: Vec<PlaceIx> =
+                    state.claimed.iter().filter(|&&(at, _)| at + 1 == si).map(|&(_, p)| p).collect();
                 let cx = Context {
                     published,
                     last_actor: state.last_actor,
                     last_speaker: state.last_speaker,
                     narrative: state.narrative,
                     topic: &state.topic,
+                    claimed_before: &claimed_before,
+                    unopposed_before: state.unopposed,
                     earlier: &state.drafts,
                 };
                 let drafts = reading::read(&analysed, &cx);
+                if refuting {
+                    state.refute(&mut out.proposals, si, &drafts);
+                }
                 produced = !drafts.is_empty();
                 state.last_actor = drafts.first().map(|d| d.faction).or(state.last_actor);
                 for d in drafts {
                     out.proposals.push(Proposal::from_draft(&d, analysed.start, analysed.end));
                     *state.claims_per_place.entry(d.place).or_default() += 1;
+                    state.claimed.push((si, d.place));
                     state.drafts.push(d);
                 }
             }
+            let words: Vec<&str> = analysed.tokens.iter().map(|t| t.lower.as_str()).collect();
+            state.unopposed = super::lexicon::is_unopposed(&words);
             state.after(&analysed, si, published, produced);
         }
         out
@@ -134,6 +151,7 @@ impl<'d> Ingestor<'d> {
                     place: best.place,
                     anaphor: false,
                     ambiguous: m.lookup.ambiguous,
+                    locator: false,
                 })
             })
             .collect();
@@ -142,7 +160,7 @@ impl<'d> Ingestor<'d> {
             let overlaps =
                 (first..end).any(|k| in_faction(k) || places.iter().any(|p| p.first <= k && k < p.end));
             if !overlaps {
-                places.push(PlaceRef { first, end, place, anaphor: false, ambiguous: false });
+                places.push(PlaceRef { first, end, place, anaphor: false, ambiguous: false, locator: false });
             }
         }
         let taken =
@@ -152,7 +170,14 @@ impl<'d> Ingestor<'d> {
             let lookup = self.gazetteer.lookup(name, None);
             match lookup.best() {
                 Some(best) if best.score >= LOOSE_MATCH && !lookup.ambiguous => {
-                    places.push(PlaceRef { first, end, place: best.place, anaphor: false, ambiguous: false });
+                    places.push(PlaceRef {
+                        first,
+                        end,
+                        place: best.place,
+                        anaphor: false,
+                        ambiguous: false,
+                        locator: false,
+                    });
                 }
                 Some(_) => {}
                 None => out.unknown.push(UnknownName {
@@ -169,6 +194,19 @@ impl<'d> Ingestor<'d> {
         let anaphors = places::anaphors(&tokens, |k| taken(k, &places));
         for a in anaphors {
             let kind = |p: PlaceIx| self.dataset.place(p).kind;
+            if let Some(count) = a.count {
+                for place in plural(state, si, count, |p, back| a.class.accepts(kind(p), back)) {
+                    places.push(PlaceRef {
+                        first: a.first,
+                        end: a.end,
+                        place,
+                        anaphor: true,
+                        ambiguous: false,
+                        locator: false,
+                    });
+                }
+                continue;
+            }
             let in_sentence = places
                 .iter()
                 .rev()
@@ -186,10 +224,23 @@ impl<'d> Ingestor<'d> {
                 .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
                 .map(|(_, (_, p))| *p);
             if let Some(place) = in_sentence.or(earlier) {
-                places.push(PlaceRef { first: a.first, end: a.end, place, anaphor: true, ambiguous: false });
+                places.push(PlaceRef {
+                    first: a.first,
+                    end: a.end,
+                    place,
+                    anaphor: true,
+                    ambiguous: false,
+                    locator: false,
+                });
             }
         }
         places.sort_by_key(|p| p.first);
+        let lookup = |query: &str| {
+            let found = self.gazetteer.lookup(query, None);
+            let best = found.best().filter(|m| m.score >= SITE_MATCH && !found.ambiguous)?;
+            Some((best.place, best.matched_name.clone()))
+        };
+        sites::resolve(&tokens, &mut places, in_faction, &lookup, |p| self.dataset.place(p).name.clone());
         let dates = dates::find(&tokens);
         let hits = self.lexicon.find(&tokens, |k| taken(k, &places));
         let speaker = speakers::speaker(&tokens, &factions);
@@ -198,37 +249,38 @@ impl<'d> Ingestor<'d> {
     }
 }
 
-/// "the Islamic State (IS) group" makes "IS" name the Islamic State for the rest of the article.
-fn add_defined_acronyms(text: &str, prepared: &mut [(Vec<Token>, Vec<FactionMention>)]) {
-    let mut defined: Vec<(String, crate::model::FactionIx)> = Vec::new();
-    for (tokens, factions) in prepared.iter() {
-        for f in factions {
-            let (Some(open), Some(acr), Some(close)) =
-                (tokens.get(f.end), tokens.get(f.end + 1), tokens.get(f.end + 2))
-            else {
+/// The places "both ports" or "these towns" point at: of the kind `fits` accepts (given how many
+/// sentences back), the latest the story made claims about, else the latest it named; `count` of
+/// them (0: all of the latest sentence that has any). None unless that many are found.
+fn plural(state: &State, si: usize, count: usize, fits: impl Fn(PlaceIx, usize) -> bool) -> Vec<PlaceIx> {
+    let pick = |list: &[(usize, PlaceIx)]| {
+        let mut out: Vec<PlaceIx> = Vec::new();
+        let mut sentence = None;
+        for &(at, p) in list.iter().rev().take_while(|(at, _)| at + ANAPHOR_REACH >= si) {
+            if !fits(p, si - at) || out.contains(&p) || sentence.is_some_and(|x| count == 0 && x != at) {
                 continue;
-            };
-            let word = &text[acr.start..acr.end];
-            let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-            if open.lower == "(" && close.lower == ")" && acronym && !defined.iter().any(|(w, _)| w == word) {
-                defined.push((word.to_string(), f.faction));
+            }
+            sentence = sentence.or(Some(at));
+            out.push(p);
+            if out.len() == count {
+                break;
             }
         }
-    }
-    for (tokens, factions) in prepared.iter_mut() {
-        for (k, t) in tokens.iter().enumerate() {
-            let word = &text[t.start..t.end];
-            let Some(&(_, faction)) =
-                defined.iter().find(|(w, _)| w == word || word.strip_suffix("'s") == Some(w))
-            else {
-                continue;
-            };
-            if !factions.iter().any(|f| f.first <= k && k < f.end) {
-                factions.push(FactionMention { first: k, end: k + 1, faction, by_patron: false });
-            }
-        }
-        factions.sort_by_key(|f| f.first);
-    }
+        (!out.is_empty() && (out.len() == count || (count == 0 && out.len() >= 2))).then_some(out)
+    };
+    pick(&state.claimed).or_else(|| pick(&state.memory)).unwrap_or_default()
+}
+
+/// "This, however, was not true", "The claims are false": a sentence that says the one before it
+/// was untrue.
+fn refutes(s: &Analysed) -> bool {
+    let opens = matches!(s.word(0), "this" | "that" | "these" | "those" | "such")
+        || (s.word(0) == "the" && matches!(s.word(1), "claim" | "claims" | "report" | "reports"));
+    let false_words = |k: usize| {
+        matches!(s.word(k), "false" | "untrue" | "baseless" | "incorrect" | "fabricated" | "unfounded")
+            || (s.word(k) == "not" && matches!(s.word(k + 1), "true" | "correct" | "accurate"))
+    };
+    opens && (0..s.len().min(REFUTATION_REACH)).any(false_words)
 }
 
 /// "BENGHAZI, Libya —" or "TRIPOLI (Reuters) -": the index of the first token after the dateline.
@@ -260,9 +312,48 @@ struct State {
     topic: Vec<PlaceIx>,
     drafts: Vec<Draft>,
     claims_per_place: std::collections::HashMap<PlaceIx, usize>,
+    /// The places of the story's claims, with their sentence, in order.
+    claimed: Vec<(usize, PlaceIx)>,
+    /// Where each sentence so far starts in the text.
+    starts: Vec<usize>,
+    /// The last sentence said a side met no fight.
+    unopposed: bool,
 }
 
 impl State {
+    /// "This, however, was not true: the base remained in Misratan hands": the claims of the two
+    /// sentences before that another side took or holds a place this sentence gives to its side are
+    /// dropped; with no claim here, all the claims of the sentence before are.
+    fn refute(&mut self, proposals: &mut Vec<Proposal>, si: usize, drafts: &[Draft]) {
+        let recent: Vec<usize> = self.starts.iter().rev().skip(1).take(2).copied().collect();
+        let before = proposals.len();
+        proposals.retain(|p| {
+            let conflicts = drafts.iter().any(|d| {
+                d.place == p.place
+                    && d.faction != p.faction
+                    && matches!(p.action, crate::model::Action::Captured | crate::model::Action::Holds)
+            });
+            !recent.contains(&p.start)
+                || !(conflicts || (drafts.is_empty() && recent.first() == Some(&p.start)))
+        });
+        if proposals.len() < before {
+            // Their drafts are no longer the story's: forget them as earlier captures too.
+            let kept: Vec<Draft> = self
+                .drafts
+                .iter()
+                .filter(|d| {
+                    proposals
+                        .iter()
+                        .any(|p| p.place == d.place && p.faction == d.faction && p.action == d.action)
+                })
+                .cloned()
+                .collect();
+            self.drafts = kept;
+            self.claimed
+                .retain(|&(at, _)| at + 2 < si || proposals.iter().any(|p| p.start == self.starts[at]));
+        }
+    }
+
     fn after(&mut self, s: &Analysed, si: usize, published: Option<PartialDate>, produced: bool) {
         match s.speaker {
             Speaker::Faction { faction, .. } => self.last_speaker = Some(faction),

@@ -12,14 +12,17 @@ pub mod dates;
 pub mod eval;
 mod extract;
 pub mod factions;
+mod glosses;
 pub mod input;
 pub mod lexicon;
 pub mod merge;
 pub mod output;
+mod phrases;
 pub mod places;
 pub mod published;
 mod reading;
 mod sentence;
+mod sites;
 pub mod speakers;
 pub mod text;
 

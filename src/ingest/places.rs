@@ -14,6 +14,8 @@ pub struct PlaceRef {
     pub anaphor: bool,
     /// The name fits other places about as well.
     pub ambiguous: bool,
+    /// Named only to say where something else is ("the airport in Tripoli"): no claim takes it.
+    pub locator: bool,
 }
 
 /// The curated places' names of two words or more, in any case: journalists write "the oil
@@ -31,7 +33,9 @@ impl LowerNames {
             for alias in place.names() {
                 let words: Vec<String> = tokenize(alias, 0).into_iter().map(|t| t.lower).collect();
                 let article = words.get(1).is_some_and(|w| w == "-");
-                if words.len() >= 2 && !article && words.iter().all(|w| w.chars().count() >= 3) {
+                // "12 Flats", "Gate 27": numbers are words here too.
+                let long = |w: &String| w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit());
+                if words.len() >= 2 && !article && words.iter().all(long) {
                     names.push((words, ix as PlaceIx));
                 }
             }
@@ -94,6 +98,9 @@ pub struct Anaphor {
     pub first: usize,
     pub end: usize,
     pub class: KindClass,
+    /// How many places a plural phrase points at: `Some(2)` for "both ports" or "the two towns",
+    /// `Some(0)` for "these ports" (all those of the last sentence that named some); `None` for one.
+    pub count: Option<usize>,
 }
 
 fn class_of(word: &str) -> Option<KindClass> {
@@ -102,13 +109,30 @@ fn class_of(word: &str) -> Option<KindClass> {
         "city" => KindClass::City,
         "base" | "airbase" | "airport" | "airfield" => KindClass::Airbase,
         "crossing" => KindClass::Crossing,
-        "terminal" => KindClass::Terminal,
+        "terminal" | "port" => KindClass::Terminal,
         "region" => KindClass::Region,
         _ => return None,
     })
 }
 
-const DETERMINERS: &[&str] = &["the", "this", "that", "a"];
+/// Plural nouns for places, for "both ports", "these towns".
+fn plural_class(word: &str) -> Option<KindClass> {
+    Some(match word {
+        "towns" => KindClass::Town,
+        "cities" => KindClass::City,
+        "bases" | "airbases" | "airports" => KindClass::Airbase,
+        "crossings" => KindClass::Crossing,
+        "terminals" | "ports" => KindClass::Terminal,
+        _ => return None,
+    })
+}
+
+/// Participles that fuse with a side into a modifier ("GNA-held", "Haftar-controlled").
+const FUSED: &[&str] = &["held", "controlled", "occupied", "led", "backed", "run", "allied", "aligned"];
+
+const DETERMINERS: &[&str] = &["the", "this", "that", "a", "both", "these", "those"];
+const PLURAL_DETERMINERS: &[&str] = &["both", "these", "those"];
+const COUNTS: &[(&str, usize)] = &[("two", 2), ("three", 3), ("four", 4)];
 /// Words that end the run of modifiers between a determiner and its noun.
 const NOT_MODIFIERS: &[&str] =
     &["of", "and", "or", "to", "in", "on", "from", "by", "with", "for", "at", "as"];
@@ -122,14 +146,25 @@ pub fn anaphors(tokens: &[Token], taken: impl Fn(usize) -> bool) -> Vec<Anaphor>
             continue;
         }
         let mut k = i + 1;
-        while k < tokens.len() && k <= i + 3 {
+        let mut reach = i + 3;
+        while k < tokens.len() && k <= reach {
+            // "the GNA-controlled city": a side fused to a participle is a modifier too.
+            if taken(k)
+                && tokens.get(k + 1).is_some_and(|t| t.is("-"))
+                && tokens.get(k + 2).is_some_and(|t| FUSED.contains(&t.lower.as_str()))
+            {
+                k += 3;
+                reach += 3;
+                continue;
+            }
             let t = &tokens[k];
             if taken(k) || !t.word || t.capital || NOT_MODIFIERS.contains(&t.lower.as_str()) {
                 break;
             }
             // Modifiers are adjectives: not another determiner, a participle or a plural noun.
-            let noun_like =
-                class_of(t.stem()).is_some() || matches!(t.lower.as_str(), "air" | "border" | "oil");
+            let noun_like = class_of(t.stem()).is_some()
+                || plural_class(&t.lower).is_some()
+                || matches!(t.lower.as_str(), "air" | "border" | "oil");
             if k > i + 1 && !noun_like && DETERMINERS.contains(&t.lower.as_str()) {
                 break;
             }
@@ -144,10 +179,27 @@ pub fn anaphors(tokens: &[Token], taken: impl Fn(usize) -> bool) -> Vec<Anaphor>
                 noun = if next.stem() == "post" { "crossing" } else { next.stem() };
                 end = k + 2;
             }
+            let det = tokens[i].lower.as_str();
+            let plural_det = PLURAL_DETERMINERS.contains(&det);
+            let number =
+                (i + 1..k).find_map(|j| COUNTS.iter().find(|(w, _)| tokens[j].lower == *w).map(|c| c.1));
+            let named_after = tokens.get(end).is_some_and(|n| n.lower == "of" || n.capital || taken(end));
+            if let Some(class) = plural_class(&t.lower) {
+                // "both ports", "the two towns", "these terminals" (never a bare "the ports").
+                let count = match (det, number) {
+                    ("both", _) => Some(2),
+                    (_, Some(n)) => Some(n),
+                    ("these" | "those", None) => Some(0),
+                    _ => None,
+                };
+                if let (Some(count), false) = (count, named_after) {
+                    out.push(Anaphor { first: i, end, class, count: Some(count) });
+                }
+                break;
+            }
             if let Some(class) = class_of(noun) {
-                let named_after = tokens.get(end).is_some_and(|n| n.lower == "of" || n.capital || taken(end));
-                if !named_after {
-                    out.push(Anaphor { first: i, end, class });
+                if !named_after && !plural_det {
+                    out.push(Anaphor { first: i, end, class, count: None });
                 }
                 break;
             }
@@ -291,6 +343,11 @@ mod tests {
             ("the city Derna", &[]),
             ("a number of oasis towns", &[]),
             ("the areas surrounding the city", &["the city"]),
+            ("took control of both ports", &["both ports"]),
+            ("an offensive on the GNA-controlled city", &["the GNA-controlled city"]),
+            ("the LNA controlled both oil ports", &["both oil ports"]),
+            ("to take and control these ports for", &["these ports"]),
+            ("the two towns of Hun and Waddan", &[]),
         ];
         for (text, want) in cases {
             let got = spans(text, |t| anaphors(t, |_| false).iter().map(|a| (a.first, a.end)).collect());

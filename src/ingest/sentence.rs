@@ -80,7 +80,7 @@ impl Analysed {
     }
 
     pub fn places_starting_at(&self, k: usize) -> impl Iterator<Item = &PlaceRef> {
-        self.places.iter().filter(move |p| p.first == k && p.first >= self.dateline_end)
+        self.places.iter().filter(move |p| p.first == k && p.first >= self.dateline_end && !p.locator)
     }
 
     /// The nearest token before `k` that is not an article or a quotation mark.

@@ -53,6 +53,8 @@ const SPEAKER_NOUNS: &[&str] = &[
     "officers",
     "leader",
     "office",
+    "sources",
+    "source",
 ];
 
 const SPOKESPEOPLE: &[&str] = &["spokesman", "spokesperson", "spokeswoman", "spokesmen"];
@@ -78,7 +80,7 @@ pub fn speaker(tokens: &[Token], factions: &[FactionMention]) -> Speaker {
         while j > 0
             && matches!(
                 tokens[j - 1].lower.as_str(),
-                "also" | "later" | "has" | "have" | "had" | "(" | ")" | ","
+                "also" | "later" | "further" | "earlier" | "again" | "has" | "have" | "had" | "(" | ")" | ","
             )
         {
             j -= 1;

@@ -121,9 +121,32 @@ fn is_terminal(c: char) -> bool {
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (start, end) in blocks(text) {
+        let first = out.len();
         split_block(text, start, end, &mut out);
+        if is_caption(&text[start..end]) {
+            out[first..].iter_mut().for_each(|s| s.headline = true);
+        }
     }
     out
+}
+
+/// A photo caption: a paragraph that ends with a credit, "[EPA]", "[Anadolu Agency]" or a closing
+/// "REUTERS". Like a headline, it is not quoted as a claim.
+fn is_caption(block: &str) -> bool {
+    let block = block.trim_end();
+    let short_credit = |credit: &str| {
+        let words: Vec<&str> = credit.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    if let Some(inner) = block.strip_suffix(']').and_then(|b| b.rsplit_once('[')).map(|(_, inner)| inner) {
+        return short_credit(inner);
+    }
+    let Some((body, last)) = block.rsplit_once(". ") else { return false };
+    let shouting = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && last.chars().all(|c| c.is_uppercase() || c.is_whitespace() || c == '/');
+    !body.is_empty() && shouting && short_credit(last)
 }
 
 /// Ranges of text between hard breaks.
@@ -248,6 +271,14 @@ mod tests {
                 &[("2 min read", true), ("03 June, 2017", true), ("Body.", false)],
             ),
             ("It was 3.5 km away.", &[("It was 3.5 km away.", false)]),
+            (
+                "Fighters leave the base [EPA]\nBody.",
+                &[("Fighters leave the base [EPA]", true), ("Body.", false)],
+            ),
+            (
+                "Men cheer in the city. REUTERS\nBody.",
+                &[("Men cheer in the city.", true), ("REUTERS", true), ("Body.", false)],
+            ),
             ("Near\u{a0}U.S. lines.\u{a0}Then.", &[("Near\u{a0}U.S. lines.", false), ("Then.", false)]),
         ];
         for (text, want) in cases {

@@ -22,6 +22,7 @@ pub(super) const ACTOR_NOUNS: &[&str] = &[
     "affiliated",
     "linked",
     "aligned",
+    "associated",
     "close",
     "fighters",
     "forces",
@@ -38,6 +39,34 @@ pub(super) const NOT_SUBJECT_BEFORE: &[&str] = &[
     "from", "to", "against", "with", "towards", "toward", "by", "on", "at", "between", "over", "for", "into",
     "than",
 ];
+/// Verbs whose object (an offensive, an attack, a siege) belongs to their subject.
+const LAUNCH_VERBS: &[&str] = &[
+    "launched",
+    "launches",
+    "launch",
+    "launching",
+    "started",
+    "starts",
+    "began",
+    "begun",
+    "staging",
+    "staged",
+    "waging",
+    "waged",
+    "mounted",
+    "mounting",
+    "tightened",
+    "tightening",
+    "announced",
+    "announces",
+    "declared",
+    "reinforced",
+    "imposed",
+    "made",
+];
+/// Nouns for an operation, whose "by X" names the side that acts.
+const ACTION_NOUNS: &[&str] =
+    &["offensive", "counteroffensive", "attack", "assault", "operation", "advance", "push", "campaign"];
 pub(super) const OPPONENTS: &[&str] = &["opponents", "opponent", "rivals", "enemies", "enemy", "foes"];
 /// The side a noun trigger belongs to: a faction or possessive right before it ("an LNA attack on",
 /// "their stronghold"), or "of X" right after ("the retreat of our forces"); and where its places
@@ -55,23 +84,52 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
     if let Some(a) = before.flatten() {
         return Some((a, hit.end));
     }
+    // "LNA forces launched an offensive against X": the side that launched it.
+    let launched =
+        (hit.first.saturating_sub(3)..hit.first).rev().find(|&j| LAUNCH_VERBS.contains(&s.word(j)));
+    if let Some(v) = launched.filter(|&v| (v + 1..hit.first).all(|j| !s.is_stop(j) && !s.in_faction(j)))
+        && let Some(a) = active_actor(s, cx, v)
+    {
+        return Some((a, hit.end));
+    }
     actor_after(s, cx, hit.end).or_else(|| {
         // "clashes near X between LNA troops and ...": the first side named.
-        let between =
-            (hit.end..s.len()).take_while(|&k| s.word(k) != ";").find(|&k| s.word(k) == "between")?;
-        let f = s.faction_starting_at(between + 1)?;
+        let (f, _) = super::sides::between(s)?;
         Some((named(s, f.faction, f.first, f.end, f.by_patron), hit.end))
     })
 }
 
-/// Whether the faction starting at token `first` may be a sentence's subject.
+/// Whether the faction starting at token `first` may be a sentence's subject. A name in brackets
+/// right after another ("the Benghazi Defence Brigades (BDB)") is that one's gloss and shares its
+/// place in the sentence.
 pub(super) fn eligible(s: &Analysed, first: usize) -> bool {
+    let first = glossed(s, first).unwrap_or(first);
     let Some(p) = s.previous_word(first) else { return true };
     let w = s.word(p);
     if NOT_SUBJECT_BEFORE.contains(&w) {
-        return s.previous_word(p).is_some_and(|b| ACTOR_NOUNS.contains(&s.word(b)));
+        // "fighters loyal to X", and "a counter offensive by X succeeded": X acts.
+        let noun =
+            |b: usize| ACTOR_NOUNS.contains(&s.word(b)) || (w == "by" && ACTION_NOUNS.contains(&s.word(b)));
+        return s.previous_word(p).is_some_and(noun);
     }
     !(w == "of" && s.previous_word(p).is_some_and(|b| OPPONENTS.contains(&s.word(b))))
+}
+
+/// The first token of the name that a bracketed name at `first` glosses: "X (Y)", "X (formerly Y)".
+pub(super) fn glossed(s: &Analysed, first: usize) -> Option<usize> {
+    let mut k = first;
+    while k > 0 && matches!(s.word(k - 1), "the" | "formerly" | "also" | "known" | "as") {
+        k -= 1;
+    }
+    if k == 0 || s.word(k - 1) != "(" {
+        return None;
+    }
+    let before = k - 1;
+    s.factions.iter().find(|f| f.end == before).map(|f| f.first).or_else(|| {
+        // "the Misratan-led 13th Battalion (formerly the Third Force)": a noun phrase, not a name.
+        (before.saturating_sub(6)..before)
+            .find(|&j| matches!(s.word(j), "the" | "a" | "an") && !(j..before).any(|i| s.is_stop(i)))
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -79,11 +137,18 @@ pub(super) struct Actor {
     pub(super) faction: FactionIx,
     pub(super) how: String,
     pub(super) penalty: f64,
+    /// Tokens of the name in this sentence, when the side is named here.
+    pub(super) span: Option<(usize, usize)>,
 }
 
 pub(super) fn named(s: &Analysed, faction: FactionIx, first: usize, end: usize, patron: bool) -> Actor {
     let words = text_of(s, first, end);
-    Actor { faction, how: format!("actor \"{words}\""), penalty: if patron { BY_PATRON } else { 0.0 } }
+    Actor {
+        faction,
+        how: format!("actor \"{words}\""),
+        penalty: if patron { BY_PATRON } else { 0.0 },
+        span: Some((first, end)),
+    }
 }
 
 pub(super) fn speaker_faction(s: &Analysed) -> Option<(FactionIx, usize)> {
@@ -105,30 +170,67 @@ pub(super) fn subject_before(s: &Analysed, k: usize) -> Option<Actor> {
 pub(super) fn pronoun(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
     let w = s.word(k);
     let via = |faction: Option<FactionIx>, what: &str| {
-        faction.map(|faction| Actor { faction, how: format!("actor \"{w}\" = {what}"), penalty: PRONOUN })
+        faction.map(|faction| Actor {
+            faction,
+            how: format!("actor \"{w}\" = {what}"),
+            penalty: PRONOUN,
+            span: None,
+        })
     };
     let speaker = speaker_faction(s);
     let carried = || via(cx.last_actor, "the side of the sentences before");
     match w {
         "we" | "us" | "our" => via(speaker.map(|x| x.0).or(cx.last_speaker), "the speaker's side"),
         "he" | "his" | "she" => via(speaker.map(|x| x.0), "the speaker's side")
-            .or_else(|| subject_before(s, k).map(|a| Actor { penalty: PRONOUN, ..a }))
+            .or_else(|| subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }))
             .or_else(carried),
         "they" | "their" | "it" | "its" => match speaker {
+            // "pursuing Jathran's forces fleeing Es Sidra, where they had taken control": in a
+            // subordinate clause, the side named last after the speaker.
+            Some((_, at))
+                if at < k
+                    && k > 0
+                    && matches!(s.word(k - 1), "where" | "when" | "after" | "as" | "until")
+                    && s.factions.iter().any(|f| f.first > at && f.end <= k) =>
+            {
+                subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a })
+            }
             Some((f, at)) if at < k => via(Some(f), "the speaker's side"),
             // "Residents said they ...": the speakers themselves, who are no side.
-            _ if s.speaker == Speaker::Neutral && (0..k).any(|j| speakers::is_speech(s.word(j))) => None,
-            _ => subject_before(s, k).map(|a| Actor { penalty: PRONOUN, ..a }).or_else(carried),
+            _ if matches!(w, "they" | "their")
+                && s.speaker == Speaker::Neutral
+                && (0..k).any(|j| speakers::is_speech(s.word(j))) =>
+            {
+                None
+            }
+            _ => subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }).or_else(carried),
         },
-        "forces" | "troops" | "fighters" => {
-            subject_before(s, k).map(|a| Actor { penalty: PRONOUN, ..a }).or_else(carried)
+        // "forced them to retreat": the object is the other side, the one the story was about.
+        "them" => {
+            let subject = subject_before(s, k).map(|a| a.faction);
+            cx.last_actor
+                .filter(|&f| Some(f) != subject)
+                .and_then(|f| via(Some(f), "the side of the sentences before"))
         }
-        "who" | "which" => (k.saturating_sub(RELATIVE_WINDOW)..k).rev().find_map(|j| {
-            s.faction_ending_at(j).map(|f| Actor {
-                penalty: RELATIVE_PRONOUN,
-                ..named(s, f.faction, f.first, f.end, f.by_patron)
+        "forces" | "troops" | "fighters" | "army" | "units" => {
+            subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }).or_else(carried)
+        }
+        "who" | "which" => (k.saturating_sub(RELATIVE_WINDOW)..k)
+            .rev()
+            .find_map(|j| {
+                s.faction_ending_at(j).map(|f| Actor {
+                    penalty: RELATIVE_PRONOUN,
+                    ..named(s, f.faction, f.first, f.end, f.by_patron)
+                })
             })
-        }),
+            // "the militia is part of a movement, who have been trying": the sentence's subject.
+            .or_else(|| {
+                (w == "who").then(|| subject_before(s, k)).flatten().map(|a| Actor {
+                    penalty: PRONOUN,
+                    span: None,
+                    ..a
+                })
+            }),
         _ => None,
     }
 }
@@ -136,7 +238,18 @@ pub(super) fn pronoun(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
 pub(super) fn is_pronoun(w: &str) -> bool {
     matches!(
         w,
-        "we" | "us" | "our" | "he" | "his" | "she" | "they" | "their" | "it" | "its" | "who" | "which"
+        "we" | "us"
+            | "our"
+            | "he"
+            | "his"
+            | "she"
+            | "they"
+            | "them"
+            | "their"
+            | "it"
+            | "its"
+            | "who"
+            | "which"
     )
 }
 
@@ -164,12 +277,49 @@ pub(super) fn is_pronoun_at(s: &Analysed, k: usize) -> bool {
     is_pronoun(s.word(k)) && !(s.word(k) == "us" && s.tokens[k].capital)
 }
 
-/// "the forces", "these troops": a side named before, like "they".
+/// "the forces", "these troops", "the army units": a side named before, like "they".
 pub(super) fn is_definite_force(s: &Analysed, k: usize) -> bool {
-    matches!(s.word(k), "forces" | "troops" | "fighters")
-        && k > 0
-        && matches!(s.word(k - 1), "the" | "these" | "those")
-        && !s.in_faction(k)
+    if !matches!(s.word(k), "forces" | "troops" | "fighters" | "army" | "units") || s.in_faction(k) {
+        return false;
+    }
+    // "the army" heads its phrase ("the army said"), not "the army staff".
+    if s.word(k) == "army"
+        && s.tokens.get(k + 1).is_some_and(|n| n.word && !n.capital && !n.lower.ends_with("ed"))
+        && !matches!(
+            s.word(k + 1),
+            "has" | "had" | "was" | "is" | "said" | "says" | "now" | "also" | "then" | "took" | "began"
+        )
+    {
+        return false;
+    }
+    // "the military units", "the army units": one plain word may stand between.
+    let det = |j: usize| matches!(s.word(j), "the" | "these" | "those");
+    (k > 0 && det(k - 1)) || (k > 1 && det(k - 2) && s.tokens[k - 1].word && !s.tokens[k - 1].capital)
+}
+
+/// Words that open a clause before the subject ("After taking the airport, the units moved on").
+const CLAUSE_OPENERS: &[&str] = &["after", "before", "upon", "following", "having", "since", "while"];
+
+/// For a trigger at `k` inside an opening clause ("After moving into Es Sidra, ..., the LNA"), the
+/// subject of the sentence, named after the clause's comma.
+pub(super) fn subject_after_clause(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
+    let open = s.dateline_end;
+    if !CLAUSE_OPENERS.contains(&s.word(open)) || (open..k).any(|j| s.in_faction(j) || is_pronoun_at(s, j)) {
+        return None;
+    }
+    // The clause may hold a list ("the airport, the castle and the hotel"): try each comma.
+    let commas = (k..s.len()).filter(|&j| s.word(j) == ",");
+    commas.take(6).find_map(|comma| {
+        let mut j = comma + 1;
+        if s.faction_starting_at(j).is_none() && s.word(j) == "the" && !is_definite_force(s, j + 1) {
+            j += 1;
+        }
+        if let Some(f) = s.faction_starting_at(j) {
+            return Some(named(s, f.faction, f.first, f.end, f.by_patron));
+        }
+        let force = (j..(j + 3).min(s.len())).find(|&x| is_definite_force(s, x) || is_pronoun_at(s, x))?;
+        pronoun(s, cx, force)
+    })
 }
 
 /// A faction or pronoun starting within a few words after token `k` (skipping "by", "to", "the").

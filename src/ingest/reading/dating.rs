@@ -4,15 +4,23 @@
 use super::super::dates;
 use super::super::lexicon::Hit;
 use super::super::sentence::Analysed;
+use super::super::speakers;
 use super::confidence::{PRESENT_DATE, UNDATED, UNRESOLVED_DATE};
 use super::{Context, text_of};
-use crate::model::{Action, PartialDate};
+use crate::model::{Action, PartialDate, Precision};
+use chrono::Datelike;
 
+/// How far before a date, in tokens, "said" or "according to" makes it the report's.
+const ATTRIBUTION_WINDOW: usize = 4;
+/// How far before a trigger, in tokens, "had" puts it before the story's day.
+const PLUPERFECT_WINDOW: usize = 4;
 /// How far before a trigger, in tokens, "now" or "still" dates a holding to the publication day.
 const NOW_WINDOW: usize = 4;
 /// A date across "but" or "while" is this much farther away than its distance in tokens.
 const OTHER_CLAUSE_DISTANCE: usize = 100;
 
+/// Forms of "be" right before a trigger that put it in the present ("are based", "is still").
+const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
 pub(super) const PRESENT: &[&str] =
     &["is", "are", "remains", "remain", "still", "now", "continue", "continues", "currently", "has", "have"];
 /// The date a trigger's claim carries, a note on where it came from, and a confidence penalty.
@@ -45,12 +53,32 @@ pub(super) fn date_for(
         return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
     }
     let nearest = s.dates.iter().filter(|d| d.first >= lo && d.first < hi).min_by_key(|d| distance(d));
+    // "On 20 March X attacked the base, where Y's forces are based": the date is the attack's; the
+    // present tense of a relative clause holds as written.
+    let present_here = s.previous_word(hit.first).is_some_and(|p| PRESENT_BE.contains(&s.word(p)));
+    let relative = |d: &dates::DateExpr| {
+        let (a, b) = if d.first >= hit.end { (hit.end, d.first) } else { (d.end, hit.first) };
+        (a..b).any(|k| matches!(s.word(k), "where" | "which" | "who"))
+    };
+    if action == Action::Holds
+        && present_here
+        && nearest.is_none_or(relative)
+        && let Some(p) = cx.published
+    {
+        return (Some(p), "present tense: the publication date".into(), PRESENT_DATE);
+    }
     if let Some(d) = nearest {
         let words = text_of(s, d.first, d.end);
         return match dates::resolve(d.when, cx.published) {
             Some(date) => (Some(date), format!("date \"{words}\""), 0.0),
             None => (None, format!("date \"{words}\" unresolved: no publication date"), UNRESOLVED_DATE),
         };
+    }
+    // "..., according to a Friday statement", "a spokesman said on Thursday": the day of the report.
+    if let Some(d) = s.dates.iter().find(|d| attributes(s, d))
+        && let Some(date) = dates::resolve(d.when, cx.published)
+    {
+        return (Some(date), format!("date of the report \"{}\"", text_of(s, d.first, d.end)), 0.0);
     }
     let present = s.tokens.iter().any(|t| PRESENT.contains(&t.lower.as_str()));
     if action == Action::Holds && present {
@@ -59,16 +87,48 @@ pub(super) fn date_for(
             None => (None, "present tense, but no publication date".into(), UNRESOLVED_DATE),
         };
     }
-    match (cx.narrative, cx.published) {
-        (Some(d), _) => (Some(d), "undated: the day the story is about".into(), UNDATED),
-        (None, Some(p)) => (Some(p), "undated: the publication date".into(), UNDATED),
-        (None, None) => (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
+    // "The BDB had taken the ports": before the story's day, by how much the text does not say.
+    // In reported speech ("confirmed its troops had pulled out") "had" is only the tense of the report.
+    let earlier = (hit.first.saturating_sub(PLUPERFECT_WINDOW)..hit.first).any(|k| s.word(k) == "had")
+        && !(0..hit.first).any(|k| speakers::is_speech(s.word(k)));
+    let (date, note) = match (cx.narrative, cx.published) {
+        (Some(d), _) => (d, "undated: the day the story is about"),
+        (None, Some(p)) => (p, "undated: the publication date"),
+        (None, None) => return (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
+    };
+    if earlier && !now && cx.narrative.is_none() {
+        return (Some(month_of(date)), format!("{note}, before it (\"had\"): its month"), UNDATED);
+    }
+    (Some(date), note.into(), UNDATED)
+}
+
+/// The month a date falls in.
+fn month_of(d: PartialDate) -> PartialDate {
+    let day = d.first_day();
+    match d.precision() {
+        Precision::Day => PartialDate::month(day.year(), day.month()).unwrap_or(d),
+        _ => d,
     }
 }
 
+/// Whether a date dates the report itself: near "said", "according to", "statement".
+fn attributes(s: &Analysed, d: &dates::DateExpr) -> bool {
+    let near = d.first.saturating_sub(ATTRIBUTION_WINDOW)..(d.end + 1).min(s.len());
+    near.clone()
+        .any(|k| matches!(s.word(k), "said" | "says" | "told" | "according" | "announced" | "statement"))
+        && d.when.is_news_peg()
+}
+
 /// The news day a sentence sets: its last "on Sunday", "yesterday" or "today", resolved.
+/// Not "since Sunday" (a state that began then and goes on), nor "Friday's defeat" (an event named
+/// in passing).
 pub fn news_peg(s: &Analysed, published: Option<PartialDate>) -> Option<PartialDate> {
-    s.dates.iter().rev().filter(|d| d.when.is_news_peg()).find_map(|d| dates::resolve(d.when, published))
+    let pegs = |d: &&dates::DateExpr| {
+        d.when.is_news_peg()
+            && !(d.first > 0 && s.word(d.first - 1) == "since")
+            && !s.tokens[d.end - 1].lower.ends_with("'s")
+    };
+    s.dates.iter().rev().filter(pegs).find_map(|d| dates::resolve(d.when, published))
 }
 
 #[cfg(test)]

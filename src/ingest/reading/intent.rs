@@ -18,26 +18,40 @@ pub(super) struct Live {
     pub(super) action: Action,
     pub(super) voice: Voice,
     pub(super) attempt: bool,
+    /// "GNA-held Tripoli": the side is fused to the trigger.
+    pub(super) compound: bool,
 }
 
 pub(super) const BE: &[&str] =
     &["was", "were", "been", "being", "is", "are", "be", "remains", "remain", "remained"];
-/// After "to", these make the next verb a fact ("managed to capture"), not a plan.
+/// After "to", these make the next verb a fact ("managed to capture", "allowed GNA forces to enter"),
+/// not a plan.
 pub(super) const FACTUAL_BEFORE_TO: &[&str] = &[
     "managed",
     "able",
     "succeeded",
     "forced",
+    "forcing",
     "went",
     "began",
     "started",
     "continued",
     "continue",
     "continues",
+    "allowing",
+    "allowed",
+    "helped",
+    "enabled",
 ];
-pub(super) fn live_hits(s: &Analysed) -> Vec<Live> {
+/// Present forms of "be" that a PRESENT trigger needs ("where its forces are based").
+const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
+
+/// The triggers that stand. `unopposed_before`: the sentence before said an entry met no fight
+/// ("faced little resistance. After moving into Es Sidra, ...").
+pub(super) fn live_hits(s: &Analysed, unopposed_before: bool) -> Vec<Live> {
     let mut out = Vec::new();
     let mut prev_end = 0;
+    let denied = denial_span(s);
     for hit in &s.hits {
         let e = hit.entry;
         let (mut action, mut voice, mut attempt) = (e.action, e.voice, false);
@@ -46,14 +60,22 @@ pub(super) fn live_hits(s: &Analysed) -> Vec<Live> {
         prev_end = hit.end;
         let mut intent = (window_start..hit.first).any(|k| lexicon::is_intent(s.word(k)));
         if let Some(p) = p.filter(|&p| s.word(p) == "to") {
-            let before = s.previous_word(p).map_or("", |b| s.word(b));
+            let before = word_before_to(s, p);
             if lexicon::is_attempt(before) {
                 attempt = true;
-            } else if !FACTUAL_BEFORE_TO.contains(&before) && !matches!(voice, Voice::Noun) {
+            } else if lexicon::is_purpose(before)
+                || (!FACTUAL_BEFORE_TO.contains(&before) && !matches!(voice, Voice::Noun))
+            {
                 intent = true;
             }
         }
         if intent && !e.has(FIRM) {
+            continue;
+        }
+        if denied.is_some_and(|(a, b)| a < hit.first && hit.first < b) {
+            continue;
+        }
+        if e.has(lexicon::PRESENT) && !p.is_some_and(|p| PRESENT_BE.contains(&s.word(p))) {
             continue;
         }
         let near = hit.first.saturating_sub(NEGATION_WINDOW).max(window_start);
@@ -68,21 +90,73 @@ pub(super) fn live_hits(s: &Analysed) -> Vec<Live> {
         } else if negated || until_recently {
             continue;
         }
+        if e.has(lexicon::ENTRY) && !attempt {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+            if !lexicon::is_unopposed(&words) && !unopposed_before {
+                action = Action::Contested;
+            }
+        }
         if attempt && action == Action::Captured {
             action = Action::Contested;
         } else if attempt {
             continue;
         }
-        if e.has(lexicon::PARTICIPLE)
-            && let Some(p) = p
-            && (BE.contains(&s.word(p))
-                || (s.word(p).ends_with("ly") && p > 0 && BE.contains(&s.word(p - 1))))
-        {
+        let after_be = p.is_some_and(|p| {
+            BE.contains(&s.word(p)) || (s.word(p).ends_with("ly") && p > 0 && BE.contains(&s.word(p - 1)))
+        });
+        // "were among four seized by X": a participle right before "by" is passive too.
+        if e.has(lexicon::PARTICIPLE) && (after_be || s.word(hit.end) == "by") {
             voice = Voice::Passive;
         }
-        out.push(Live { hit: *hit, action, voice, attempt });
+        let compound =
+            hit.first >= 2 && s.word(hit.first - 1) == "-" && s.faction_ending_at(hit.first - 2).is_some();
+        out.push(Live { hit: *hit, action, voice, attempt, compound });
     }
     out
+}
+
+/// The word that governs "to" at token `to`: the one before it, or before the side or pronoun
+/// in between ("allowed GNA forces to enter", "forced them to retreat").
+fn word_before_to(s: &Analysed, to: usize) -> &str {
+    let Some(mut b) = s.previous_word(to) else { return "" };
+    // "trying since mid-July to seize", "trying, since Tuesday, to storm".
+    while s.word(b) == "," || s.dates.iter().any(|d| d.first <= b && b < d.end) {
+        let start = s.dates.iter().find(|d| d.first <= b && b < d.end).map_or(b, |d| d.first);
+        let mut x = start;
+        while x > 0 && matches!(s.word(x - 1), "since" | "for" | "until" | "on" | "," | "in" | "mid" | "-") {
+            x -= 1;
+        }
+        b = match x.checked_sub(1) {
+            Some(y) if y < b => y,
+            _ => return "",
+        };
+    }
+    if let Some(f) = s.faction_ending_at(b) {
+        b = match s.previous_word(f.first) {
+            Some(x) => x,
+            None => return "",
+        };
+    } else if matches!(s.word(b), "them" | "it" | "him" | "us") {
+        b = match s.previous_word(b) {
+            Some(x) => x,
+            None => return "",
+        };
+    }
+    s.word(b)
+}
+
+/// The tokens a denial covers: from "denied (claims) that" or "no confirmation" to the end of the
+/// sentence or the next clause of its own ("but", "amid"). Every trigger in it is the report denied, not a claim.
+fn denial_span(s: &Analysed) -> Option<(usize, usize)> {
+    let unconfirmed = |k: usize| {
+        matches!(s.word(k), "confirmation" | "confirm" | "confirmed" | "verified" | "verify")
+            && (k.saturating_sub(4)..k).any(|j| matches!(s.word(j), "not" | "no" | "any"))
+    };
+    let start = (0..s.len()).find(|&k| lexicon::is_denial(s.word(k)) || unconfirmed(k))?;
+    let end = (start..s.len())
+        .find(|&k| matches!(s.word(k), "but" | ";" | "amid" | "while" | "although" | "whereas" | "despite"))
+        .unwrap_or(s.len());
+    Some((start, end))
 }
 
 #[cfg(test)]

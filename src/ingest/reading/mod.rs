@@ -4,27 +4,19 @@
 mod actors;
 mod confidence;
 mod dating;
+mod drafts;
+mod hit;
 mod intent;
+mod sides;
 mod walk;
 
 pub use dating::news_peg;
 
-use super::lexicon::{self, NEAR, Voice, WEAK};
+use super::lexicon::{self, Voice};
 use super::sentence::Analysed;
-use super::speakers::Speaker;
-use crate::model::{Action, FactionIx, PartialDate, PlaceIx, Precision};
-use actors::{Actor, active_actor, actor_after, eligible, noun_actor};
-use confidence::{
-    CARRIED_ACTOR, EARLIER_CAPTURE_ACTOR, IMPLIED_CLAIM, PLACE_BEYOND_CLAUSE, PLACE_EARLIER_IN_SENTENCE,
-    PLACE_OF_SENTENCE_BEFORE, WEAK_TRIGGER,
-};
+use crate::model::{Action, FactionIx, PartialDate, PlaceIx};
+use actors::{eligible, noun_actor};
 use intent::{Live, live_hits};
-use walk::{Found, Walk, nearest_before, places_before, walk_after};
-
-/// How many of the article's earlier claims "the base was captured" looks back through for who took it.
-const EARLIER_CLAIMS_REACH: usize = 200;
-/// How far before a trigger that reads either way ("fighting in X") a place may stand.
-const EITHER_BEFORE_WINDOW: usize = 8;
 
 /// What the sentences before this one established.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +30,10 @@ pub struct Context<'c> {
     pub narrative: Option<PartialDate>,
     /// Places of the previous sentence.
     pub topic: &'c [PlaceIx],
+    /// Places the previous sentence made claims about.
+    pub claimed_before: &'c [PlaceIx],
+    /// The previous sentence said a side met no fight ("faced little resistance").
+    pub unopposed_before: bool,
     /// Claims read so far in the article.
     pub earlier: &'c [Draft],
 }
@@ -54,31 +50,56 @@ pub struct Draft {
 }
 
 /// Words between "and" and a coordinated verb ("and are advancing").
-const AUXILIARIES: &[&str] =
+pub(super) const AUXILIARIES: &[&str] =
     &["are", "is", "were", "was", "have", "has", "had", "been", "also", "then", "later", "now", "be", "they"];
 /// The claims a sentence makes.
 pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
     // A noun with no side attached ("the last militant bastion") says nothing, and does not cut the
     // stretch of the verb before it.
-    let live: Vec<Live> = live_hits(s)
+    let live: Vec<Live> = live_hits(s, cx.unopposed_before)
         .into_iter()
         .filter(|l| l.voice != Voice::Noun || noun_actor(s, cx, l.hit).is_some())
         .collect();
+    // Nouns and "GNA-held" adjectives sit inside a verb's stretch rather than end it.
+    let cuts = |l: &Live| l.voice != Voice::Noun && !l.compound;
     let mut out: Vec<Draft> = Vec::new();
+    let mut strongholds: Vec<usize> = Vec::new();
     let mut prev_actor: Option<FactionIx> = None;
+    let mut entered: Option<(FactionIx, usize)> = None;
     for (h, l) in live.iter().enumerate() {
         let lo = if h > 0 { live[h - 1].hit.end } else { 0 };
-        // A verb's stretch runs to the next verb: a noun inside it ("surrounded the group's stronghold
-        // of Sirte") shares its places.
-        let hi = live[h + 1..]
-            .iter()
-            .find(|n| n.voice != Voice::Noun || l.voice == Voice::Noun)
-            .map_or(s.len(), |n| n.hit.first);
-        let drafts = read_hit(s, cx, l, lo, hi, prev_actor);
+        let next = live[h + 1..].iter().position(|n| cuts(n) || !cuts(l)).map(|i| h + 1 + i);
+        let mut hi = next.map_or(s.len(), |n| live[n].hit.first);
+        // "take and control these ports": the first verb shares the second's object.
+        if let Some(n) = next.filter(|&n| s.word(l.hit.end) == "and" && live[n].hit.first == l.hit.end + 1) {
+            hi = live[n + 1..].iter().find(|x| cuts(x)).map_or(s.len(), |x| x.hit.first);
+        }
+        let reading = hit::read(s, cx, l, lo, hi, prev_actor);
+        let object = s.word(l.hit.end);
+        let points_back =
+            matches!(object, "it" | "them") || (object == "the" && s.word(l.hit.end + 1) == "area");
+        let drafts = drafts::drafts(s, cx, l, lo, hi, reading);
+        if drafts.is_empty()
+            && points_back
+            && matches!(l.action, Action::Holds | Action::Captured)
+            && let Some((faction, from)) = entered
+        {
+            // "stormed the hotel ... and controlled the area": going in, then holding, is a capture.
+            for o in out[from..].iter_mut().filter(|o| o.faction == faction && o.action == Action::Contested)
+            {
+                o.action = Action::Captured;
+            }
+        }
+        if l.hit.entry.has(lexicon::ENTRY) && l.action == Action::Contested {
+            entered = drafts.first().map(|d| (d.faction, out.len()));
+        }
         if let Some(first) = drafts.first().filter(|_| l.voice != Voice::Noun) {
             prev_actor = Some(first.faction);
         }
         for d in drafts {
+            if l.hit.entry.has(lexicon::EITHER) && d.action == Action::Holds {
+                strongholds.push(out.len());
+            }
             match out.iter_mut().find(|o| (o.place, o.faction, o.action) == (d.place, d.faction, d.action)) {
                 Some(o) if o.confidence >= d.confidence => {}
                 Some(o) => *o = d,
@@ -86,193 +107,30 @@ pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
             }
         }
     }
-    out
+    settle(out, &strongholds)
+}
+
+/// One sentence's claims made consistent: a side that takes a place does not also "hold" it there
+/// ("took and controlled"), and a stronghold taken by another side in the same sentence was the
+/// loser's before it fell ("seized Tarhuna, Haftar's last stronghold"), which the capture says.
+fn settle(out: Vec<Draft>, strongholds: &[usize]) -> Vec<Draft> {
+    let captured = |place, pred: &dyn Fn(FactionIx) -> bool| {
+        out.iter().any(|o| o.place == place && o.action == Action::Captured && pred(o.faction))
+    };
+    out.iter()
+        .enumerate()
+        .filter(|(i, d)| {
+            d.action != Action::Holds
+                || !(captured(d.place, &|f| f == d.faction)
+                    || (strongholds.contains(i) && captured(d.place, &|f| f != d.faction)))
+        })
+        .map(|(_, d)| d.clone())
+        .collect()
 }
 
 /// The side a sentence is about when it makes no claim: its first faction in subject position.
 pub fn subject(s: &Analysed) -> Option<FactionIx> {
     s.factions.iter().find(|f| eligible(s, f.first)).map(|f| f.faction)
-}
-
-fn read_hit(
-    s: &Analysed,
-    cx: &Context,
-    l: &Live,
-    lo: usize,
-    hi: usize,
-    prev_actor: Option<FactionIx>,
-) -> Vec<Draft> {
-    let hit = l.hit;
-    let near = hit.entry.has(NEAR);
-    let mut notes = vec![format!("\"{}\"", text_of(s, hit.first, hit.end))];
-    let mut penalty = if hit.entry.has(WEAK) { WEAK_TRIGGER } else { 0.0 };
-    let mut action = l.action;
-    let (actor, places, walk) = match l.voice {
-        Voice::Active => {
-            let coordinated = prev_actor.is_some() && {
-                let mut j = hit.first;
-                while j > 0 && AUXILIARIES.contains(&s.word(j - 1)) {
-                    j -= 1;
-                }
-                j > 0 && s.word(j - 1) == "and"
-            };
-            let carried = || {
-                prev_actor.map(|faction| Actor {
-                    faction,
-                    how: "actor carried from the clause before".into(),
-                    penalty: CARRIED_ACTOR,
-                })
-            };
-            let actor = if coordinated { carried() } else { None };
-            let actor = actor.or_else(|| active_actor(s, cx, hit.first)).or_else(|| {
-                prev_actor.map(|faction| Actor {
-                    faction,
-                    how: "actor carried from the clause before".into(),
-                    penalty: CARRIED_ACTOR,
-                })
-            });
-            let walk = walk_after(s, hit.end, hi, action, near);
-            let mut places = walk.places.clone();
-            if places.is_empty() {
-                let intransitive = hit.end >= s.len() || s.is_stop(hit.end) || !s.tokens[hit.end].word;
-                if intransitive && matches!(action, Action::Withdrew | Action::Captured) {
-                    places.extend(nearest_before(s, hit.first));
-                    notes.push("place named earlier in the sentence".into());
-                    penalty += PLACE_EARLIER_IN_SENTENCE;
-                } else if walk.destination && action == Action::Withdrew {
-                    places.extend(cx.topic.iter().rev().take(1).map(|&place| Found {
-                        place,
-                        anaphor: true,
-                        ambiguous: false,
-                        part: false,
-                        first: hit.end,
-                    }));
-                    notes.push("place of the sentence before".into());
-                    penalty += PLACE_OF_SENTENCE_BEFORE;
-                } else if !near && let Some(stop) = walk.stopped_at {
-                    let more = walk_after(s, stop + 1, hi, action, false);
-                    places.extend(more.places.first().copied());
-                    notes.push("place beyond the clause".into());
-                    penalty += PLACE_BEYOND_CLAUSE;
-                }
-            }
-            (actor, places, walk)
-        }
-        Voice::Passive | Voice::ActorAfter => {
-            let places = places_before(s, lo, hit.first);
-            let actor = actor_after(s, cx, hit.end).map(|a| a.0).or_else(|| {
-                if l.voice != Voice::Passive || action != Action::Captured {
-                    return None;
-                }
-                // "The base was captured": by whoever the article said captured it.
-                let place = places.first()?.place;
-                let earlier = cx
-                    .earlier
-                    .iter()
-                    .rev()
-                    .take(EARLIER_CLAIMS_REACH)
-                    .find(|d| d.place == place && d.action == Action::Captured)?;
-                Some(Actor {
-                    faction: earlier.faction,
-                    how: "actor of the article's earlier capture".into(),
-                    penalty: EARLIER_CAPTURE_ACTOR,
-                })
-            });
-            (actor, places, Walk::default())
-        }
-        Voice::UnderControl => {
-            let places: Vec<Found> = places_before(s, lo, hit.first).into_iter().take(1).collect();
-            let actor = places.first().and_then(|p| active_actor(s, cx, p.first));
-            (actor, places, Walk::default())
-        }
-        Voice::Noun => {
-            let (actor, from) = match noun_actor(s, cx, hit) {
-                Some((a, from)) => (Some(a), from),
-                None => (None, hit.end),
-            };
-            let walk = walk_after(s, from, hi, action, near);
-            let mut places = walk.places.clone();
-            if hit.entry.has(lexicon::EITHER) {
-                let before =
-                    places_before(s, lo.max(hit.first.saturating_sub(EITHER_BEFORE_WINDOW)), hit.first);
-                let after = places.first().copied();
-                places = match (before.first().copied(), after) {
-                    (Some(b), Some(a)) if hit.first - b.first < a.first - hit.end => vec![b],
-                    (Some(b), None) => vec![b],
-                    (_, a) => a.into_iter().collect(),
-                };
-            }
-            (actor, places, walk)
-        }
-    };
-    let Some(actor) = actor else { return Vec::new() };
-    if places.is_empty() {
-        return Vec::new();
-    }
-    if l.attempt {
-        notes.push("an attempt, not a capture".into());
-    }
-    notes.push(actor.how.clone());
-    penalty += actor.penalty;
-    let (date, date_note, date_penalty) = dating::date_for(s, cx, hit, lo, hi, action);
-    notes.push(date_note);
-    penalty += date_penalty;
-    let claimed_by = match s.speaker {
-        Speaker::Faction { faction, .. } => Some(faction),
-        Speaker::Continuing => cx.last_speaker,
-        Speaker::Unattributed => Some(actor.faction),
-        Speaker::Neutral | Speaker::Nobody => None,
-    };
-    let mut out = Vec::new();
-    for p in places {
-        let mut note = notes.clone();
-        let mut pen = penalty;
-        if p.part && matches!(action, Action::Captured | Action::Holds) {
-            action = Action::Contested;
-            note.push("part of the place only".into());
-        }
-        if p.anaphor {
-            note.push("place by reference".into());
-            pen += confidence::PLACE_BY_REFERENCE;
-        }
-        if p.ambiguous {
-            note.push("place name is ambiguous".into());
-            pen += confidence::AMBIGUOUS_PLACE;
-        }
-        let conf = confidence::of(pen);
-        let draft = |faction, action, date, conf: f64, note: &[String]| Draft {
-            place: p.place,
-            faction,
-            action,
-            date,
-            claimed_by,
-            confidence: confidence::rounded(conf),
-            note: note.join("; "),
-        };
-        out.push(draft(actor.faction, action, date, conf, &note));
-        if action == Action::Captured
-            && let Some(from) = walk.from.filter(|&f| f != actor.faction)
-        {
-            let month = date.and_then(|d| match d.precision() {
-                Precision::Day => PartialDate::month(
-                    chrono::Datelike::year(&d.first_day()),
-                    chrono::Datelike::month(&d.first_day()),
-                ),
-                _ => Some(d),
-            });
-            let mut n = note.clone();
-            n.push("held it before: taken \"from\" it".into());
-            out.push(draft(from, Action::Holds, month, conf - IMPLIED_CLAIM, &n));
-        }
-        if action == Action::Withdrew
-            && let Some(to) = walk.to.filter(|&f| f != actor.faction)
-        {
-            let mut n = note.clone();
-            n.push("lost \"to\" it".into());
-            out.push(draft(to, Action::Captured, date, conf - IMPLIED_CLAIM, &n));
-        }
-    }
-    out
 }
 
 pub(super) fn text_of(s: &Analysed, first: usize, end: usize) -> String {

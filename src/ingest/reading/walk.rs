@@ -2,6 +2,7 @@
 //! "near", at a destination) or before it (passives, "under the control of"), with the sides taken
 //! "from" and lost "to" on the way.
 
+use super::super::factions::FactionMention;
 use super::super::sentence::Analysed;
 use crate::model::{Action, FactionIx, PlaceIx};
 
@@ -26,6 +27,10 @@ pub(super) const PART_WORDS: &[&str] = &[
     "areas",
     "outposts",
     "checkpoints",
+    "locations",
+    "sites",
+    "streets",
+    "neighborhoods",
 ];
 pub(super) const COMPASS: &[&str] = &[
     "north",
@@ -55,20 +60,40 @@ pub(super) struct Walk {
     pub(super) places: Vec<Found>,
     pub(super) from: Option<FactionIx>,
     pub(super) to: Option<FactionIx>,
+    /// Sides met in the clause other than "from" and "to" ("attacked BDB fighters in Hun").
+    pub(super) sides: Vec<FactionMention>,
     pub(super) destination: bool,
     pub(super) stopped_at: Option<usize>,
 }
 
+/// Words that may stand between "of" and a place it refers to ("west of the capital Tripoli").
+const PLACE_DESCRIPTORS: &[&str] = &["capital", "city", "town", "coastal", "port", "oasis", "libyan"];
+
+/// "20 km east of Waddan", "west of the capital Tripoli": a place named to locate another.
 pub(super) fn is_reference_point(s: &Analysed, first: usize) -> bool {
-    let Some(of) = s.previous_word(first) else { return false };
-    s.word(of) == "of" && s.previous_word(of).is_some_and(|c| COMPASS.contains(&s.word(c)))
+    let mut k = first;
+    while let Some(p) = s.previous_word(k).filter(|&p| PLACE_DESCRIPTORS.contains(&s.word(p))) {
+        k = p;
+    }
+    let Some(of) = s.previous_word(k) else { return false };
+    let distance = |w: &str| {
+        matches!(w, "km" | "kilometres" | "kilometers" | "miles")
+            || (w.ends_with("km") && w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    (s.word(of) == "of" && s.previous_word(of).is_some_and(|c| COMPASS.contains(&s.word(c))))
+        || (s.word(of) == "from" && s.previous_word(of).is_some_and(|c| distance(s.word(c))))
 }
 
-/// Places after a trigger, from token `from` up to `hi`, stopping at the end of its clause.
+/// Places after a trigger, from token `from` up to `hi`, stopping at the end of its clause. A
+/// trigger that says "near" must reach its first place within a few words; each place or side it
+/// passes starts that count again, so a list ("Zueitina, Ras Lanuf, and Es Sider ports ..., as well
+/// as the town of Ajdabiya") is read to its end.
 pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, near: bool) -> Walk {
     let mut w = Walk::default();
     let mut part = false;
     let mut k = from;
+    let mut counted_from = from;
+    let mut last_place_end: Option<usize> = None;
     while k < hi {
         let word = s.word(k);
         if matches!(word, "(" | "[") {
@@ -76,23 +101,29 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             k = (k + 1..hi).find(|&j| s.word(j) == close).map_or(hi, |j| j + 1);
             continue;
         }
-        if s.is_stop(k) {
+        if word == "as" && s.word(k + 1) == "well" && s.word(k + 2) == "as" {
+            k += 3;
+            continue;
+        }
+        if s.is_stop(k) || next_verb(s, k) {
             w.stopped_at = Some(k);
             break;
         }
-        if near && (from..k).filter(|&j| !s.in_faction(j)).count() > NEAR_REACH_WORDS {
+        let words = (counted_from..k).filter(|&j| s.tokens[j].word && !s.in_faction(j)).count();
+        if near && words > NEAR_REACH_WORDS {
             break;
         }
-        if PART_WORDS.contains(&word) {
+        if PART_WORDS.contains(&word) && !(k > 0 && s.word(k - 1) == "most") {
             part = true;
         }
         if let Some(f) = s.faction_starting_at(k) {
             match s.previous_word(k).map(|p| s.word(p)) {
                 Some("from") => w.from = w.from.or(Some(f.faction)),
                 Some("to") => w.to = w.to.or(Some(f.faction)),
-                _ => {}
+                _ => w.sides.push(*f),
             }
             k = f.end;
+            counted_from = k;
             continue;
         }
         if action == Action::Withdrew && DESTINATION.contains(&word) {
@@ -106,21 +137,78 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
         if matches!(word, "near" | "outside" | "around") && action != Action::Contested {
             break;
         }
+        let mut found_here = false;
         for p in s.places_starting_at(k) {
-            if !is_reference_point(s, k) {
-                w.places.push(Found {
-                    place: p.place,
-                    anaphor: p.anaphor,
-                    ambiguous: p.ambiguous,
-                    part,
-                    first: k,
-                });
+            found_here = true;
+            counted_from = p.end;
+            // "the 12 Flats area in Ganfuda, in south-west Benghazi": the places after "in" locate it.
+            if is_reference_point(s, k) || last_place_end.is_some_and(|e| locates(s, e, k) || placed_in(s, k))
+            {
+                continue;
             }
+            w.places.push(Found {
+                place: p.place,
+                anaphor: p.anaphor,
+                ambiguous: p.ambiguous,
+                part,
+                first: k,
+            });
+        }
+        if found_here {
+            last_place_end = s.places_starting_at(k).map(|p| p.end).max();
         }
         k += 1;
     }
     w
 }
+
+/// Whether the words from `after` (the end of one place) to `k` (the start of another) only say
+/// where the first is: "in", "of", a compass point, "the", "area".
+fn locates(s: &Analysed, after: usize, k: usize) -> bool {
+    let between: Vec<&str> = (after..k).map(|j| s.word(j)).collect();
+    between.iter().any(|w| matches!(*w, "in" | "of"))
+        && between.iter().all(|w| {
+            matches!(
+                *w,
+                "in" | "of" | "the" | "," | "-" | "area" | "district" | "neighbourhood" | "neighborhood"
+            ) || COMPASS.contains(w)
+                || PLACE_DESCRIPTORS.contains(w)
+        })
+}
+
+/// "..., the last stronghold in the city": after the place taken, a place "in" which something
+/// stands only locates it.
+fn placed_in(s: &Analysed, k: usize) -> bool {
+    let mut j = k;
+    while let Some(p) = s.previous_word(j) {
+        let w = s.word(p);
+        if !(PLACE_DESCRIPTORS.contains(&w) || COMPASS.contains(&w)) {
+            return matches!(w, "in" | "inside" | "near" | "outside");
+        }
+        j = p;
+    }
+    false
+}
+
+/// "and two days later launched", "and briefly cut": a new verb after "and" ends the clause.
+fn next_verb(s: &Analysed, k: usize) -> bool {
+    if s.word(k) != "and" {
+        return false;
+    }
+    let plain = |j: usize| {
+        s.tokens[j].word && !s.tokens[j].capital && !matches!(s.word(j), "the" | "a" | "an" | "its" | "their")
+    };
+    (k + 1..s.len().min(k + 5)).take_while(|&j| plain(j)).any(|j| {
+        let w = s.word(j);
+        let past = w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+        (past || IRREGULAR_PAST.contains(&w)) && !s.in_faction(j) && s.places_starting_at(j).next().is_none()
+    })
+}
+
+/// Past tenses that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "cut", "began", "took", "fought", "left", "made", "set", "went", "held", "lost", "won", "sent", "drove",
+];
 
 /// Places before a trigger, back to the start of its clause (or `lo`).
 pub(super) fn places_before(s: &Analysed, lo: usize, k: usize) -> Vec<Found> {
@@ -148,9 +236,42 @@ pub(super) fn places_before(s: &Analysed, lo: usize, k: usize) -> Vec<Found> {
     out
 }
 
-/// The nearest place before token `k` anywhere in the sentence.
+/// "Es Sidra, where they had taken control": the place a "where" (or "which") before token `k`, with
+/// no clause break between, hangs on.
+pub(super) fn where_antecedent(s: &Analysed, lo: usize, k: usize) -> Option<Found> {
+    let rel = (lo..k).rev().find(|&j| matches!(s.word(j), "where" | "which"))?;
+    if (rel + 1..k).any(|j| s.is_stop(j) && !s.in_faction(j) && !matches!(s.word(j), ")" | "]")) {
+        return None;
+    }
+    let p = s
+        .places
+        .iter()
+        .filter(|p| p.end <= rel && p.end + 5 >= rel && p.first >= s.dateline_end && !p.locator)
+        .next_back()?;
+    // "Teminhint airbase near Sebha, where": a place that only locates it may stand between.
+    let in_locator = |j: usize| s.places.iter().any(|q| q.locator && q.first <= j && j < q.end);
+    let between_ok = (p.end..rel).all(|j| {
+        !s.tokens[j].word
+            || LOCATOR_NOUNS.contains(&s.word(j))
+            || matches!(s.word(j), "near" | "in" | "of" | "outside")
+            || in_locator(j)
+    });
+    between_ok.then_some(Found {
+        place: p.place,
+        anaphor: p.anaphor,
+        ambiguous: p.ambiguous,
+        part: false,
+        first: p.first,
+    })
+}
+
+/// Nouns that may follow a name before "where" ("Wasit Al-Blad neighborhood, where").
+const LOCATOR_NOUNS: &[&str] =
+    &["area", "district", "neighbourhood", "neighborhood", "town", "city", "base", "port"];
+
+/// The nearest place before token `k` anywhere in the sentence ("south of Sabha" only locates).
 pub(super) fn nearest_before(s: &Analysed, k: usize) -> Option<Found> {
-    (s.dateline_end..k).rev().find_map(|j| {
+    (s.dateline_end..k).rev().filter(|&j| !is_reference_point(s, j)).find_map(|j| {
         s.places_starting_at(j).next().map(|p| Found {
             place: p.place,
             anaphor: p.anaphor,
@@ -179,7 +300,7 @@ mod tests {
             ),
             (
                 "The LNA took Hun from the GNA on Friday.",
-                &["hun lna captured 2017-06-02", "hun gna holds 2017-06"],
+                &["hun lna captured 2017-06-02", "hun gna holds 2017-06", "hun gna withdrew 2017-06-02"],
             ),
             ("The LNA captured Hun, 20 km east of Waddan, on Friday.", &["hun lna captured 2017-06-02"]),
             ("Waddan, which was held by the GNA, fell on Friday.", &["waddan gna holds 2017-06-02"]),

@@ -1,0 +1,152 @@
+//! The trigger table: one line per action, voice and flags, then its phrases. Phrases are words as
+//! the tokenizer cuts them ("re - established"); a longer phrase wins over a shorter one at the same
+//! word. "control of" also reads "control over" and "control on", and "took full control of" reads
+//! as "took control of".
+//!
+//! Actions: C captured, W withdrew, H holds, B besieged, F contested. Voices: A active, P passive,
+//! AA actor after, U under control, N noun. Flags: n near, p participle, f firm, e either side,
+//! w weak, x entry, o object, t present tense, i intransitive.
+
+use super::{EITHER, ENTRY, FIRM, INTRANSITIVE, NEAR, OBJECT, PARTICIPLE, PRESENT, Voice, WEAK};
+use crate::model::Action;
+
+const TABLE: &str = "
+C A - | capture, captures, capturing, seize, seizes, seizing, retake, retakes, retook, retaking
+C A - | recapture, recaptures, recapturing, regain, regains, regaining, liberate, liberates
+C A - | liberating, overran, overruns
+C A p | captured, seized, retaken, recaptured, regained, liberated, overrun
+C A - | take control of, takes control of, took control of, taken control of, taking control of
+C A - | seize control of, seizes control of, seized control of, seizing control of, gain control of
+C A - | gains control of, gained control of, gaining control of, regain control of, regained control of
+C A - | regains control of, regaining control of, wrested control of, wrest control of
+C A - | re - established control of, re - establish control of, restored control of, assumed control of
+C A - | retook control of, retaken control of, took back, take back, taken back, taking back
+C A - | took over, take over, takes over, taking over, taken over
+C A i | take control, takes control, took control, taken control, taking control, seized control
+C A i | gained control, regained control
+C A n | take, takes, took, taking
+C A np | taken
+C A npw | secured
+C A - | won back
+C AA - | fell to, fallen to, falls to, fell into the hands of, fallen into the hands of
+C AA - | came under the control of, fell under the control of, handed over to, turned over to
+C AA - | fallen into control of, fell into control of
+C N - | liberation of, capture of, seizure of, recapture of, fall of, takeover of
+C N - | victory over, victory in, victories over
+C A x | enter, enters, entering, storm, storms, storming, moved into, moving into, move into
+C A x | moves into, marched into, rolled into, swept into, advanced into, advancing into
+C A x | pushed into, pushing into, broke into, arrived in, arrive in, arriving in, arrived at
+C A xp | entered, stormed
+W A - | lost, lose, loses, losing, withdrew, withdraw, withdraws, withdrawn, withdrawing
+W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retreat from
+W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
+W A - | ousted from, ceded, fled from, fleeing from
+W A no | fled, fleeing
+W A n | abandoned, evacuated, handed over
+W A no | left
+W N - | retreat of, withdrawal of, withdrawal from
+H AA - | under the control of, under control of, in the hands of
+H U - | under control, under their control, under its control, under his control, under our control
+H U - | under your control
+H A - | in control of, maintain control of, maintains control of, maintained control of
+H A i | in control
+H A - | retain control of, retains control of, retained control of, kept control of
+H A - | keep control of, keeps control of
+H P - | controlled by, held by, occupied by, defended by
+H A nw | control, controls, controlled, controlling, hold, holds, held, holding
+H A ti | based, stationed
+H N e | stronghold, strongholds, bastion
+H N e | hands
+H N w | based in
+H A n | sealed off, sealed, seal, seals, sealing
+H A - | repelled an attack on, repel an attack on, repelled attacks on, repulsed an attack on
+H A - | repelled an attack at, repelled attacks at, repulsed an attack at, repelled an assault on
+H A w | positioned in, deployed in
+B A - | besiege, besieges, besieging, encircle, encircles, encircling
+B A p | besieged, encircled
+B A np | surrounded
+B A n | surrounding
+B N - | siege of, siege on, siege to, siege around, blockade of, blockade on
+B A f | lift the siege of, lift the siege on
+B A - | tightening the noose on, tightened the noose on, tighten the noose on, tightens the noose on
+B A - | tightening the noose around, tightened the noose around
+F N - | clashes in, clashes near, clashes around, clashes for, clashes over, clashes
+F A n | clashed
+F N - | fighting in, fighting for, fighting around, fighting near, fighting over, fighting
+F A - | fought for, fought over
+F N - | battle for, battles for, battle of, battle over, battles in, battles around
+F N e | battle
+F N - | confrontations in, confrontations
+F N - | attack on, attacks on, assault on, offensive on, offensive against
+F N - | push on, push into, push against, attack against, attacks against
+F AA - | attack by, attacks by, attacked by
+F A n | attacked, attacking, attacks
+F A - | advanced on, advancing on, advance on, advances on, advanced toward, advanced towards
+F A - | advancing toward, advancing towards, advanced in, advancing in
+F A nw | shelled, shelling, struck, striking, bombarded
+F AA - | lost ground, losing ground
+";
+
+/// (phrase, action, voice, flags) for every phrase of the table, skipping any line that does not
+/// read (a test checks that none is skipped).
+pub(super) fn entries() -> Vec<(&'static str, Action, Voice, u16)> {
+    TABLE.lines().filter_map(line).flatten().collect()
+}
+
+fn line(line: &'static str) -> Option<Vec<(&'static str, Action, Voice, u16)>> {
+    let (head, phrases) = line.split_once('|')?;
+    let mut head = head.split_whitespace();
+    let action = match head.next()? {
+        "C" => Action::Captured,
+        "W" => Action::Withdrew,
+        "H" => Action::Holds,
+        "B" => Action::Besieged,
+        "F" => Action::Contested,
+        _ => return None,
+    };
+    let voice = match head.next()? {
+        "A" => Voice::Active,
+        "P" => Voice::Passive,
+        "AA" => Voice::ActorAfter,
+        "U" => Voice::UnderControl,
+        "N" => Voice::Noun,
+        _ => return None,
+    };
+    let mut flags = 0;
+    for c in head.next()?.chars() {
+        flags |= match c {
+            'n' => NEAR,
+            'p' => PARTICIPLE,
+            'f' => FIRM,
+            'e' => EITHER,
+            'w' => WEAK,
+            'x' => ENTRY,
+            'o' => OBJECT,
+            't' => PRESENT,
+            'i' => INTRANSITIVE,
+            '-' => 0,
+            _ => return None,
+        };
+    }
+    Some(
+        phrases
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| (p, action, voice, flags))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_table_reads() {
+        let lines = TABLE.lines().filter(|l| !l.trim().is_empty());
+        for l in lines {
+            assert!(line(l).is_some_and(|p| !p.is_empty()), "{l:?}");
+        }
+    }
+}

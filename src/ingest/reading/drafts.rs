@@ -1,0 +1,113 @@
+//! A reading made into claims: one per place and side, dated, each guess priced; and the claims a
+//! capture implies about the side it was taken from or lost to.
+
+use super::super::lexicon::{self, WEAK};
+use super::super::sentence::Analysed;
+use super::super::speakers::Speaker;
+use super::confidence::{self, IMPLIED_CLAIM, WEAK_TRIGGER};
+use super::hit::Reading;
+use super::intent::Live;
+use super::sides::co_actors;
+use super::{Context, Draft, dating, text_of};
+use crate::model::{Action, PartialDate, Precision};
+
+/// The note on an entry read as a contest.
+pub(super) const GOING_IN: &str = "going in is not yet holding";
+
+pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize, r: Reading) -> Vec<Draft> {
+    let hit = l.hit;
+    let Some(actor) = r.actor else { return Vec::new() };
+    if r.places.is_empty() {
+        return Vec::new();
+    }
+    let mut notes = vec![format!("\"{}\"", text_of(s, hit.first, hit.end))];
+    notes.extend(r.notes);
+    let mut penalty = r.penalty + if hit.entry.has(WEAK) { WEAK_TRIGGER } else { 0.0 };
+    if l.attempt {
+        notes.push("an attempt, not a capture".into());
+    }
+    if hit.entry.has(lexicon::ENTRY) && l.action == Action::Contested {
+        notes.push(GOING_IN.into());
+    }
+    notes.push(actor.how.clone());
+    penalty += actor.penalty;
+    let (date, date_note, date_penalty) = if l.compound {
+        // "GNA-held Tripoli" says how things stand as the article is written.
+        (cx.published, "held as written: the publication date".to_string(), confidence::PRESENT_DATE)
+    } else {
+        dating::date_for(s, cx, hit, lo, hi, l.action)
+    };
+    notes.push(date_note);
+    penalty += date_penalty;
+    let claimed_by = match s.speaker {
+        Speaker::Faction { faction, .. } => Some(faction),
+        Speaker::Continuing => cx.last_speaker,
+        Speaker::Unattributed => Some(actor.faction),
+        Speaker::Neutral | Speaker::Nobody => None,
+    };
+    let others = co_actors(s, l.action, &actor, hit, &r.walk);
+    let mut out = Vec::new();
+    for p in r.places {
+        let mut note = notes.clone();
+        let mut pen = penalty;
+        let mut action = l.action;
+        if p.part && matches!(action, Action::Captured | Action::Holds) {
+            action = Action::Contested;
+            note.push("part of the place only".into());
+        }
+        if p.anaphor {
+            note.push("place by reference".into());
+            pen += confidence::PLACE_BY_REFERENCE;
+        }
+        if p.ambiguous {
+            note.push("place name is ambiguous".into());
+            pen += confidence::AMBIGUOUS_PLACE;
+        }
+        let conf = confidence::of(pen);
+        let draft = |faction, action, date, conf: f64, note: &[String]| Draft {
+            place: p.place,
+            faction,
+            action,
+            date,
+            claimed_by,
+            confidence: confidence::rounded(conf),
+            note: note.join("; "),
+        };
+        out.push(draft(actor.faction, action, date, conf, &note));
+        for other in &others {
+            let mut n = note.clone();
+            n.push(format!("also {}", other.how));
+            out.push(draft(other.faction, action, date, conf - other.penalty, &n));
+        }
+        let taken_from = r.walk.from.filter(|&f| f != actor.faction);
+        if let Some(from) = taken_from.filter(|_| matches!(action, Action::Captured | Action::Contested)) {
+            let mut n = note.clone();
+            n.push("held it before: taken \"from\" it".into());
+            out.push(draft(from, Action::Holds, month_of(date), conf - IMPLIED_CLAIM, &n));
+            if action == Action::Captured {
+                let mut n = note.clone();
+                n.push("lost it: taken \"from\" it".into());
+                out.push(draft(from, Action::Withdrew, date, conf - IMPLIED_CLAIM, &n));
+            }
+        }
+        if action == Action::Withdrew
+            && let Some(to) = r.walk.to.filter(|&f| f != actor.faction)
+        {
+            let mut n = note.clone();
+            n.push("lost \"to\" it".into());
+            out.push(draft(to, Action::Captured, date, conf - IMPLIED_CLAIM, &n));
+        }
+    }
+    out
+}
+
+/// The month a date falls in ("held it before" is known only that closely).
+fn month_of(date: Option<PartialDate>) -> Option<PartialDate> {
+    date.and_then(|d| match d.precision() {
+        Precision::Day => PartialDate::month(
+            chrono::Datelike::year(&d.first_day()),
+            chrono::Datelike::month(&d.first_day()),
+        ),
+        _ => Some(d),
+    })
+}

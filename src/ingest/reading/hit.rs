@@ -1,0 +1,223 @@
+//! One trigger's side and places, by its voice: who acts before an active verb and where after it;
+//! where before a passive and who after "by"; the owner of a noun; and the fallbacks when the
+//! clause itself names no place.
+
+use super::super::lexicon::{self, NEAR, OBJECT, Voice};
+use super::super::sentence::Analysed;
+use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause};
+use super::confidence::{
+    CARRIED_ACTOR, EARLIER_CAPTURE_ACTOR, PLACE_BEYOND_CLAUSE, PLACE_EARLIER_IN_SENTENCE,
+    PLACE_OF_SENTENCE_BEFORE,
+};
+use super::intent::Live;
+use super::walk::{Found, Walk, nearest_before, places_before, walk_after, where_antecedent};
+use super::{AUXILIARIES, Context};
+use crate::model::{Action, FactionIx};
+
+/// How many of the article's earlier claims "the base was captured" looks back through for who took it.
+const EARLIER_CLAIMS_REACH: usize = 200;
+/// How far before a trigger that reads either way ("fighting in X") a place may stand.
+const EITHER_BEFORE_WINDOW: usize = 8;
+/// An OBJECT trigger's place starts within this many tokens of it ("left the town").
+const OBJECT_REACH: usize = 3;
+/// The only words that may stand between an OBJECT trigger and its place.
+const OBJECT_WORDS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "key", "strategic", "nearby", "town", "city", "of"];
+
+/// What a trigger's clause says: its side (if any), its places, the walk that found them, and the
+/// notes and penalty of the guesses made.
+pub(super) struct Reading {
+    pub(super) actor: Option<Actor>,
+    pub(super) places: Vec<Found>,
+    pub(super) walk: Walk,
+    pub(super) notes: Vec<String>,
+    pub(super) penalty: f64,
+}
+
+pub(super) fn read(
+    s: &Analysed,
+    cx: &Context,
+    l: &Live,
+    lo: usize,
+    hi: usize,
+    prev_actor: Option<FactionIx>,
+) -> Reading {
+    let mut r =
+        Reading { actor: None, places: Vec::new(), walk: Walk::default(), notes: Vec::new(), penalty: 0.0 };
+    match l.voice {
+        Voice::Active => active(s, cx, l, lo, hi, prev_actor, &mut r),
+        Voice::Passive | Voice::ActorAfter => {
+            r.places = places_before(s, lo, l.hit.first);
+            let after = actor_after(s, cx, l.hit.end);
+            // "seized by X on Sunday from Y": the side it was taken from, after the agent.
+            if let Some((_, end)) = after {
+                let walk = walk_after(s, end, hi, l.action, false);
+                r.walk = Walk { places: Vec::new(), ..walk };
+            }
+            r.actor = after.map(|a| a.0).or_else(|| {
+                if l.voice != Voice::Passive || l.action != Action::Captured {
+                    return None;
+                }
+                // "The base was captured": by whoever the article said captured it.
+                let place = r.places.first()?.place;
+                let earlier = cx
+                    .earlier
+                    .iter()
+                    .rev()
+                    .take(EARLIER_CLAIMS_REACH)
+                    .find(|d| d.place == place && d.action == Action::Captured)?;
+                Some(Actor {
+                    faction: earlier.faction,
+                    how: "actor of the article's earlier capture".into(),
+                    penalty: EARLIER_CAPTURE_ACTOR,
+                    span: None,
+                })
+            });
+        }
+        Voice::UnderControl => {
+            r.places = places_before(s, lo, l.hit.first).into_iter().take(1).collect();
+            // "under our control": the owner is the pronoun inside the trigger.
+            let owner =
+                (l.hit.first..l.hit.end).find(|&k| matches!(s.word(k), "our" | "their" | "its" | "his"));
+            r.actor = match owner {
+                Some(k) => super::actors::pronoun(s, cx, k),
+                None => r.places.first().and_then(|p| active_actor(s, cx, p.first)),
+            };
+        }
+        Voice::Noun => {
+            let (actor, from) = match noun_actor(s, cx, l.hit) {
+                Some((a, from)) => (Some(a), from),
+                None => (None, l.hit.end),
+            };
+            r.actor = actor;
+            r.walk = walk_after(s, from, hi, l.action, l.hit.entry.has(NEAR));
+            r.places = r.walk.places.clone();
+            if l.hit.entry.has(lexicon::EITHER) {
+                let hit = l.hit;
+                let before =
+                    places_before(s, lo.max(hit.first.saturating_sub(EITHER_BEFORE_WINDOW)), hit.first);
+                let after = r.places.first().copied();
+                r.places = match (before.first().copied(), after) {
+                    (Some(b), Some(a)) if hit.first - b.first < a.first - hit.end => vec![b],
+                    (Some(b), None) => vec![b],
+                    (_, a) => a.into_iter().collect(),
+                };
+            }
+        }
+    }
+    r
+}
+
+fn active(
+    s: &Analysed,
+    cx: &Context,
+    l: &Live,
+    lo: usize,
+    hi: usize,
+    prev_actor: Option<FactionIx>,
+    r: &mut Reading,
+) {
+    let hit = l.hit;
+    let near = hit.entry.has(NEAR);
+    let carried = || {
+        prev_actor.map(|faction| Actor {
+            faction,
+            how: "actor carried from the clause before".into(),
+            penalty: CARRIED_ACTOR,
+            span: None,
+        })
+    };
+    let coordinated = prev_actor.is_some() && {
+        let mut j = hit.first;
+        while j > 0 && AUXILIARIES.contains(&s.word(j - 1)) {
+            j -= 1;
+        }
+        j > 0 && s.word(j - 1) == "and"
+    };
+    r.actor = if coordinated { carried() } else { None };
+    if l.compound
+        && let Some(f) = s.faction_ending_at(hit.first - 2)
+    {
+        r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
+    }
+    r.actor = r
+        .actor
+        .take()
+        .or_else(|| subject_after_clause(s, cx, hit.first))
+        .or_else(|| active_actor(s, cx, hit.first))
+        .or_else(carried);
+    r.walk = walk_after(s, hit.end, hi, l.action, near);
+    // "the GNA-controlled city": the place the fused trigger sits inside.
+    if l.compound {
+        let around = s.places.iter().filter(|p| p.first < hit.first && p.end >= hit.end && !p.locator);
+        let found: Vec<Found> = around
+            .map(|p| Found {
+                place: p.place,
+                anaphor: p.anaphor,
+                ambiguous: p.ambiguous,
+                part: false,
+                first: p.first,
+            })
+            .collect();
+        r.walk.places.splice(0..0, found);
+    }
+    if hit.entry.has(OBJECT) {
+        // "left the town", "fled the city of Sirte"; not "fleeing militants in western Benghazi".
+        let object = |p: &Found| {
+            p.first <= hit.end + OBJECT_REACH && (hit.end..p.first).all(|j| OBJECT_WORDS.contains(&s.word(j)))
+        };
+        r.walk.places.retain(object);
+    }
+    r.places = r.walk.places.clone();
+    // An OBJECT trigger says nothing without its object ("fled to the coast", "left 20 dead").
+    if !r.places.is_empty() || hit.entry.has(OBJECT) {
+        return;
+    }
+    let next = s.word(hit.end);
+    let intransitive = hit.entry.has(lexicon::INTRANSITIVE)
+        || hit.end >= s.len()
+        || s.is_stop(hit.end)
+        || !s.tokens[hit.end].word;
+    let pronoun_object = matches!(next, "it" | "them");
+    // "where they had taken control", "where its forces are still in control".
+    if (intransitive || pronoun_object)
+        && let Some(p) = where_antecedent(s, lo, hit.first)
+    {
+        r.places.push(p);
+        r.notes.push("the place the clause is about".into());
+        r.penalty += PLACE_EARLIER_IN_SENTENCE;
+        return;
+    }
+    let takes_place_before = matches!(l.action, Action::Withdrew | Action::Captured | Action::Besieged);
+    if (intransitive || pronoun_object)
+        && takes_place_before
+        && let Some(p) = nearest_before(s, hit.first)
+    {
+        r.places.push(p);
+        r.notes.push("place named earlier in the sentence".into());
+        r.penalty += PLACE_EARLIER_IN_SENTENCE;
+    } else if (walk_ends_nowhere(intransitive, &r.walk) && l.action == Action::Withdrew)
+        || (pronoun_object && takes_place_before)
+    {
+        // "retreated to lay a trap", "forced them to retreat": where the last sentence was.
+        let before = cx.claimed_before.first().or(cx.topic.first());
+        r.places.extend(before.map(|&place| Found {
+            place,
+            anaphor: true,
+            ambiguous: false,
+            part: false,
+            first: hit.end,
+        }));
+        r.notes.push("place of the sentence before".into());
+        r.penalty += PLACE_OF_SENTENCE_BEFORE;
+    } else if !near && let Some(stop) = r.walk.stopped_at {
+        let more = walk_after(s, stop + 1, hi, l.action, false);
+        r.places.extend(more.places.first().copied());
+        r.notes.push("place beyond the clause".into());
+        r.penalty += PLACE_BEYOND_CLAUSE;
+    }
+}
+
+fn walk_ends_nowhere(intransitive: bool, walk: &Walk) -> bool {
+    intransitive || walk.destination
+}

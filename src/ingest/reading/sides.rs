@@ -1,0 +1,118 @@
+//! Sides a claim names beside its actor: the other side of "clashes between X and Y", an ally ("X in
+//! alliance with Y", "X and Y stormed"), and the side a contest is fought against ("attacked Y's
+//! fighters in P").
+
+use super::super::factions::FactionMention;
+use super::super::lexicon::{Hit, WEAK};
+use super::super::sentence::Analysed;
+use super::actors::{Actor, named};
+use super::walk::Walk;
+use crate::model::Action;
+
+/// Words after a side that bring in its ally.
+const ALLIANCE: &[&[&str]] = &[
+    &["in", "alliance", "with"],
+    &["together", "with"],
+    &["along", "with"],
+    &["alongside"],
+    &["backed", "by"],
+    &["supported", "by"],
+    &["with", "the", "support", "of"],
+    &["with", "the", "backing", "of"],
+];
+
+/// The other sides of a claim whose actor is `actor`.
+pub(super) fn co_actors(s: &Analysed, action: Action, actor: &Actor, hit: Hit, walk: &Walk) -> Vec<Actor> {
+    let hit_first = hit.first;
+    let mut out: Vec<Actor> = Vec::new();
+    let mut add = |a: Actor| {
+        if a.faction != actor.faction && !out.iter().any(|o| o.faction == a.faction) {
+            out.push(a);
+        }
+    };
+    let mention = |f: &FactionMention| named(s, f.faction, f.first, f.end, f.by_patron);
+    if action == Action::Contested {
+        if let Some((x, y)) = between(s) {
+            add(mention(x));
+            if let Some(y) = y {
+                add(mention(y));
+            }
+        }
+        // Shelling or striking a side is no contest of a place by the side struck.
+        if !hit.entry.has(WEAK) {
+            for f in &walk.sides {
+                add(mention(f));
+            }
+        }
+    }
+    if let Some((first, end)) = actor.span.filter(|&(_, end)| end <= hit_first) {
+        if let Some(ally) = ally_after(s, end) {
+            add(mention(ally));
+        }
+        // "X and Y stormed": the side before "and".
+        let mut k = first;
+        while k > 0 && matches!(s.word(k - 1), "\"" | "“" | "”" | "'") {
+            k -= 1;
+        }
+        if k > 1 && s.word(k - 1) == "and" {
+            let mut j = k - 1;
+            while j > 0 && matches!(s.word(j - 1), "\"" | "“" | "”" | "'" | ",") {
+                j -= 1;
+            }
+            if let Some(f) = j.checked_sub(1).and_then(|e| s.faction_ending_at(e)) {
+                add(mention(f));
+            }
+        }
+    }
+    out
+}
+
+/// "between X and Y" anywhere in the sentence: the first side and, if named, the second.
+pub(super) fn between(s: &Analysed) -> Option<(&FactionMention, Option<&FactionMention>)> {
+    let at = (0..s.len()).find(|&k| s.word(k) == "between")?;
+    let x = s.faction_starting_at(skip_article(s, at + 1))?;
+    let mut k = x.end;
+    if s.word(k) == "," {
+        k += 1;
+    }
+    let y = (s.word(k) == "and").then(|| s.faction_starting_at(skip_article(s, k + 1))).flatten();
+    Some((x, y))
+}
+
+fn ally_after(s: &Analysed, end: usize) -> Option<&FactionMention> {
+    let mut k = end;
+    if matches!(s.word(k), "\"" | "”" | "," | ")") {
+        k += 1;
+    }
+    ALLIANCE.iter().find_map(|words| {
+        let fits = words.iter().enumerate().all(|(i, w)| s.word(k + i) == *w);
+        fits.then(|| s.faction_starting_at(skip_article(s, k + words.len()))).flatten()
+    })
+}
+
+fn skip_article(s: &Analysed, k: usize) -> usize {
+    if matches!(s.word(k), "the" | "a" | "an") { k + 1 } else { k }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::check;
+
+    #[test]
+    fn allies_and_opponents_are_sides_of_the_claim_too() {
+        check(&[
+            (
+                "Clashes broke out in Waddan on Friday between the LNA and the BDB.",
+                &["waddan lna contested 2017-06-02", "waddan bdb contested 2017-06-02"],
+            ),
+            (
+                "The BDB in alliance with the GNA captured Hun on Friday.",
+                &["hun bdb captured 2017-06-02", "hun gna captured 2017-06-02"],
+            ),
+            (
+                "The LNA attacked BDB fighters in Hun on Friday.",
+                &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
+            ),
+        ]);
+    }
+}

@@ -1,0 +1,168 @@
+//! Places named to say where something else is. "The main airport in the capital Tripoli" is the
+//! airport, not Tripoli; "their base in southeast Benghazi" is a base, not Benghazi; "the 12 Flats
+//! area in Ganfuda" is 12 Flats; "Tripoli's Sog al-Khmies district" is the district. A facility
+//! the gazetteer knows by its town's name ("Tripoli international airport", "Benghazi port")
+//! replaces the town; otherwise the town is marked a locator, which no claim takes.
+
+use super::places::PlaceRef;
+use super::text::Token;
+use crate::model::PlaceIx;
+
+/// Nouns for sites inside a town, and how the gazetteer may name one after its town ("{}" is the
+/// town). A noun with no pattern ("base", "camp") is never looked up: too many share the name.
+const SITES: &[(&str, &[&str])] = &[
+    ("airport", &["{} international airport", "{} airport"]),
+    ("airfield", &["{} airport"]),
+    ("airbase", &["{} air base", "{} airbase"]),
+    ("port", &["{} port"]),
+    ("harbour", &["{} port"]),
+    ("seaport", &["{} port"]),
+    ("citadel", &["{} castle", "{} citadel"]),
+    ("castle", &["{} castle", "{} citadel"]),
+    ("refinery", &["{} refinery"]),
+    ("base", &[]),
+    ("camp", &[]),
+    ("barracks", &[]),
+    ("prison", &[]),
+    ("hotel", &[]),
+    ("headquarters", &[]),
+    ("palace", &[]),
+    ("palaces", &[]),
+    ("compound", &[]),
+];
+
+/// Words for the whole a part sits in: a place after these, following another place, locates it.
+const LOCATING: &[&str] = &["in", "of", "at", "near", "outside"];
+/// Words that may stand between the two ("the 12 Flats area, in south-west Benghazi").
+const BETWEEN: &[&str] = &[
+    "the",
+    ",",
+    "-",
+    "area",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "centre",
+    "center",
+    "capital",
+    "city",
+    "town",
+    "eastern",
+    "western",
+    "southern",
+    "northern",
+    "central",
+    "coastal",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "heart",
+    "outskirts",
+];
+
+/// A known site named after its town: the place and the name the gazetteer matched.
+pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<(PlaceIx, String)>;
+
+/// Marks locating places and replaces a town by the site in it that the gazetteer knows. `taken(k)`
+/// is true for tokens of faction names; `name_of` gives a place's name.
+pub fn resolve(
+    tokens: &[Token],
+    places: &mut Vec<PlaceRef>,
+    taken: impl Fn(usize) -> bool,
+    lookup: Lookup,
+    name_of: impl Fn(PlaceIx) -> String,
+) {
+    for k in 0..tokens.len() {
+        let Some((_, patterns)) = SITES.iter().find(|(w, _)| *w == tokens[k].stem()) else { continue };
+        if taken(k) || places.iter().any(|p| !p.anaphor && p.first <= k && k < p.end) {
+            continue;
+        }
+        let Some((owner, start, end)) = owner(tokens, places, k) else { continue };
+        let town = places[owner];
+        let site = patterns.iter().find_map(|pattern| {
+            let (place, matched) = lookup(&pattern.replace("{}", &name_of(town.place)))?;
+            let head = pattern.rsplit(' ').next().unwrap_or("");
+            (place != town.place && matched.to_lowercase().contains(head)).then_some(place)
+        });
+        match site {
+            Some(place) => {
+                places.retain(|p| p.end <= start || p.first >= end);
+                places.push(PlaceRef {
+                    first: start,
+                    end,
+                    place,
+                    anaphor: false,
+                    ambiguous: false,
+                    locator: false,
+                });
+            }
+            None => places[owner].locator = true,
+        }
+    }
+    for i in 0..places.len() {
+        if locates(tokens, places, i) {
+            places[i].locator = true;
+        }
+    }
+    places.sort_by_key(|p| p.first);
+}
+
+/// The town a site noun at `k` belongs to ("the airport in Tripoli", "the city's citadel"): its index
+/// in `places`, and the tokens the whole phrase spans.
+fn owner(tokens: &[Token], places: &[PlaceRef], k: usize) -> Option<(usize, usize, usize)> {
+    // "Sabha's citadel", "the southwestern city's historic Citadel".
+    let mut b = k;
+    while b > 0 && k - b < 3 && tokens[b - 1].word && !tokens[b - 1].lower.ends_with("'s") {
+        b -= 1;
+    }
+    if let Some(i) = places.iter().position(|p| p.end == b && b > 0 && tokens[b - 1].lower.ends_with("'s")) {
+        return Some((i, places[i].first, k + 1));
+    }
+    // "the main airport in the capital Tripoli", "the port of Benghazi".
+    let mut j = k + 1;
+    if !tokens.get(j).is_some_and(|t| LOCATING.contains(&t.lower.as_str())) {
+        return None;
+    }
+    j += 1;
+    while j < tokens.len() && j < k + 8 && places.iter().all(|p| p.first != j) {
+        if !BETWEEN.contains(&tokens[j].lower.as_str()) && !LOCATING.contains(&tokens[j].lower.as_str()) {
+            return None;
+        }
+        j += 1;
+    }
+    let i = places.iter().position(|p| p.first == j)?;
+    // Back to the phrase's determiner ("the main airport"), if there is one near.
+    let start = (k.saturating_sub(4)..k)
+        .rev()
+        .take_while(|&b| tokens[b].word && !tokens[b].capital)
+        .find(|&b| matches!(tokens[b].lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his"))
+        .unwrap_or(k);
+    Some((i, start, places[i].end))
+}
+
+/// Whether place `i` only says where the place before it is: "the 12 Flats area in Ganfuda",
+/// "Tripoli's southern Sog al-Khmies district" (the possessive town locates the district).
+fn locates(tokens: &[Token], places: &[PlaceRef], i: usize) -> bool {
+    let p = places[i];
+    let possessive = tokens[p.end - 1].lower.ends_with("'s")
+        && places
+            .iter()
+            .any(|q| q.first >= p.end && q.first <= p.end + 2 && (p.end..q.first).all(|j| tokens[j].word));
+    if possessive {
+        return true;
+    }
+    let Some(prev) = places.iter().filter(|q| q.end <= p.first && !q.locator).max_by_key(|q| q.end) else {
+        return false;
+    };
+    // Another locating place may stand between ("12 Flats area in Ganfuda, in south-west Benghazi").
+    let in_locator = |j: usize| places.iter().any(|q| q.locator && q.first <= j && j < q.end);
+    let words = |j: usize| tokens[j].lower.as_str();
+    (prev.end..p.first).any(|j| LOCATING.contains(&words(j)))
+        && (prev.end..p.first)
+            .all(|j| BETWEEN.contains(&words(j)) || LOCATING.contains(&words(j)) || in_locator(j))
+}
