@@ -246,8 +246,7 @@ pub(super) fn where_antecedent(s: &Analysed, lo: usize, k: usize) -> Option<Foun
     let p = s
         .places
         .iter()
-        .filter(|p| p.end <= rel && p.end + 5 >= rel && p.first >= s.dateline_end && !p.locator)
-        .next_back()?;
+        .rfind(|p| p.end <= rel && p.end + 5 >= rel && p.first >= s.dateline_end && !p.locator)?;
     // "Teminhint airbase near Sebha, where": a place that only locates it may stand between.
     let in_locator = |j: usize| s.places.iter().any(|q| q.locator && q.first <= j && j < q.end);
     let between_ok = (p.end..rel).all(|j| {
