@@ -7,9 +7,9 @@
 //! - `gold/*.csv`: `file,place,place_name,faction,faction_name,action,date,claimed_by,construction,sentence`,
 //!   one row a claim (`action` `none` for a sentence that tempts but claims nothing).
 //!
-//! Articles are split by their place in id order within each year's slice: the even ones tune,
-//! the odd ones are held back and only measured. Not part of `cargo test` (the collection is not
-//! in the repository):
+//! Articles whose id starts with `fresh_` are held back and only measured: they were collected
+//! after the rules were tuned on the others and nobody working on the code reads them. The rest
+//! tune. Not part of `cargo test` (the collection is not in the repository):
 //!
 //! ```sh
 //! SANDLINE_COLLECTION=/path/to/collection cargo test --release --test integration ingest_collection -- --ignored --nocapture
@@ -36,6 +36,9 @@ struct Article {
     text: String,
     tune: bool,
 }
+
+/// The prefix of the ids of the articles held back from tuning.
+const HELD_OUT: &str = "fresh_";
 
 /// Confidence bands, from the top: the lowest confidence of each.
 const BANDS: [f64; 4] = [0.9, 0.7, 0.5, 0.0];
@@ -97,13 +100,9 @@ fn articles(dir: &Path) -> Vec<Article> {
     let mut rows: Vec<BTreeMap<String, String>> =
         files(dir, "articles_").iter().flat_map(|f| csv_rows(f)).collect();
     rows.sort_by(|a, b| a["id"].cmp(&b["id"]));
-    let mut position_in_slice: BTreeMap<String, usize> = BTreeMap::new();
     rows.into_iter()
         .map(|row| {
-            let slice = row["id"].split('_').next().unwrap_or("").to_string();
-            let k = position_in_slice.entry(slice).or_default();
-            let tune = k.is_multiple_of(2);
-            *k += 1;
+            let tune = !row["id"].starts_with(HELD_OUT);
             let text =
                 std::fs::read_to_string(dir.join("articles").join(format!("{}.txt", row["id"]))).unwrap();
             let given =
