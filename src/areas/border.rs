@@ -74,44 +74,13 @@ const GRID: usize = 256;
 
 impl LandGrid {
     fn new(land: &MultiPolygon<f64>) -> LandGrid {
-        use geo::{BoundingRect, Contains, Point};
+        use geo::BoundingRect;
         let Some(rect) = land.bounding_rect() else {
             return LandGrid::with_squares([0.0; 2], [1.0; 2], vec![Side::Outside; GRID * GRID]);
         };
         let origin = [rect.min().x, rect.min().y];
         let size = [rect.width() / GRID as f64, rect.height() / GRID as f64];
-        let mut squares = vec![Side::Outside; GRID * GRID];
-        // Every square a ring's segment passes near is Across (its bounding box of squares).
-        for polygon in &land.0 {
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                for line in ring.lines() {
-                    let (x0, x1) = (line.start.x.min(line.end.x), line.start.x.max(line.end.x));
-                    let (y0, y1) = (line.start.y.min(line.end.y), line.start.y.max(line.end.y));
-                    let (a, b) = (square(x0, origin[0], size[0]), square(x1, origin[0], size[0]));
-                    let (c, d) = (square(y0, origin[1], size[1]), square(y1, origin[1], size[1]));
-                    for gy in c..=d {
-                        for gx in a..=b {
-                            squares[gy * GRID + gx] = Side::Across;
-                        }
-                    }
-                }
-            }
-        }
-        for gy in 0..GRID {
-            for gx in 0..GRID {
-                let k = gy * GRID + gx;
-                if squares[k] == Side::Outside {
-                    let centre = Point::new(
-                        origin[0] + (gx as f64 + 0.5) * size[0],
-                        origin[1] + (gy as f64 + 0.5) * size[1],
-                    );
-                    if land.contains(&centre) {
-                        squares[k] = Side::Inside;
-                    }
-                }
-            }
-        }
-        LandGrid::with_squares(origin, size, squares)
+        LandGrid::with_squares(origin, size, squares(land, origin, size))
     }
 
     fn with_squares(origin: [f64; 2], size: [f64; 2], squares: Vec<Side>) -> LandGrid {
@@ -160,6 +129,48 @@ impl LandGrid {
     }
 }
 
+/// The side of each square of the grid at `origin` with squares of `size`, row by row.
+fn squares(land: &MultiPolygon<f64>, origin: [f64; 2], size: [f64; 2]) -> Vec<Side> {
+    let mut squares = vec![Side::Outside; GRID * GRID];
+    let rings = || land.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()));
+    // Every square a ring's segment passes near is Across (its bounding box of squares).
+    for line in rings().flat_map(|ring| ring.lines()) {
+        let (x0, x1) = (line.start.x.min(line.end.x), line.start.x.max(line.end.x));
+        let (y0, y1) = (line.start.y.min(line.end.y), line.start.y.max(line.end.y));
+        let (a, b) = (square(x0, origin[0], size[0]), square(x1, origin[0], size[0]));
+        let (c, d) = (square(y0, origin[1], size[1]), square(y1, origin[1], size[1]));
+        for gy in c..=d {
+            squares[gy * GRID + a..=gy * GRID + b].fill(Side::Across);
+        }
+    }
+    // The rest lie wholly inside or outside. Each row's centre line is scanned once: between the
+    // 1st and 2nd edge it crosses, the 3rd and 4th and so on, it is on land (the rings of a union
+    // do not overlap, so even-odd is the land). A test of each centre against the polygon would
+    // walk every edge 65,536 times.
+    let mut crossings = Vec::new();
+    for gy in 0..GRID {
+        let y = origin[1] + (gy as f64 + 0.5) * size[1];
+        crossings.clear();
+        for line in rings().flat_map(|ring| ring.lines()) {
+            if (line.start.y <= y) != (line.end.y <= y) {
+                let t = (y - line.start.y) / (line.end.y - line.start.y);
+                crossings.push(line.start.x + t * (line.end.x - line.start.x));
+            }
+        }
+        crossings.sort_by(f64::total_cmp);
+        // The columns whose centre, origin + (gx + 0.5) * size, is at or past x.
+        let first_column = |x: f64| (((x - origin[0]) / size[0] - 0.5).ceil().max(0.0) as usize).min(GRID);
+        for pair in crossings.chunks_exact(2) {
+            for side in &mut squares[gy * GRID + first_column(pair[0])..gy * GRID + first_column(pair[1])] {
+                if *side == Side::Outside {
+                    *side = Side::Inside;
+                }
+            }
+        }
+    }
+    squares
+}
+
 fn square(v: f64, origin: f64, size: f64) -> usize {
     (((v - origin) / size).floor().max(0.0) as usize).min(GRID - 1)
 }
@@ -190,6 +201,32 @@ mod tests {
         assert!(!at(16.0, 33.5), "the Gulf of Sidra");
         assert!(!at(8.5, 27.5), "Algeria");
         assert!(land.unsigned_area() > 0.0);
+    }
+
+    #[test]
+    fn squares_clear_of_the_coast_are_on_land_exactly_where_their_centre_is() {
+        use geo::BoundingRect;
+        for countries in [&["Libya"][..], &["Italy"]] {
+            let land = Land::of_countries(&countries.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+            let rect = land.polygon().bounding_rect().unwrap();
+            let origin = [rect.min().x, rect.min().y];
+            let size = [rect.width() / GRID as f64, rect.height() / GRID as f64];
+            let squares = squares(land.polygon(), origin, size);
+            let mut inside = 0;
+            for (k, side) in squares.iter().enumerate() {
+                let (gx, gy) = (k % GRID, k / GRID);
+                let centre = Point::new(
+                    origin[0] + (gx as f64 + 0.5) * size[0],
+                    origin[1] + (gy as f64 + 0.5) * size[1],
+                );
+                let want = if land.polygon().contains(&centre) { Side::Inside } else { Side::Outside };
+                if *side != Side::Across {
+                    assert_eq!(*side, want, "{countries:?}: square {gx}, {gy}");
+                    inside += usize::from(want == Side::Inside);
+                }
+            }
+            assert!(inside > 1000, "{countries:?}: {inside} squares inside");
+        }
     }
 
     #[test]
