@@ -59,9 +59,34 @@ pub fn fit_bounds(width: f64, height: f64, [w, s, e, n]: [f64; 4]) -> Fitted {
     Fitted { lon: (w + e) / 2.0, lat, zoom: zoom.is_finite().then(|| zoom.clamp(2.0, 12.0)) }
 }
 
+/// What a `width` by `height` points screen shows around (`lon`, `lat`) at `zoom`:
+/// `[west, south, east, north]`, the box `fit_bounds` fits back into such a screen.
+pub fn view_bounds(lon: f64, lat: f64, zoom: f64, width: f64, height: f64) -> [f64; 4] {
+    let [x, y] = mercator(lon, lat);
+    let (half_w, half_h) = (width / 2.0 / points_per_unit(zoom), height / 2.0 / points_per_unit(zoom));
+    let [west, north] = lonlat(x - half_w, (y - half_h).max(0.0));
+    let [east, south] = lonlat(x + half_w, (y + half_h).min(1.0));
+    [west, south, east, north]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_s_bounds_fit_back_into_the_same_view_with_the_margin() {
+        for (lon, lat, zoom, width, height) in [
+            (17.0, 27.0, 5.5, 1360.0, 695.0),
+            (16.0, 29.1, 9.0, 800.0, 1100.0),
+            (13.2, 32.9, 11.0, 640.0, 480.0),
+        ] {
+            let bounds = view_bounds(lon, lat, zoom, width, height);
+            let fitted = fit_bounds(width, height, bounds);
+            assert!((fitted.lon - lon).abs() < 1e-9, "{bounds:?}");
+            assert!((fitted.lat - lat).abs() < 1e-9, "{bounds:?}");
+            assert!((fitted.zoom.unwrap() - (zoom - 0.3)).abs() < 1e-9, "{bounds:?}: {fitted:?}");
+        }
+    }
 
     #[test]
     fn mercator_puts_greenwich_and_the_equator_at_the_centre() {

@@ -4,8 +4,8 @@
 use crate::dataset::Dataset;
 use crate::model::PartialDate;
 use crate::render::{
-    BriefingSpec, ImageFormat, MAX_SCALE, MIN_SIDE, Renderer, View, color_image, default_file_name,
-    write_atomic, write_png_atomic,
+    BriefingSpec, ImageFormat, MAX_SCALE, MIN_SIDE, PAGE_SIZES, Renderer, View, color_image,
+    default_file_name, page_size, write_atomic, write_png_atomic,
 };
 use egui::{RichText, Ui};
 use std::path::PathBuf;
@@ -16,6 +16,8 @@ pub struct ExportState {
     pub open: bool,
     pub title: String,
     pub scale: u32,
+    /// A named page size (`PAGE_SIZES`), or `None` for the size of the map on screen.
+    pub page: Option<&'static str>,
     pub path: String,
     pub message: Option<Result<String, String>>,
     /// Leave out the locator map a close-up gets.
@@ -58,10 +60,20 @@ impl ExportState {
     pub fn spec(&self, now: &ViewNow) -> BriefingSpec {
         let mut spec = BriefingSpec::new(PartialDate::day(now.date));
         let (lon, lat) = now.center;
-        spec.view = View::Center { lat, lon, zoom: now.zoom };
-        spec.width = (now.map_size.x.round() as u32).max(MIN_SIDE);
-        spec.height = (now.map_size.y.round() as u32).max(MIN_SIDE);
-        spec.scale = self.scale.clamp(1, MAX_SCALE as u32) as f32;
+        match self.page.and_then(|name| page_size(name).ok()) {
+            // A page of another shape shows at least what the screen shows.
+            Some(([width, height], scale)) => {
+                let [w, h] = [now.map_size.x, now.map_size.y].map(f64::from);
+                spec.view = View::Fit(crate::projection::view_bounds(lon, lat, now.zoom, w, h));
+                (spec.width, spec.height, spec.scale) = (width, height, scale);
+            }
+            None => {
+                spec.view = View::Center { lat, lon, zoom: now.zoom };
+                spec.width = (now.map_size.x.round() as u32).max(MIN_SIDE);
+                spec.height = (now.map_size.y.round() as u32).max(MIN_SIDE);
+                spec.scale = self.scale.clamp(1, MAX_SCALE as u32) as f32;
+            }
+        }
         spec.title = self.title.clone();
         spec.recent_days = now.recent_days;
         spec.hidden = now.hidden.to_vec();
@@ -149,9 +161,25 @@ impl ExportState {
                 .on_hover_text("A small map of the whole region in the map's corner, the view outlined");
             self.no_inset = !inset;
             ui.horizontal(|ui| {
-                ui.label("Scale");
-                for s in [1, 2, 4] {
-                    ui.radio_value(&mut self.scale, s, format!("{s}x"));
+                let label = ui.label("Size");
+                let this_view = format!("This view ({:.0} x {:.0})", now.map_size.x, now.map_size.y);
+                egui::ComboBox::from_id_salt("export page size")
+                    .selected_text(self.page.map_or(this_view.clone(), page_label))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.page, None, this_view);
+                        for (name, ..) in PAGE_SIZES {
+                            ui.selectable_value(&mut self.page, Some(name), page_label(name));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                if self.page.is_none() {
+                    ui.label("Scale");
+                    for s in [1, 2, 4] {
+                        ui.radio_value(&mut self.scale, s, format!("{s}x"));
+                    }
                 }
                 let [w, h] = self.spec(now).pixel_size();
                 ui.label(RichText::new(format!("{w} x {h} pixels")).weak());
@@ -213,5 +241,22 @@ impl ExportState {
             });
         });
         self.open = open;
+    }
+}
+
+/// A page size as the size menu names it: "A4 landscape (1123 x 794 points, 2x)".
+fn page_label(name: &str) -> String {
+    let title = match name {
+        "hd" => "HD".to_string(),
+        "4k" => "4K".to_string(),
+        "a4" => "A4 landscape".to_string(),
+        "a4-portrait" => "A4 portrait".to_string(),
+        "letter" => "Letter landscape".to_string(),
+        "letter-portrait" => "Letter portrait".to_string(),
+        other => other[..1].to_uppercase() + &other[1..],
+    };
+    match page_size(name) {
+        Ok(([w, h], scale)) => format!("{title} ({w} x {h} points, {scale}x)"),
+        Err(_) => title,
     }
 }

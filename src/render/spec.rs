@@ -11,8 +11,11 @@ pub const MIN_SIDE: u32 = 320;
 /// The size of a briefing image, in points, unless asked otherwise; a timelapse's frames.
 pub const DEFAULT_SIZE: [u32; 2] = [1920, 1080];
 pub const TIMELAPSE_SIZE: [u32; 2] = [1280, 720];
-/// Named page sizes: (name, width and height in points, scale). Print pages are at 96 points an
-/// inch, as the screen's.
+/// Points (the layout's unit) to an inch, as on the screen: an A4 page is 1123 by 794 of them, and
+/// a PDF's page is sized at this many to the inch.
+pub const POINTS_PER_INCH: f32 = 96.0;
+/// Named page sizes: (name, width and height in points, scale). Print pages are at
+/// `POINTS_PER_INCH`.
 pub const PAGE_SIZES: [(&str, [u32; 2], f32); 8] = [
     ("hd", [1920, 1080], 1.0),
     ("4k", [1920, 1080], 2.0),

@@ -51,6 +51,7 @@ pub fn pdf(svg: &str) -> Result<Vec<u8>, RenderError> {
     *options.fontdb_mut() = fonts();
     let tree = usvg::Tree::from_str(svg, &options)
         .map_err(|e| RenderError::Spec(format!("the SVG does not parse: {e}")))?;
-    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), svg2pdf::PageOptions::default())
+    let page = svg2pdf::PageOptions { dpi: super::spec::POINTS_PER_INCH };
+    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
         .map_err(|e| RenderError::Spec(format!("cannot make a PDF of the briefing: {e}")))
 }

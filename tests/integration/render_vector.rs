@@ -90,4 +90,13 @@ fn render_writes_svg_and_pdf_by_the_file_name() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Control of territory in Libya"), "{text}");
     assert!(text.contains("Situation as of 3 June 2017"), "{text}");
+    // An A4 page: 297 by 210 mm, 842 by 595 PDF points.
+    let info = std::process::Command::new("pdfinfo").arg(dir.path().join("map.pdf")).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
+    let points: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    assert!(
+        matches!(points[..], [w, h, ..] if (w - 842.0).abs() < 1.5 && (h - 595.5).abs() < 1.5),
+        "an A4 landscape page: {size}"
+    );
 }

@@ -230,6 +230,41 @@ fn exporting_the_view_writes_the_same_image_as_sandline_render() {
     assert!(diff.within(&sandline::render::Tolerance::default()), "export and render differ: {diff:?}");
 }
 
+#[test]
+fn a_print_page_is_exported_with_everything_the_view_shows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut harness = viewer(DataDir::seed_fixture(), "2017-06-03");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Size").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("A4 portrait").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("1588 x 2246 pixels");
+    assert!(harness.query_by_label("4x").is_none(), "a page has its own scale");
+    let out = tmp.path().join("page.pdf");
+    type_into(&mut harness, "File", &out.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save PDF").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Saved");
+    let info =
+        std::process::Command::new("pdfinfo").arg(&out).output().expect("pdfinfo (poppler-utils) runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default().to_string();
+    let points: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    assert!(
+        matches!(points[..], [w, h, ..] if (w - 595.5).abs() < 1.5 && (h - 842.0).abs() < 1.5),
+        "an A4 portrait page: {size}"
+    );
+    // The towns the window shows are on the page too.
+    let text = std::process::Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for town in ["Waddan", "Sawkna", "Derna", "Tripoli"] {
+        assert!(text.contains(town), "{town} is on the page: {text}");
+    }
+}
+
 /// Clicks "Save timelapse" and waits for the worker drawing the frames: the button is back when
 /// it has finished, the window having gone on meanwhile.
 fn save_timelapse(harness: &mut Harness<'_, SandlineApp>) {
