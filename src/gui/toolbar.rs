@@ -118,7 +118,8 @@ pub fn toolbar(ui: &mut Ui, data: &ToolbarData, view: &ViewState, state: &mut To
                 actions.push(Action::OpenExport);
             }
             ui.separator();
-            ui.label("Highlight changes of the last");
+            // Unbroken: a narrow window moves the words to the next row rather than splitting them.
+            ui.add(egui::Label::new("Highlight changes of the last").wrap_mode(egui::TextWrapMode::Extend));
             let mut days = view.scene.recent_days;
             if ui.add(egui::DragValue::new(&mut days).range(0..=3650).suffix(" days")).changed() {
                 actions.push(Action::SetRecentDays(days));
