@@ -4,6 +4,13 @@
 // Tests may unwrap: a panic there is the failure message.
 #![allow(clippy::unwrap_used)]
 
+// The binary's allocator, so that what runs in-process here (the loaders, ingest, the long fuzz
+// run) allocates as `sandline` does.
+// Its options (`configure`) only change how soon freed memory goes back, not what runs.
+#[allow(dead_code)]
+#[path = "../../src/allocator.rs"]
+mod allocator;
+
 mod areas_diff;
 mod areas_geometry;
 mod cli_diff;
