@@ -39,8 +39,9 @@ impl fmt::Display for Action {
 impl FromStr for Action {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Action::ALL.into_iter().find(|a| a.as_str() == s.trim()).ok_or_else(|| {
-            format!("unknown action '{}': use captured, holds, withdrew, contested or besieged", s.trim())
+        let s = s.trim();
+        Action::ALL.into_iter().find(|a| a.as_str() == s).ok_or_else(|| {
+            format!("unknown action '{s}': use captured, holds, withdrew, contested or besieged")
         })
     }
 }

@@ -43,7 +43,10 @@ impl PartialDate {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, rejecting days that do not exist.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let text = text.trim();
+        // A date begins and ends with a digit; only otherwise is there anything to trim.
+        let digits_at_ends =
+            text.starts_with(|c: char| c.is_ascii_digit()) && text.ends_with(|c: char| c.is_ascii_digit());
+        let text = if digits_at_ends { text } else { text.trim() };
         let bytes = text.as_bytes();
         let number = |at: std::ops::Range<usize>| {
             bytes[at].iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
