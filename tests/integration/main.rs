@@ -28,6 +28,8 @@ mod ingest_eval;
 mod ingest_summary;
 mod load_halves;
 mod loader_props;
+#[path = "../shared/pdf.rs"]
+mod pdf;
 mod render_briefing;
 mod render_compare;
 mod render_inset;

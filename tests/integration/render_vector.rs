@@ -81,22 +81,14 @@ fn render_writes_svg_and_pdf_by_the_file_name() {
         let bytes = std::fs::read(&out).unwrap();
         assert!(bytes.starts_with(starts), "{name}");
     }
-    // The PDF's text, as a reader extracts it (poppler's pdftotext).
-    let text = std::process::Command::new("pdftotext")
-        .arg(dir.path().join("map.pdf"))
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    let text = String::from_utf8_lossy(&text.stdout);
+    // The PDF's text, as a reader extracts it.
+    let text = crate::pdf::text(&dir.path().join("map.pdf"));
     assert!(text.contains("Control of territory in Libya"), "{text}");
     assert!(text.contains("Situation as of 3 June 2017"), "{text}");
     // An A4 page: 297 by 210 mm, 842 by 595 PDF points.
-    let info = std::process::Command::new("pdfinfo").arg(dir.path().join("map.pdf")).output().unwrap();
-    let info = String::from_utf8_lossy(&info.stdout);
-    let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
-    let points: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    let [width, height] = crate::pdf::page_size(&dir.path().join("map.pdf"));
     assert!(
-        matches!(points[..], [w, h, ..] if (w - 842.0).abs() < 1.5 && (h - 595.5).abs() < 1.5),
-        "an A4 landscape page: {size}"
+        (width - 842.0).abs() < 1.5 && (height - 595.5).abs() < 1.5,
+        "an A4 landscape page: {width} x {height}"
     );
 }

@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "../shared/pdf.rs"]
+mod pdf;
 mod ui_areas;
 mod ui_loading;
 mod ui_review;
