@@ -37,7 +37,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn bench(c: &mut Criterion) {
-    allocator::configure();
+    allocator::configure(sandline::cli::Workload::Batch);
     let data = dataset();
     let sites = sites_at(data, day("2018-06-15"), Default::default());
     assert_eq!(sites.len(), PLACES);

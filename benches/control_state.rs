@@ -44,7 +44,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 fn bench(c: &mut Criterion) {
-    allocator::configure();
+    allocator::configure(sandline::cli::Workload::Batch);
     let mut group = c.benchmark_group("100k places, 1M claims");
     group.sample_size(10);
     group.bench_function("load CSVs and build the timeline", |b| {

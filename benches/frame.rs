@@ -44,7 +44,7 @@ fn frame(ctx: &egui::Context, app: &mut SandlineApp, date: NaiveDate) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    allocator::configure();
+    allocator::configure(sandline::cli::Workload::Viewer);
     let mut group = c.benchmark_group("viewer frame (CPU: scene + layout + tessellation)");
     let dates: Vec<NaiveDate> = (0..60).map(|i| day("2017-05-01") + chrono::Duration::days(i)).collect();
 

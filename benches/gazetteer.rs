@@ -40,7 +40,7 @@ fn big_places() -> Vec<Place> {
 }
 
 fn bench(c: &mut Criterion) {
-    allocator::configure();
+    allocator::configure(sandline::cli::Workload::Batch);
     let places = big_places();
     assert!(places.len() >= 200);
 

@@ -96,7 +96,7 @@ fn corpus() -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    allocator::configure();
+    allocator::configure(sandline::cli::Workload::Batch);
     let loaded = load(&DataDir::Embedded).expect("the built-in dataset loads");
     let ingestor = Ingestor::new(&loaded.dataset);
     let text = corpus();

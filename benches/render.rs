@@ -26,7 +26,7 @@ fn day() -> PartialDate {
 }
 
 fn briefing(c: &mut Criterion) {
-    allocator::configure();
+    allocator::configure(sandline::cli::Workload::Batch);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.png");
     let mut group = c.benchmark_group("render");
@@ -58,7 +58,7 @@ fn briefing(c: &mut Criterion) {
 }
 
 fn timelapse(c: &mut Criterion) {
-    allocator::configure();
+    allocator::configure(sandline::cli::Workload::Batch);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("war.gif");
     let dataset = seed();

@@ -1,6 +1,5 @@
 mod allocator;
 
 fn main() -> std::process::ExitCode {
-    allocator::configure();
-    sandline::cli::main()
+    sandline::cli::main(allocator::configure)
 }

@@ -58,11 +58,26 @@ pub enum Command {
     Synthesize(synthesize::SynthesizeArgs),
 }
 
-pub fn main() -> ExitCode {
+/// What a run of the process does, for whoever sets it up (the binary chooses its allocator's
+/// options by it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workload {
+    /// The viewer: frame after frame, each allocating and freeing much the same.
+    Viewer,
+    /// A command that reads, works and ends.
+    Batch,
+}
+
+/// Parses the command line, tells `set_up` what kind of run it is, and runs it.
+pub fn main(set_up: impl FnOnce(Workload)) -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(error),
     };
+    set_up(match cli.command {
+        None | Some(Command::Gui(_)) => Workload::Viewer,
+        Some(_) => Workload::Batch,
+    });
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::from(1),
