@@ -5,9 +5,9 @@
 //!
 //! Actions: C captured, W withdrew, H holds, B besieged, F contested. Voices: A active, P passive,
 //! AA actor after, U under control, N noun. Flags: n near, p participle, f firm, e either side,
-//! w weak, x entry, o object, t present tense, i intransitive.
+//! w weak, x entry, o object, t present tense, i intransitive, v expels a side.
 
-use super::{EITHER, ENTRY, FIRM, INTRANSITIVE, NEAR, OBJECT, PARTICIPLE, PRESENT, Voice, WEAK};
+use super::{EITHER, ENTRY, EXPEL, FIRM, INTRANSITIVE, NEAR, OBJECT, PARTICIPLE, PRESENT, Voice, WEAK};
 use crate::model::Action;
 
 const TABLE: &str = "
@@ -28,6 +28,8 @@ C A n | take, takes, took, taking
 C A np | taken
 C A npw | secured
 C A - | won back
+C A v | drove, drive, drives, driving, pushed, pushes, pushing, expelled, expel, expels, expelling
+C A v | ousted, oust, ousts, ousting, evicted, evict, evicts, evicting, routed, flushed, kicked
 C AA - | fell to, fallen to, falls to, fell into the hands of, fallen into the hands of
 C AA - | came under the control of, fell under the control of, handed over to, turned over to
 C AA - | fallen into control of, fell into control of
@@ -124,6 +126,7 @@ fn line(line: &'static str) -> Option<Vec<(&'static str, Action, Voice, u16)>> {
             'o' => OBJECT,
             't' => PRESENT,
             'i' => INTRANSITIVE,
+            'v' => EXPEL,
             '-' => 0,
             _ => return None,
         };

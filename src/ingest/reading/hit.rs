@@ -7,7 +7,7 @@ use super::super::sentence::Analysed;
 use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause};
 use super::confidence::{
     CARRIED_ACTOR, EARLIER_CAPTURE_ACTOR, PLACE_BEYOND_CLAUSE, PLACE_EARLIER_IN_SENTENCE,
-    PLACE_OF_SENTENCE_BEFORE,
+    PLACE_OF_SENTENCE_BEFORE, WEAK_TRIGGER,
 };
 use super::intent::Live;
 use super::walk::{Found, Walk, nearest_before, places_before, walk_after, where_antecedent};
@@ -32,6 +32,8 @@ pub(super) struct Reading {
     pub(super) walk: Walk,
     pub(super) notes: Vec<String>,
     pub(super) penalty: f64,
+    /// What the clause says happened, when it says more than the trigger ("came under LNA control").
+    pub(super) action: Option<Action>,
 }
 
 pub(super) fn read(
@@ -42,8 +44,14 @@ pub(super) fn read(
     hi: usize,
     prev_actor: Option<FactionIx>,
 ) -> Reading {
-    let mut r =
-        Reading { actor: None, places: Vec::new(), walk: Walk::default(), notes: Vec::new(), penalty: 0.0 };
+    let mut r = Reading {
+        actor: None,
+        places: Vec::new(),
+        walk: Walk::default(),
+        notes: Vec::new(),
+        penalty: 0.0,
+        action: None,
+    };
     match l.voice {
         Voice::Active => active(s, cx, l, lo, hi, prev_actor, &mut r),
         Voice::Passive | Voice::ActorAfter => {
@@ -103,6 +111,16 @@ pub(super) fn read(
                     (_, a) => a.into_iter().collect(),
                 };
             }
+            // "In Derna, clashes erupted between X and Y": the contest is where the sentence began.
+            if r.places.is_empty()
+                && l.action == Action::Contested
+                && super::sides::between(s).is_some_and(|(x, _)| x.first > l.hit.first)
+                && let Some(p) = nearest_before(s, l.hit.first)
+            {
+                r.places.push(p);
+                r.notes.push("place named earlier in the sentence".into());
+                r.penalty += PLACE_EARLIER_IN_SENTENCE;
+            }
         }
     }
     r
@@ -118,6 +136,9 @@ fn active(
     r: &mut Reading,
 ) {
     let hit = l.hit;
+    if under_side_control(s, lo, hit, r) {
+        return;
+    }
     let near = hit.entry.has(NEAR);
     let carried = || {
         prev_actor.map(|faction| Actor {
@@ -147,6 +168,13 @@ fn active(
         .or_else(|| active_actor(s, cx, hit.first))
         .or_else(carried);
     r.walk = walk_after(s, hit.end, hi, l.action, near);
+    if hit.entry.has(lexicon::EXPEL)
+        && let Some(out) = super::walk::expelled_side(s, hit.end)
+    {
+        // The side driven out lost the place; it is no co-actor.
+        r.walk.from = Some(out.faction);
+        r.walk.sides.retain(|f| f.first != out.first);
+    }
     // "the GNA-controlled city": the place the fused trigger sits inside.
     if l.compound {
         let around = s.places.iter().filter(|p| p.first < hit.first && p.end >= hit.end && !p.locator);
@@ -218,6 +246,53 @@ fn active(
     }
 }
 
+/// Verbs before "under X control" that say the place changed hands ("came under LNA control").
+const CAME_UNDER: &[&str] = &["came", "come", "comes", "coming", "fell", "fallen", "falls", "brought"];
+
+/// "Hun, now under LNA control", "Hun came under GNA control": the side named inside holds (or took)
+/// the place before it. The name makes the weak "control" firm.
+fn under_side_control(s: &Analysed, lo: usize, hit: super::super::lexicon::Hit, r: &mut Reading) -> bool {
+    if s.word(hit.first) != "control" || hit.end != hit.first + 1 || hit.first == 0 {
+        return false;
+    }
+    let Some(f) = s.faction_ending_at(hit.first - 1) else { return false };
+    let Some(under) = f.first.checked_sub(1).filter(|&u| s.word(u) == "under") else { return false };
+    let Some(place) = places_before(s, lo, under).into_iter().next() else { return false };
+    r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
+    r.places = vec![place];
+    r.penalty -= WEAK_TRIGGER;
+    if under > 0 && CAME_UNDER.contains(&s.word(under - 1)) {
+        r.action = Some(Action::Captured);
+    }
+    true
+}
+
 fn walk_ends_nowhere(intransitive: bool, walk: &Walk) -> bool {
     intransitive || walk.destination
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::check;
+
+    #[test]
+    fn a_side_driven_out_or_named_inside_under_control_is_read() {
+        check(&[
+            (
+                "The GNA drove the LNA out of Gharyan on Wednesday.",
+                &[
+                    "gharyan gna captured 2017-05-31",
+                    "gharyan lna holds 2017-05",
+                    "gharyan lna withdrew 2017-05-31",
+                ],
+            ),
+            (
+                "LNA troops expelled BDB fighters from Hun on Friday.",
+                &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
+            ),
+            ("The LNA pushed forward on Friday.", &[]),
+            ("Waddan came under LNA control on Friday.", &["waddan lna captured 2017-06-02"]),
+            ("Sawkna, still under GNA control, was calm.", &["sawkna gna holds 2017-06-05"]),
+        ]);
+    }
 }
