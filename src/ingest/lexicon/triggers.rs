@@ -27,7 +27,7 @@ C A i | gained control, regained control
 C A n | take, takes, took, taking
 C A np | taken
 C A npw | secured
-C A - | won back
+C A - | won back, wrested, wrest, wrests, wresting
 C A v | drove, drive, drives, driving, pushed, pushes, pushing, expelled, expel, expels, expelling
 C A v | ousted, oust, ousts, ousting, evicted, evict, evicts, evicting, routed, flushed, kicked
 C AA - | fell to, fallen to, falls to, fell into the hands of, fallen into the hands of
@@ -39,6 +39,7 @@ C A x | enter, enters, entering, storm, storms, storming, moved into, moving int
 C A x | moves into, marched into, rolled into, swept into, advanced into, advancing into
 C A x | pushed into, pushing into, broke into, arrived in, arrive in, arriving in, arrived at
 C A xp | entered, stormed
+C A xo | reached, reach, reaches, reaching
 W A - | lost, lose, loses, losing, withdrew, withdraw, withdraws, withdrawn, withdrawing
 W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retreat from
 W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
@@ -46,6 +47,7 @@ W A - | ousted from, ceded, fled from, fleeing from
 W A no | fled, fleeing
 W A n | abandoned, evacuated, handed over
 W A no | left
+W A o | surrendered, surrender, surrenders, vacated, vacate, vacates
 W N - | retreat of, withdrawal of, withdrawal from
 H AA - | under the control of, under control of, in the hands of
 H U - | under control, under their control, under its control, under his control, under our control
@@ -81,6 +83,9 @@ F N e | battle
 F N - | confrontations in, confrontations
 F N - | attack on, attacks on, assault on, offensive on, offensive against
 F N - | push on, push into, push against, attack against, attacks against
+F N - | counterattack on, counterattack against, counter - attack on, counter - attack against
+F N - | counteroffensive on, counteroffensive against, counter - offensive on, counter - offensive against
+F A - | closing in on, closed in on, close in on, closes in on
 F AA - | attack by, attacks by, attacked by
 F A n | attacked, attacking, attacks
 F A - | advanced on, advancing on, advance on, advances on, advanced toward, advanced towards

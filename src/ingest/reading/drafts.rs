@@ -4,7 +4,7 @@
 use super::super::lexicon::{self, Voice, WEAK};
 use super::super::sentence::Analysed;
 use super::super::speakers::Speaker;
-use super::confidence::{self, IMPLIED_CLAIM, WEAK_TRIGGER};
+use super::confidence::{self, HELD_BEFORE, IMPLIED_CLAIM, WEAK_TRIGGER};
 use super::hit::Reading;
 use super::intent::Live;
 use super::sides::co_actors;
@@ -96,7 +96,7 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         if let Some(from) = taken_from.filter(|_| matches!(action, Action::Captured | Action::Contested)) {
             let mut n = note.clone();
             n.push("held it before: taken \"from\" it".into());
-            out.push(draft(from, Action::Holds, month_of(date), conf - IMPLIED_CLAIM, &n));
+            out.push(draft(from, Action::Holds, month_of(date), conf - HELD_BEFORE, &n));
             if action == Action::Captured {
                 let mut n = note.clone();
                 n.push("lost it: taken \"from\" it".into());

@@ -295,4 +295,19 @@ mod tests {
             ("Sawkna, still under GNA control, was calm.", &["sawkna gna holds 2017-06-05"]),
         ]);
     }
+
+    #[test]
+    fn reaching_closing_in_countering_wresting_and_surrendering_are_read() {
+        check(&[
+            ("LNA units reached Sawkna on Friday.", &["sawkna lna contested 2017-06-02"]),
+            ("The two sides reached a deal on Friday.", &[]),
+            ("GNA troops were closing in on Hun on Friday.", &["hun gna contested 2017-06-02"]),
+            ("The BDB launched a counterattack on Waddan on Friday.", &["waddan bdb contested 2017-06-02"]),
+            (
+                "The LNA wrested Hun from the GNA on Friday.",
+                &["hun lna captured 2017-06-02", "hun gna holds 2017-06", "hun gna withdrew 2017-06-02"],
+            ),
+            ("The BDB surrendered Waddan on Friday.", &["waddan bdb withdrew 2017-06-02"]),
+        ]);
+    }
 }
