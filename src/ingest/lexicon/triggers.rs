@@ -44,6 +44,7 @@ W A - | lost, lose, loses, losing, withdrew, withdraw, withdraws, withdrawn, wit
 W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retreat from
 W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
 W A - | ousted from, ceded, fled from, fleeing from
+W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
 W A no | fled, fleeing
 W A n | abandoned, evacuated, handed over
 W A no | left
@@ -81,6 +82,9 @@ F A - | fought for, fought over
 F N - | battle for, battles for, battle of, battle over, battles in, battles around
 F N e | battle
 F N - | confrontations in, confrontations
+F N - | skirmishes in, skirmishes, gun battles, gunbattles, firefights, street battles, street fighting
+F N - | raid on, raids on, advances in, gains in
+F N w | airstrikes on, air strikes on, airstrike on, air strike on, bombing of, bombardment of
 F N - | attack on, attacks on, assault on, offensive on, offensive against
 F N - | push on, push into, push against, attack against, attacks against
 F N - | counterattack on, counterattack against, counter - attack on, counter - attack against
@@ -90,7 +94,7 @@ F AA - | attack by, attacks by, attacked by
 F A n | attacked, attacking, attacks
 F A - | advanced on, advancing on, advance on, advances on, advanced toward, advanced towards
 F A - | advancing toward, advancing towards, advanced in, advancing in
-F A nw | shelled, shelling, struck, striking, bombarded
+F A nw | shelled, shelling, struck, striking, bombarded, bombed
 F AA - | lost ground, losing ground
 ";
 

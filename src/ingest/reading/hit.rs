@@ -297,7 +297,7 @@ mod tests {
     }
 
     #[test]
-    fn reaching_closing_in_countering_wresting_and_surrendering_are_read() {
+    fn more_verbs_and_nouns_of_contest_and_loss_are_read() {
         check(&[
             ("LNA units reached Sawkna on Friday.", &["sawkna lna contested 2017-06-02"]),
             ("The two sides reached a deal on Friday.", &[]),
@@ -308,6 +308,13 @@ mod tests {
                 &["hun lna captured 2017-06-02", "hun gna holds 2017-06", "hun gna withdrew 2017-06-02"],
             ),
             ("The BDB surrendered Waddan on Friday.", &["waddan bdb withdrew 2017-06-02"]),
+            ("The GNA lost control of Hun on Friday.", &["hun gna withdrew 2017-06-02"]),
+            (
+                "Skirmishes broke out in Waddan on Friday between the LNA and the BDB.",
+                &["waddan lna contested 2017-06-02", "waddan bdb contested 2017-06-02"],
+            ),
+            ("The BDB made gains in Hun on Friday.", &["hun bdb contested 2017-06-02"]),
+            ("The GNA carried out a raid on Sawkna on Friday.", &["sawkna gna contested 2017-06-02"]),
         ]);
     }
 }
