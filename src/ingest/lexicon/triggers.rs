@@ -45,6 +45,7 @@ W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retrea
 W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
 W A - | ousted from, ceded, fled from, fleeing from
 W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
+W A - | driven from, routed from, chased out of, chased from, kicked out of, flushed out of, flushed from
 W A no | fled, fleeing
 W A n | abandoned, evacuated, handed over
 W A no | left
@@ -78,7 +79,14 @@ B A - | tightening the noose around, tightened the noose around
 F N - | clashes in, clashes near, clashes around, clashes for, clashes over, clashes
 F A n | clashed
 F N - | fighting in, fighting for, fighting around, fighting near, fighting over, fighting
-F A - | fought for, fought over
+F A - | fought for, fought over, fighting for control of, fight for control of, fought for control of
+F A - | battling for control of, vying for control of, competing for control of
+F N - | for control of, battle for control of, struggle for control of, battles for control of
+F A n | battling, battled, fought
+F A - | gained ground in, gaining ground in, lost ground in, losing ground in, marched on, marching on
+F N - | offensive to retake, offensive to take, offensive to capture, offensive to seize
+F N - | campaign to retake, campaign to take, campaign to capture, bid to retake, bid to capture
+F N - | push to retake, push to take, push to capture
 F N - | battle for, battles for, battle of, battle over, battles in, battles around
 F N e | battle
 F N - | confrontations in, confrontations

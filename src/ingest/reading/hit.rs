@@ -315,6 +315,14 @@ mod tests {
             ),
             ("The BDB made gains in Hun on Friday.", &["hun bdb contested 2017-06-02"]),
             ("The GNA carried out a raid on Sawkna on Friday.", &["sawkna gna contested 2017-06-02"]),
+            ("The LNA has been fighting for control of Hun.", &["hun lna contested 2017-06-05"]),
+            (
+                "The LNA was battling GNA forces in Gharyan on Friday.",
+                &["gharyan lna contested 2017-06-02", "gharyan gna contested 2017-06-02"],
+            ),
+            ("The BDB was driven from Waddan on Friday.", &["waddan bdb withdrew 2017-06-02"]),
+            ("The GNA gained ground in Gharyan on Friday.", &["gharyan gna contested 2017-06-02"]),
+            ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
         ]);
     }
 }
