@@ -21,6 +21,8 @@ C A - | gains control of, gained control of, gaining control of, regain control 
 C A - | regains control of, regaining control of, wrested control of, wrest control of
 C A - | re - established control of, re - establish control of, restored control of, assumed control of
 C A - | retook control of, retaken control of, took back, take back, taken back, taking back
+C A - | took back control of, take back control of, taken back control of, taking back control of
+C A - | reasserted control of, reassert control of, reasserting control of, reclaimed, reclaim, reclaiming
 C A - | took over, take over, takes over, taking over, taken over
 C A i | take control, takes control, took control, taken control, taking control, seized control
 C A i | gained control, regained control
@@ -58,6 +60,8 @@ H A - | in control of, maintain control of, maintains control of, maintained con
 H A i | in control
 H A - | retain control of, retains control of, retained control of, kept control of
 H A - | keep control of, keeps control of
+H A - | maintains its grip on, maintained its grip on, maintain their grip on, maintained their grip on
+H A - | tightened its grip on, tightens its grip on, tightening its grip on, tightened their grip on
 H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
 H A ti | based, stationed

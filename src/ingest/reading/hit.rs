@@ -248,6 +248,8 @@ fn active(
 
 /// Verbs before "under X control" that say the place changed hands ("came under LNA control").
 const CAME_UNDER: &[&str] = &["came", "come", "comes", "coming", "fell", "fallen", "falls", "brought"];
+/// Verbs before "to X control" that say the same ("returned to GNA control").
+const RETURNED_TO: &[&str] = &["returned", "returns", "reverted", "restored"];
 
 /// "Hun, now under LNA control", "Hun came under GNA control": the side named inside holds (or took)
 /// the place before it. The name makes the weak "control" firm.
@@ -256,12 +258,22 @@ fn under_side_control(s: &Analysed, lo: usize, hit: super::super::lexicon::Hit, 
         return false;
     }
     let Some(f) = s.faction_ending_at(hit.first - 1) else { return false };
-    let Some(under) = f.first.checked_sub(1).filter(|&u| s.word(u) == "under") else { return false };
+    // "under the LNA's control".
+    let mut under = f.first.checked_sub(1);
+    if under.is_some_and(|u| s.word(u) == "the") {
+        under = under.and_then(|u| u.checked_sub(1));
+    }
+    let verb = |u: usize| if u > 0 { s.word(u - 1) } else { "" };
+    let Some(under) =
+        under.filter(|&u| s.word(u) == "under" || (s.word(u) == "to" && RETURNED_TO.contains(&verb(u))))
+    else {
+        return false;
+    };
     let Some(place) = places_before(s, lo, under).into_iter().next() else { return false };
     r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
     r.places = vec![place];
     r.penalty -= WEAK_TRIGGER;
-    if under > 0 && CAME_UNDER.contains(&s.word(under - 1)) {
+    if CAME_UNDER.contains(&verb(under)) || s.word(under) == "to" {
         r.action = Some(Action::Captured);
     }
     true
@@ -293,6 +305,10 @@ mod tests {
             ("The LNA pushed forward on Friday.", &[]),
             ("Waddan came under LNA control on Friday.", &["waddan lna captured 2017-06-02"]),
             ("Sawkna, still under GNA control, was calm.", &["sawkna gna holds 2017-06-05"]),
+            ("Hun is under the LNA's control.", &["hun lna holds 2017-06-05"]),
+            ("Hun returned to GNA control on Friday.", &["hun gna captured 2017-06-02"]),
+            ("The LNA took back control of Hun on Friday.", &["hun lna captured 2017-06-02"]),
+            ("The LNA tightened its grip on Hun.", &["hun lna holds 2017-06-05"]),
         ]);
     }
 
