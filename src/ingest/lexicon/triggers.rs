@@ -53,6 +53,8 @@ W A n | abandoned, evacuated, handed over
 W A no | left
 W A o | surrendered, surrender, surrenders, vacated, vacate, vacates
 W N - | retreat of, withdrawal of, withdrawal from
+W A - | defeated in, routed in
+W N - | defeat in, defeats in
 H AA - | under the control of, under control of, in the hands of
 H U - | under control, under their control, under its control, under his control, under our control
 H U - | under your control
@@ -103,6 +105,7 @@ F N - | counterattack on, counterattack against, counter - attack on, counter - 
 F N - | counteroffensive on, counteroffensive against, counter - offensive on, counter - offensive against
 F A - | closing in on, closed in on, close in on, closes in on
 F AA - | attack by, attacks by, attacked by
+F AA - | under attack from, under attack by, under fire from, under assault from, under assault by
 F A n | attacked, attacking, attacks
 F A - | advanced on, advancing on, advance on, advances on, advanced toward, advanced towards
 F A - | advancing toward, advancing towards, advanced in, advancing in

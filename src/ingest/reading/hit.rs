@@ -338,6 +338,8 @@ mod tests {
             ),
             ("The BDB was driven from Waddan on Friday.", &["waddan bdb withdrew 2017-06-02"]),
             ("The GNA gained ground in Gharyan on Friday.", &["gharyan gna contested 2017-06-02"]),
+            ("The BDB suffered a defeat in Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
+            ("Hun came under attack from the LNA on Friday.", &["hun lna contested 2017-06-02"]),
             ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
         ]);
     }
