@@ -207,8 +207,16 @@ fn active(
         || s.is_stop(hit.end)
         || !s.tokens[hit.end].word;
     let pronoun_object = matches!(next, "it" | "them");
+    // "Waddan, which the LNA seized in 2016": the relative pronoun is the verb's object.
+    let object_relative = r.actor.as_ref().and_then(|a| a.span).is_some_and(|(first, _)| {
+        let mut k = first;
+        while k > 0 && matches!(s.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && s.word(k - 1) == "which"
+    });
     // "where they had taken control", "where its forces are still in control".
-    if (intransitive || pronoun_object)
+    if (intransitive || pronoun_object || object_relative)
         && let Some(p) = where_antecedent(s, lo, hit.first)
     {
         r.places.push(p);
@@ -340,6 +348,7 @@ mod tests {
             ("The GNA gained ground in Gharyan on Friday.", &["gharyan gna contested 2017-06-02"]),
             ("The BDB suffered a defeat in Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
             ("Hun came under attack from the LNA on Friday.", &["hun lna contested 2017-06-02"]),
+            ("Waddan, which the LNA seized on Friday, was quiet.", &["waddan lna captured 2017-06-02"]),
             ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
         ]);
     }
