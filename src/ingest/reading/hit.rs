@@ -349,6 +349,8 @@ mod tests {
             ("The BDB suffered a defeat in Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
             ("Hun came under attack from the LNA on Friday.", &["hun lna contested 2017-06-02"]),
             ("Waddan, which the LNA seized on Friday, was quiet.", &["waddan lna captured 2017-06-02"]),
+            ("The capture of Hun by the LNA on Friday surprised many.", &["hun lna captured 2017-06-02"]),
+            ("The fall of Waddan to the GNA on Friday surprised many.", &["waddan gna captured 2017-06-02"]),
             ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
         ]);
     }
