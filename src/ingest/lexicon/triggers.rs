@@ -32,6 +32,7 @@ C A npw | secured
 C A - | won back, wrested, wrest, wrests, wresting
 C A v | drove, drive, drives, driving, pushed, pushes, pushing, expelled, expel, expels, expelling
 C A v | ousted, oust, ousts, ousting, evicted, evict, evicts, evicting, routed, flushed, kicked
+C A v | dislodged, dislodge, dislodges, dislodging
 C AA - | fell to, fallen to, falls to, fell into the hands of, fallen into the hands of
 C AA - | came under the control of, fell under the control of, handed over to, turned over to
 C AA - | fallen into control of, fell into control of
@@ -48,6 +49,7 @@ W A - | retreats from, retreating, pushed out of, driven out of, forced out of, 
 W A - | ousted from, ceded, fled from, fleeing from
 W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
 W A - | driven from, routed from, chased out of, chased from, kicked out of, flushed out of, flushed from
+W A - | dislodged from
 W A no | fled, fleeing
 W A n | abandoned, evacuated, handed over
 W A no | left
@@ -55,7 +57,7 @@ W A o | surrendered, surrender, surrenders, vacated, vacate, vacates
 W N - | retreat of, withdrawal of, withdrawal from
 W A - | defeated in, routed in
 W N - | defeat in, defeats in
-H AA - | under the control of, under control of, in the hands of
+H AA - | under the control of, under control of, in the hands of, in the grip of
 H U - | under control, under their control, under its control, under his control, under our control
 H U - | under your control
 H A - | in control of, maintain control of, maintains control of, maintained control of
@@ -79,6 +81,7 @@ B A p | besieged, encircled
 B A np | surrounded
 B A n | surrounding
 B N - | siege of, siege on, siege to, siege around, blockade of, blockade on
+B AA - | under siege by, under siege from
 B A f | lift the siege of, lift the siege on
 B A - | tightening the noose on, tightened the noose on, tighten the noose on, tightens the noose on
 B A - | tightening the noose around, tightened the noose around

@@ -351,6 +351,11 @@ mod tests {
             ("Waddan, which the LNA seized on Friday, was quiet.", &["waddan lna captured 2017-06-02"]),
             ("The capture of Hun by the LNA on Friday surprised many.", &["hun lna captured 2017-06-02"]),
             ("The fall of Waddan to the GNA on Friday surprised many.", &["waddan gna captured 2017-06-02"]),
+            ("Hun has been under siege by the LNA since March.", &["hun lna besieged 2017-03"]),
+            (
+                "The LNA dislodged the BDB from Hun on Friday.",
+                &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
+            ),
             ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
         ]);
     }
