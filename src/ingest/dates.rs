@@ -184,6 +184,7 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
                 Some("month") => expr(i + 2, if this { When::ThisMonth } else { When::LastMonth }),
                 Some("year") => expr(i + 2, if this { When::ThisYear } else { When::LastYear }),
                 Some("week") => expr(i + 2, When::LastWeek),
+                Some("night") if !this => expr(i + 2, When::Yesterday),
                 _ => None,
             };
         }
@@ -218,6 +219,7 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
             "years" | "year" => expr(i + 3, When::YearsAgo(n)),
             "months" | "month" => expr(i + 3, When::MonthsAgo(n)),
             "weeks" | "week" => expr(i + 3, When::WeeksAgo(n)),
+            "days" | "day" => expr(i + 3, When::DaysBefore(n)),
             _ => None,
         };
     }
@@ -274,6 +276,14 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
     {
         let (year, end) = year_after(tokens, i + 4);
         return expr(end, When::Month { month, year });
+    }
+    // "the 3rd of June".
+    if let Some(day) = day_number(t)
+        && is(tokens, i + 1, "of")
+        && let Some(month) = tokens.get(i + 2).and_then(month_of)
+    {
+        let (year, end) = year_after(tokens, i + 3);
+        return expr(end, When::Day { day, month, year });
     }
     if let Some(day) = day_number(t)
         && let Some(month) = tokens.get(i + 1).and_then(month_of)
@@ -411,6 +421,10 @@ mod tests {
             ("in May 2014", "2014-12", &["2014-05"]),
             ("for nearly two years", "2018-05-23", &["2016"]),
             ("three months ago", "2018-05-23", &["2018-02"]),
+            ("two days ago", "2018-05-23", &["2018-05-21"]),
+            ("fighting last night", "2018-05-23", &["2018-05-22"]),
+            ("on the 3rd of June", "2017-06-05", &["2017-06-03"]),
+            ("on the 3rd of June, 2016", "2017-06-05", &["2016-06-03"]),
             ("in April last year to", "2020-05-18", &["2019-04"]),
             ("in September last year", "2017-03-04", &["2016-09"]),
             ("in recent weeks", "2020-05-18", &["2020-05"]),

@@ -45,6 +45,9 @@ pub const OBJECT: u16 = 64;
 pub const PRESENT: u16 = 128;
 /// Takes no object: its place is the one its clause hangs on ("where they had taken control").
 pub const INTRANSITIVE: u16 = 256;
+/// Drives a side out ("drove the LNA out of Hun"): the side right after it loses the place, and
+/// without such a side followed by "out of" or "from" the verb says nothing.
+pub const EXPEL: u16 = 512;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Entry {

@@ -5,9 +5,9 @@
 //!
 //! Actions: C captured, W withdrew, H holds, B besieged, F contested. Voices: A active, P passive,
 //! AA actor after, U under control, N noun. Flags: n near, p participle, f firm, e either side,
-//! w weak, x entry, o object, t present tense, i intransitive.
+//! w weak, x entry, o object, t present tense, i intransitive, v expels a side.
 
-use super::{EITHER, ENTRY, FIRM, INTRANSITIVE, NEAR, OBJECT, PARTICIPLE, PRESENT, Voice, WEAK};
+use super::{EITHER, ENTRY, EXPEL, FIRM, INTRANSITIVE, NEAR, OBJECT, PARTICIPLE, PRESENT, Voice, WEAK};
 use crate::model::Action;
 
 const TABLE: &str = "
@@ -21,13 +21,18 @@ C A - | gains control of, gained control of, gaining control of, regain control 
 C A - | regains control of, regaining control of, wrested control of, wrest control of
 C A - | re - established control of, re - establish control of, restored control of, assumed control of
 C A - | retook control of, retaken control of, took back, take back, taken back, taking back
+C A - | took back control of, take back control of, taken back control of, taking back control of
+C A - | reasserted control of, reassert control of, reasserting control of, reclaimed, reclaim, reclaiming
 C A - | took over, take over, takes over, taking over, taken over
 C A i | take control, takes control, took control, taken control, taking control, seized control
 C A i | gained control, regained control
 C A n | take, takes, took, taking
 C A np | taken
 C A npw | secured
-C A - | won back
+C A - | won back, wrested, wrest, wrests, wresting
+C A v | drove, drive, drives, driving, pushed, pushes, pushing, expelled, expel, expels, expelling
+C A v | ousted, oust, ousts, ousting, evicted, evict, evicts, evicting, routed, flushed, kicked
+C A v | dislodged, dislodge, dislodges, dislodging
 C AA - | fell to, fallen to, falls to, fell into the hands of, fallen into the hands of
 C AA - | came under the control of, fell under the control of, handed over to, turned over to
 C AA - | fallen into control of, fell into control of
@@ -37,21 +42,30 @@ C A x | enter, enters, entering, storm, storms, storming, moved into, moving int
 C A x | moves into, marched into, rolled into, swept into, advanced into, advancing into
 C A x | pushed into, pushing into, broke into, arrived in, arrive in, arriving in, arrived at
 C A xp | entered, stormed
+C A xo | reached, reach, reaches, reaching
 W A - | lost, lose, loses, losing, withdrew, withdraw, withdraws, withdrawn, withdrawing
 W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retreat from
 W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
 W A - | ousted from, ceded, fled from, fleeing from
+W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
+W A - | driven from, routed from, chased out of, chased from, kicked out of, flushed out of, flushed from
+W A - | dislodged from
 W A no | fled, fleeing
 W A n | abandoned, evacuated, handed over
 W A no | left
+W A o | surrendered, surrender, surrenders, vacated, vacate, vacates
 W N - | retreat of, withdrawal of, withdrawal from
-H AA - | under the control of, under control of, in the hands of
+W A - | defeated in, routed in
+W N - | defeat in, defeats in
+H AA - | under the control of, under control of, in the hands of, in the grip of
 H U - | under control, under their control, under its control, under his control, under our control
 H U - | under your control
 H A - | in control of, maintain control of, maintains control of, maintained control of
 H A i | in control
 H A - | retain control of, retains control of, retained control of, kept control of
 H A - | keep control of, keeps control of
+H A - | maintains its grip on, maintained its grip on, maintain their grip on, maintained their grip on
+H A - | tightened its grip on, tightens its grip on, tightening its grip on, tightened their grip on
 H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
 H A ti | based, stationed
@@ -67,23 +81,38 @@ B A p | besieged, encircled
 B A np | surrounded
 B A n | surrounding
 B N - | siege of, siege on, siege to, siege around, blockade of, blockade on
+B AA - | under siege by, under siege from
 B A f | lift the siege of, lift the siege on
 B A - | tightening the noose on, tightened the noose on, tighten the noose on, tightens the noose on
 B A - | tightening the noose around, tightened the noose around
 F N - | clashes in, clashes near, clashes around, clashes for, clashes over, clashes
 F A n | clashed
 F N - | fighting in, fighting for, fighting around, fighting near, fighting over, fighting
-F A - | fought for, fought over
+F A - | fought for, fought over, fighting for control of, fight for control of, fought for control of
+F A - | battling for control of, vying for control of, competing for control of
+F N - | for control of, battle for control of, struggle for control of, battles for control of
+F A n | battling, battled, fought
+F A - | gained ground in, gaining ground in, lost ground in, losing ground in, marched on, marching on
+F N - | offensive to retake, offensive to take, offensive to capture, offensive to seize
+F N - | campaign to retake, campaign to take, campaign to capture, bid to retake, bid to capture
+F N - | push to retake, push to take, push to capture
 F N - | battle for, battles for, battle of, battle over, battles in, battles around
 F N e | battle
 F N - | confrontations in, confrontations
+F N - | skirmishes in, skirmishes, gun battles, gunbattles, firefights, street battles, street fighting
+F N - | raid on, raids on, advances in, gains in
+F N w | airstrikes on, air strikes on, airstrike on, air strike on, bombing of, bombardment of
 F N - | attack on, attacks on, assault on, offensive on, offensive against
 F N - | push on, push into, push against, attack against, attacks against
+F N - | counterattack on, counterattack against, counter - attack on, counter - attack against
+F N - | counteroffensive on, counteroffensive against, counter - offensive on, counter - offensive against
+F A - | closing in on, closed in on, close in on, closes in on
 F AA - | attack by, attacks by, attacked by
+F AA - | under attack from, under attack by, under fire from, under assault from, under assault by
 F A n | attacked, attacking, attacks
 F A - | advanced on, advancing on, advance on, advances on, advanced toward, advanced towards
 F A - | advancing toward, advancing towards, advanced in, advancing in
-F A nw | shelled, shelling, struck, striking, bombarded
+F A nw | shelled, shelling, struck, striking, bombarded, bombed
 F AA - | lost ground, losing ground
 ";
 
@@ -124,6 +153,7 @@ fn line(line: &'static str) -> Option<Vec<(&'static str, Action, Voice, u16)>> {
             'o' => OBJECT,
             't' => PRESENT,
             'i' => INTRANSITIVE,
+            'v' => EXPEL,
             '-' => 0,
             _ => return None,
         };

@@ -6,7 +6,7 @@ use super::super::sentence::Analysed;
 use super::super::speakers::{self, Speaker};
 use super::confidence::{BY_PATRON, PRONOUN, RELATIVE_PRONOUN};
 use super::{Context, text_of};
-use crate::model::FactionIx;
+use crate::model::{Action, FactionIx};
 
 /// How far back, in tokens, a faction or possessive before a noun trigger names its side.
 const NOUN_SIDE_WINDOW: usize = 5;
@@ -92,11 +92,35 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
     {
         return Some((a, hit.end));
     }
-    actor_after(s, cx, hit.end).or_else(|| {
-        // "clashes near X between LNA troops and ...": the first side named.
-        let (f, _) = super::sides::between(s)?;
-        Some((named(s, f.faction, f.first, f.end, f.by_patron), hit.end))
-    })
+    actor_after(s, cx, hit.end).or_else(|| fought_with(s, hit)).or_else(|| agent_after_place(s, hit)).or_else(
+        || {
+            // "clashes near X between LNA troops and ...": the first side named.
+            let (f, _) = super::sides::between(s)?;
+            Some((named(s, f.faction, f.first, f.end, f.by_patron), hit.end))
+        },
+    )
+}
+
+/// "the capture of Hun by the LNA", "the fall of Hun to the GNA": the side after the noun's place.
+fn agent_after_place(s: &Analysed, hit: Hit) -> Option<(Actor, usize)> {
+    let first = if s.word(hit.end) == "the" { hit.end + 1 } else { hit.end };
+    let end = s.places_starting_at(first).map(|p| p.end).max()?;
+    if !matches!(s.word(end), "by" | "to") {
+        return None;
+    }
+    let side = if matches!(s.word(end + 1), "the" | "a" | "an") { end + 2 } else { end + 1 };
+    let f = s.faction_starting_at(side)?;
+    Some((named(s, f.faction, f.first, f.end, f.by_patron), hit.end))
+}
+
+/// "a battle with the GNA in Hun", "clashes with IS": the side fought, when no other is named.
+fn fought_with(s: &Analysed, hit: Hit) -> Option<(Actor, usize)> {
+    if hit.entry.action != Action::Contested || s.word(hit.end) != "with" {
+        return None;
+    }
+    let first = if matches!(s.word(hit.end + 1), "the" | "a" | "an") { hit.end + 2 } else { hit.end + 1 };
+    let f = s.faction_starting_at(first)?;
+    Some((named(s, f.faction, f.first, f.end, f.by_patron), f.end))
 }
 
 /// Whether the faction starting at token `first` may be a sentence's subject. A name in brackets

@@ -1,10 +1,10 @@
 //! A reading made into claims: one per place and side, dated, each guess priced; and the claims a
 //! capture implies about the side it was taken from or lost to.
 
-use super::super::lexicon::{self, WEAK};
+use super::super::lexicon::{self, Voice, WEAK};
 use super::super::sentence::Analysed;
 use super::super::speakers::Speaker;
-use super::confidence::{self, IMPLIED_CLAIM, WEAK_TRIGGER};
+use super::confidence::{self, HELD_BEFORE, IMPLIED_CLAIM, WEAK_TRIGGER};
 use super::hit::Reading;
 use super::intent::Live;
 use super::sides::co_actors;
@@ -16,6 +16,7 @@ pub(super) const GOING_IN: &str = "going in is not yet holding";
 
 pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize, r: Reading) -> Vec<Draft> {
     let hit = l.hit;
+    let said = r.action.unwrap_or(l.action);
     let Some(actor) = r.actor else { return Vec::new() };
     if r.places.is_empty() {
         return Vec::new();
@@ -26,7 +27,7 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
     if l.attempt {
         notes.push("an attempt, not a capture".into());
     }
-    if hit.entry.has(lexicon::ENTRY) && l.action == Action::Contested {
+    if hit.entry.has(lexicon::ENTRY) && said == Action::Contested {
         notes.push(GOING_IN.into());
     }
     notes.push(actor.how.clone());
@@ -35,7 +36,7 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         // "GNA-held Tripoli" says how things stand as the article is written.
         (cx.published, "held as written: the publication date".to_string(), confidence::PRESENT_DATE)
     } else {
-        dating::date_for(s, cx, hit, lo, hi, l.action)
+        dating::date_for(s, cx, hit, lo, hi, said)
     };
     notes.push(date_note);
     penalty += date_penalty;
@@ -45,12 +46,24 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         Speaker::Unattributed => Some(actor.faction),
         Speaker::Neutral | Speaker::Nobody => None,
     };
-    let others = co_actors(s, l.action, &actor, hit, &r.walk);
+    let others = co_actors(s, said, &actor, hit, &r.walk);
     let mut out = Vec::new();
     for p in r.places {
         let mut note = notes.clone();
         let mut pen = penalty;
-        let mut action = l.action;
+        let mut action = said;
+        if action == Action::Holds && l.voice == Voice::Passive && held_no_longer(s, hit.first, hi) {
+            action = Action::Withdrew;
+            note.push("held before, no longer: \"had been\" or \"previously\"".into());
+        }
+        // "is being driven out of Derna": still being fought for.
+        if matches!(action, Action::Captured | Action::Withdrew)
+            && hit.first > 0
+            && s.word(hit.first - 1) == "being"
+        {
+            action = Action::Contested;
+            note.push("in progress: \"being\"".into());
+        }
         if p.part && matches!(action, Action::Captured | Action::Holds) {
             action = Action::Contested;
             note.push("part of the place only".into());
@@ -83,7 +96,7 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         if let Some(from) = taken_from.filter(|_| matches!(action, Action::Captured | Action::Contested)) {
             let mut n = note.clone();
             n.push("held it before: taken \"from\" it".into());
-            out.push(draft(from, Action::Holds, month_of(date), conf - IMPLIED_CLAIM, &n));
+            out.push(draft(from, Action::Holds, month_of(date), conf - HELD_BEFORE, &n));
             if action == Action::Captured {
                 let mut n = note.clone();
                 n.push("lost it: taken \"from\" it".into());
@@ -101,6 +114,18 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
     out
 }
 
+/// Words before a passive "held by" that put the holding in the past: "had been held by",
+/// "previously controlled by", "formerly occupied by" (a story says so of a place that changed hands).
+/// "had been held by X since 2014" dates the holding itself, and stays a holding.
+fn held_no_longer(s: &Analysed, first: usize, hi: usize) -> bool {
+    if (first..hi).any(|k| s.word(k) == "since") {
+        return false;
+    }
+    let before: Vec<&str> = (first.saturating_sub(3)..first).map(|k| s.word(k)).collect();
+    let pluperfect = before.ends_with(&["had", "been"]) || before.ends_with(&["had", "previously", "been"]);
+    pluperfect || before.last().is_some_and(|w| matches!(*w, "previously" | "formerly" | "once"))
+}
+
 /// The month a date falls in ("held it before" is known only that closely).
 fn month_of(date: Option<PartialDate>) -> Option<PartialDate> {
     date.and_then(|d| match d.precision() {
@@ -110,4 +135,23 @@ fn month_of(date: Option<PartialDate>) -> Option<PartialDate> {
         ),
         _ => Some(d),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::check;
+
+    #[test]
+    fn a_holding_put_in_the_past_reads_as_lost() {
+        check(&[
+            ("Hun, which had been held by the BDB, fell on Friday.", &["hun bdb withdrew 2017-06-02"]),
+            (
+                "The LNA entered Hun, previously controlled by the BDB.",
+                &["hun lna contested 2017-06-05", "hun bdb withdrew 2017-06-05"],
+            ),
+            ("Hun is held by the BDB.", &["hun bdb holds 2017-06-05"]),
+            ("Hun, which had been held by the BDB since 2015, fell on Friday.", &["hun bdb holds 2015"]),
+            ("The BDB is being driven out of Hun.", &["hun bdb contested 2017-06-05"]),
+        ]);
+    }
 }

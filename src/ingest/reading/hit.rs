@@ -7,7 +7,7 @@ use super::super::sentence::Analysed;
 use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause};
 use super::confidence::{
     CARRIED_ACTOR, EARLIER_CAPTURE_ACTOR, PLACE_BEYOND_CLAUSE, PLACE_EARLIER_IN_SENTENCE,
-    PLACE_OF_SENTENCE_BEFORE,
+    PLACE_OF_SENTENCE_BEFORE, WEAK_TRIGGER,
 };
 use super::intent::Live;
 use super::walk::{Found, Walk, nearest_before, places_before, walk_after, where_antecedent};
@@ -32,6 +32,8 @@ pub(super) struct Reading {
     pub(super) walk: Walk,
     pub(super) notes: Vec<String>,
     pub(super) penalty: f64,
+    /// What the clause says happened, when it says more than the trigger ("came under LNA control").
+    pub(super) action: Option<Action>,
 }
 
 pub(super) fn read(
@@ -42,8 +44,14 @@ pub(super) fn read(
     hi: usize,
     prev_actor: Option<FactionIx>,
 ) -> Reading {
-    let mut r =
-        Reading { actor: None, places: Vec::new(), walk: Walk::default(), notes: Vec::new(), penalty: 0.0 };
+    let mut r = Reading {
+        actor: None,
+        places: Vec::new(),
+        walk: Walk::default(),
+        notes: Vec::new(),
+        penalty: 0.0,
+        action: None,
+    };
     match l.voice {
         Voice::Active => active(s, cx, l, lo, hi, prev_actor, &mut r),
         Voice::Passive | Voice::ActorAfter => {
@@ -103,6 +111,16 @@ pub(super) fn read(
                     (_, a) => a.into_iter().collect(),
                 };
             }
+            // "In Derna, clashes erupted between X and Y": the contest is where the sentence began.
+            if r.places.is_empty()
+                && l.action == Action::Contested
+                && super::sides::between(s).is_some_and(|(x, _)| x.first > l.hit.first)
+                && let Some(p) = nearest_before(s, l.hit.first)
+            {
+                r.places.push(p);
+                r.notes.push("place named earlier in the sentence".into());
+                r.penalty += PLACE_EARLIER_IN_SENTENCE;
+            }
         }
     }
     r
@@ -118,6 +136,9 @@ fn active(
     r: &mut Reading,
 ) {
     let hit = l.hit;
+    if under_side_control(s, lo, hit, r) {
+        return;
+    }
     let near = hit.entry.has(NEAR);
     let carried = || {
         prev_actor.map(|faction| Actor {
@@ -147,6 +168,13 @@ fn active(
         .or_else(|| active_actor(s, cx, hit.first))
         .or_else(carried);
     r.walk = walk_after(s, hit.end, hi, l.action, near);
+    if hit.entry.has(lexicon::EXPEL)
+        && let Some(out) = super::walk::expelled_side(s, hit.end)
+    {
+        // The side driven out lost the place; it is no co-actor.
+        r.walk.from = Some(out.faction);
+        r.walk.sides.retain(|f| f.first != out.first);
+    }
     // "the GNA-controlled city": the place the fused trigger sits inside.
     if l.compound {
         let around = s.places.iter().filter(|p| p.first < hit.first && p.end >= hit.end && !p.locator);
@@ -179,8 +207,16 @@ fn active(
         || s.is_stop(hit.end)
         || !s.tokens[hit.end].word;
     let pronoun_object = matches!(next, "it" | "them");
+    // "Waddan, which the LNA seized in 2016": the relative pronoun is the verb's object.
+    let object_relative = r.actor.as_ref().and_then(|a| a.span).is_some_and(|(first, _)| {
+        let mut k = first;
+        while k > 0 && matches!(s.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && s.word(k - 1) == "which"
+    });
     // "where they had taken control", "where its forces are still in control".
-    if (intransitive || pronoun_object)
+    if (intransitive || pronoun_object || object_relative)
         && let Some(p) = where_antecedent(s, lo, hit.first)
     {
         r.places.push(p);
@@ -218,6 +254,109 @@ fn active(
     }
 }
 
+/// Verbs before "under X control" that say the place changed hands ("came under LNA control").
+const CAME_UNDER: &[&str] = &["came", "come", "comes", "coming", "fell", "fallen", "falls", "brought"];
+/// Verbs before "to X control" that say the same ("returned to GNA control").
+const RETURNED_TO: &[&str] = &["returned", "returns", "reverted", "restored"];
+
+/// "Hun, now under LNA control", "Hun came under GNA control": the side named inside holds (or took)
+/// the place before it. The name makes the weak "control" firm.
+fn under_side_control(s: &Analysed, lo: usize, hit: super::super::lexicon::Hit, r: &mut Reading) -> bool {
+    if s.word(hit.first) != "control" || hit.end != hit.first + 1 || hit.first == 0 {
+        return false;
+    }
+    let Some(f) = s.faction_ending_at(hit.first - 1) else { return false };
+    // "under the LNA's control".
+    let mut under = f.first.checked_sub(1);
+    if under.is_some_and(|u| s.word(u) == "the") {
+        under = under.and_then(|u| u.checked_sub(1));
+    }
+    let verb = |u: usize| if u > 0 { s.word(u - 1) } else { "" };
+    let Some(under) =
+        under.filter(|&u| s.word(u) == "under" || (s.word(u) == "to" && RETURNED_TO.contains(&verb(u))))
+    else {
+        return false;
+    };
+    let Some(place) = places_before(s, lo, under).into_iter().next() else { return false };
+    r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
+    r.places = vec![place];
+    r.penalty -= WEAK_TRIGGER;
+    if CAME_UNDER.contains(&verb(under)) || s.word(under) == "to" {
+        r.action = Some(Action::Captured);
+    }
+    true
+}
+
 fn walk_ends_nowhere(intransitive: bool, walk: &Walk) -> bool {
     intransitive || walk.destination
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::check;
+
+    #[test]
+    fn a_side_driven_out_or_named_inside_under_control_is_read() {
+        check(&[
+            (
+                "The GNA drove the LNA out of Gharyan on Wednesday.",
+                &[
+                    "gharyan gna captured 2017-05-31",
+                    "gharyan lna holds 2017-05",
+                    "gharyan lna withdrew 2017-05-31",
+                ],
+            ),
+            (
+                "LNA troops expelled BDB fighters from Hun on Friday.",
+                &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
+            ),
+            ("The LNA pushed forward on Friday.", &[]),
+            ("Waddan came under LNA control on Friday.", &["waddan lna captured 2017-06-02"]),
+            ("Sawkna, still under GNA control, was calm.", &["sawkna gna holds 2017-06-05"]),
+            ("Hun is under the LNA's control.", &["hun lna holds 2017-06-05"]),
+            ("Hun returned to GNA control on Friday.", &["hun gna captured 2017-06-02"]),
+            ("The LNA took back control of Hun on Friday.", &["hun lna captured 2017-06-02"]),
+            ("The LNA tightened its grip on Hun.", &["hun lna holds 2017-06-05"]),
+        ]);
+    }
+
+    #[test]
+    fn more_verbs_and_nouns_of_contest_and_loss_are_read() {
+        check(&[
+            ("LNA units reached Sawkna on Friday.", &["sawkna lna contested 2017-06-02"]),
+            ("The two sides reached a deal on Friday.", &[]),
+            ("GNA troops were closing in on Hun on Friday.", &["hun gna contested 2017-06-02"]),
+            ("The BDB launched a counterattack on Waddan on Friday.", &["waddan bdb contested 2017-06-02"]),
+            (
+                "The LNA wrested Hun from the GNA on Friday.",
+                &["hun lna captured 2017-06-02", "hun gna holds 2017-06", "hun gna withdrew 2017-06-02"],
+            ),
+            ("The BDB surrendered Waddan on Friday.", &["waddan bdb withdrew 2017-06-02"]),
+            ("The GNA lost control of Hun on Friday.", &["hun gna withdrew 2017-06-02"]),
+            (
+                "Skirmishes broke out in Waddan on Friday between the LNA and the BDB.",
+                &["waddan lna contested 2017-06-02", "waddan bdb contested 2017-06-02"],
+            ),
+            ("The BDB made gains in Hun on Friday.", &["hun bdb contested 2017-06-02"]),
+            ("The GNA carried out a raid on Sawkna on Friday.", &["sawkna gna contested 2017-06-02"]),
+            ("The LNA has been fighting for control of Hun.", &["hun lna contested 2017-06-05"]),
+            (
+                "The LNA was battling GNA forces in Gharyan on Friday.",
+                &["gharyan lna contested 2017-06-02", "gharyan gna contested 2017-06-02"],
+            ),
+            ("The BDB was driven from Waddan on Friday.", &["waddan bdb withdrew 2017-06-02"]),
+            ("The GNA gained ground in Gharyan on Friday.", &["gharyan gna contested 2017-06-02"]),
+            ("The BDB suffered a defeat in Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
+            ("Hun came under attack from the LNA on Friday.", &["hun lna contested 2017-06-02"]),
+            ("Waddan, which the LNA seized on Friday, was quiet.", &["waddan lna captured 2017-06-02"]),
+            ("The capture of Hun by the LNA on Friday surprised many.", &["hun lna captured 2017-06-02"]),
+            ("The fall of Waddan to the GNA on Friday surprised many.", &["waddan gna captured 2017-06-02"]),
+            ("Hun has been under siege by the LNA since March.", &["hun lna besieged 2017-03"]),
+            (
+                "The LNA dislodged the BDB from Hun on Friday.",
+                &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
+            ),
+            ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
+        ]);
+    }
 }

@@ -59,6 +59,7 @@ pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
     let live: Vec<Live> = live_hits(s, cx.unopposed_before)
         .into_iter()
         .filter(|l| l.voice != Voice::Noun || noun_actor(s, cx, l.hit).is_some())
+        .filter(|l| !l.hit.entry.has(lexicon::EXPEL) || walk::expelled_side(s, l.hit.end).is_some())
         .collect();
     // Nouns and "GNA-held" adjectives sit inside a verb's stretch rather than end it.
     let cuts = |l: &Live| l.voice != Voice::Noun && !l.compound;

@@ -113,6 +113,27 @@ mod tests {
                 "The LNA attacked BDB fighters in Hun on Friday.",
                 &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
             ),
+            (
+                "The GNA clashed with the LNA in Gharyan on Monday.",
+                &["gharyan gna contested 2017-06-05", "gharyan lna contested 2017-06-05"],
+            ),
+            (
+                "The BDB fought a long battle with the LNA at Hun on Friday.",
+                &["hun bdb contested 2017-06-02", "hun lna contested 2017-06-02"],
+            ),
+            (
+                "Fresh clashes with the LNA were reported in Waddan on Friday.",
+                &["waddan lna contested 2017-06-02"],
+            ),
+            (
+                "In Waddan, clashes erupted on Friday between the LNA and the BDB.",
+                &["waddan lna contested 2017-06-02", "waddan bdb contested 2017-06-02"],
+            ),
+            (
+                "Sawkna has seen heavy fighting since Friday between the GNA and the LNA.",
+                &["sawkna gna contested 2017-06-02", "sawkna lna contested 2017-06-02"],
+            ),
+            ("The LNA has taken control of 80 percent of Hun.", &["hun lna contested 2017-06-05"]),
         ]);
     }
 }

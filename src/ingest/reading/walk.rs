@@ -31,6 +31,8 @@ pub(super) const PART_WORDS: &[&str] = &[
     "sites",
     "streets",
     "neighborhoods",
+    "percent",
+    "%",
 ];
 pub(super) const COMPASS: &[&str] = &[
     "north",
@@ -105,6 +107,13 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             k += 3;
             continue;
         }
+        // "clashed with the LNA in Hun": the side fought, and the clause goes on to the place.
+        if let Some(f) = side_fought_with(s, k, action) {
+            w.sides.push(*f);
+            k = f.end;
+            counted_from = k;
+            continue;
+        }
         if s.is_stop(k) || next_verb(s, k) {
             w.stopped_at = Some(k);
             break;
@@ -160,6 +169,36 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
         k += 1;
     }
     w
+}
+
+/// Words that may stand between an expelling verb and its side ("drove back the LNA").
+const BEFORE_EXPELLED: &[&str] = &["the", "a", "an", "back"];
+/// Words that may follow the side's name ("drove the LNA fighters out of").
+const AFTER_EXPELLED: &[&str] = &["fighters", "forces", "militants", "troops", "units", "militias", "back"];
+
+/// "drove the LNA out of Hun", "expelled IS militants from Sirte": the side an expelling verb ending
+/// at token `end` drives out, when "out of" or "from" follows it.
+pub(super) fn expelled_side(s: &Analysed, end: usize) -> Option<&FactionMention> {
+    let mut k = end;
+    while BEFORE_EXPELLED.contains(&s.word(k)) && k < end + 2 {
+        k += 1;
+    }
+    let f = s.faction_starting_at(k)?;
+    let mut j = f.end;
+    while AFTER_EXPELLED.contains(&s.word(j)) && j < f.end + 2 {
+        j += 1;
+    }
+    let out = s.word(j) == "from" || (s.word(j) == "out" && matches!(s.word(j + 1), "of" | "from"));
+    out.then_some(f)
+}
+
+/// The side named right after a "with" in a contest's clause ("battle with the GNA").
+fn side_fought_with(s: &Analysed, k: usize, action: Action) -> Option<&FactionMention> {
+    if action != Action::Contested || s.word(k) != "with" {
+        return None;
+    }
+    let first = if matches!(s.word(k + 1), "the" | "a" | "an") { k + 2 } else { k + 1 };
+    s.faction_starting_at(first)
 }
 
 /// Whether the words from `after` (the end of one place) to `k` (the start of another) only say
