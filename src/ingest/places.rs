@@ -75,6 +75,8 @@ pub enum KindClass {
     Crossing,
     Terminal,
     Region,
+    /// "the district", "the neighbourhood": a quarter of a city, or a district.
+    Quarter,
 }
 
 impl KindClass {
@@ -88,6 +90,7 @@ impl KindClass {
             KindClass::Crossing => kind == PlaceKind::BorderCrossing,
             KindClass::Terminal => kind == PlaceKind::OilTerminal,
             KindClass::Region => matches!(kind, PlaceKind::Region | PlaceKind::District),
+            KindClass::Quarter => matches!(kind, PlaceKind::Neighbourhood | PlaceKind::District),
         }
     }
 }
@@ -111,6 +114,7 @@ fn class_of(word: &str) -> Option<KindClass> {
         "crossing" => KindClass::Crossing,
         "terminal" | "port" => KindClass::Terminal,
         "region" => KindClass::Region,
+        "district" | "neighbourhood" | "neighborhood" | "suburb" | "quarter" => KindClass::Quarter,
         _ => return None,
     })
 }
@@ -344,6 +348,7 @@ mod tests {
             ("a number of oasis towns", &[]),
             ("the areas surrounding the city", &["the city"]),
             ("took control of both ports", &["both ports"]),
+            ("its forces still held the district", &["the district"]),
             ("an offensive on the GNA-controlled city", &["the GNA-controlled city"]),
             ("the LNA controlled both oil ports", &["both oil ports"]),
             ("to take and control these ports for", &["these ports"]),

@@ -153,8 +153,14 @@ fn denial_span(s: &Analysed) -> Option<(usize, usize)> {
             && (k.saturating_sub(4)..k).any(|j| matches!(s.word(j), "not" | "no" | "any"))
     };
     let start = (0..s.len()).find(|&k| lexicon::is_denial(s.word(k)) || unconfirmed(k))?;
+    // ", saying its forces still held it": what the denier says instead is a claim of its own.
+    let own_word =
+        |k: usize| k > 0 && s.word(k - 1) == "," && matches!(s.word(k), "saying" | "insisting" | "adding");
     let end = (start..s.len())
-        .find(|&k| matches!(s.word(k), "but" | ";" | "amid" | "while" | "although" | "whereas" | "despite"))
+        .find(|&k| {
+            matches!(s.word(k), "but" | ";" | "amid" | "while" | "although" | "whereas" | "despite")
+                || own_word(k)
+        })
         .unwrap_or(s.len());
     Some((start, end))
 }
@@ -174,6 +180,17 @@ mod tests {
             ("The LNA no longer controls Waddan.", &["waddan lna withdrew 2017-06-05"]),
             ("Until recently the LNA controlled Waddan.", &[]),
             ("Waddan was captured by the LNA on Friday.", &["waddan lna captured 2017-06-02"]),
+        ]);
+    }
+
+    #[test]
+    fn a_denial_covers_the_report_denied_not_what_the_denier_says_instead() {
+        check(&[
+            ("The GNA denied that the LNA had captured Waddan.", &[]),
+            (
+                "The GNA denied the claim, saying its forces still held Waddan.",
+                &["waddan gna holds 2017-06-05"],
+            ),
         ]);
     }
 }
