@@ -37,6 +37,12 @@ pub enum When {
     MonthLastYear(u32),
     /// "in recent weeks", "in recent days": the publication month.
     Recently,
+    /// "the 24th of last month" (`months_back` 1), "the 3rd of this month" (0), or "on the 24th"
+    /// (`None`: the last 24th on or before the publication day).
+    DayOfMonth {
+        day: u32,
+        months_back: Option<u32>,
+    },
 }
 
 impl When {
@@ -277,6 +283,23 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         let (year, end) = year_after(tokens, i + 4);
         return expr(end, When::Month { month, year });
     }
+    // "the 24th of last month", "on the 24th".
+    if let Some(day) = day_number(t)
+        && t.lower.ends_with(|c: char| c.is_alphabetic())
+        && i > 0
+        && tokens[i - 1].is("the")
+    {
+        if is(tokens, i + 1, "of") && is(tokens, i + 3, "month") {
+            match tokens.get(i + 2).map(|w| w.lower.as_str()) {
+                Some("last") => return expr(i + 4, When::DayOfMonth { day, months_back: Some(1) }),
+                Some("this") => return expr(i + 4, When::DayOfMonth { day, months_back: Some(0) }),
+                _ => {}
+            }
+        }
+        if !is(tokens, i + 1, "of") {
+            return expr(i + 1, When::DayOfMonth { day, months_back: None });
+        }
+    }
     // "the 3rd of June".
     if let Some(day) = day_number(t)
         && is(tokens, i + 1, "of")
@@ -372,6 +395,17 @@ pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate
         When::LastYear => PartialDate::year(p.year() - 1),
         When::MonthLastYear(m) => PartialDate::month(p.year() - 1, m),
         When::Recently if month_known => first_of_month(p, 0),
+        When::DayOfMonth { day, months_back: Some(n) } if month_known => {
+            let month = first_of_month(p, n)?.first_day();
+            NaiveDate::from_ymd_opt(month.year(), month.month(), day).map(PartialDate::day)
+        }
+        When::DayOfMonth { day, months_back: None } if day_precise => {
+            let this_month = NaiveDate::from_ymd_opt(p.year(), p.month(), day).filter(|&d| d <= p);
+            let month_before = first_of_month(p, 1)?.first_day();
+            this_month
+                .or_else(|| NaiveDate::from_ymd_opt(month_before.year(), month_before.month(), day))
+                .map(PartialDate::day)
+        }
         When::ThisYear => PartialDate::year(p.year()),
         When::YearsAgo(n) => PartialDate::year(p.year() - n as i32),
         _ => None,
@@ -396,6 +430,11 @@ mod tests {
     fn expressions_resolve_against_the_publication_date() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("captured on Friday", "2017-06-03", &["2017-06-02"]),
+            ("recaptured on the 24th of last month", "2019-06-20", &["2019-05-24"]),
+            ("on the 3rd of this month", "2019-06-20", &["2019-06-03"]),
+            ("fell on the 24th after", "2019-06-20", &["2019-05-24"]),
+            ("fell on the 12th after", "2019-06-20", &["2019-06-12"]),
+            ("killed 24 people", "2019-06-20", &[]),
             ("said on Wednesday", "2018-05-23", &["2018-05-23"]),
             ("Sunday's battles", "2020-06-01", &["2020-05-31"]),
             ("on Sunday", "2014-12", &["2014-12"]),
