@@ -33,7 +33,8 @@ const SITES: &[(&str, &[&str])] = &[
 
 /// Words for the whole a part sits in: a place after these, following another place, locates it.
 const LOCATING: &[&str] = &["in", "of", "at", "near", "outside"];
-/// Words that may stand between the two ("the 12 Flats area, in south-west Benghazi").
+/// Words that may stand between the two ("the 12 Flats area, in south-west Benghazi"), with the
+/// points of the compass (`between`).
 const BETWEEN: &[&str] = &[
     "the",
     ",",
@@ -53,17 +54,13 @@ const BETWEEN: &[&str] = &[
     "northern",
     "central",
     "coastal",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
     "heart",
     "outskirts",
 ];
+
+fn between(word: &str) -> bool {
+    BETWEEN.contains(&word) || super::lexicon::COMPASS_POINTS.contains(&word)
+}
 
 /// A known site named after its town: the place and the name the gazetteer matched.
 pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<(PlaceIx, String)>;
@@ -130,7 +127,7 @@ fn owner(tokens: &[Token], places: &[PlaceRef], k: usize) -> Option<(usize, usiz
     }
     j += 1;
     while j < tokens.len() && j < k + 8 && places.iter().all(|p| p.first != j) {
-        if !BETWEEN.contains(&tokens[j].lower.as_str()) && !LOCATING.contains(&tokens[j].lower.as_str()) {
+        if !between(&tokens[j].lower) && !LOCATING.contains(&tokens[j].lower.as_str()) {
             return None;
         }
         j += 1;
@@ -163,6 +160,5 @@ fn locates(tokens: &[Token], places: &[PlaceRef], i: usize) -> bool {
     let in_locator = |j: usize| places.iter().any(|q| q.locator && q.first <= j && j < q.end);
     let words = |j: usize| tokens[j].lower.as_str();
     (prev.end..p.first).any(|j| LOCATING.contains(&words(j)))
-        && (prev.end..p.first)
-            .all(|j| BETWEEN.contains(&words(j)) || LOCATING.contains(&words(j)) || in_locator(j))
+        && (prev.end..p.first).all(|j| between(words(j)) || LOCATING.contains(&words(j)) || in_locator(j))
 }

@@ -27,6 +27,10 @@ pub enum Voice {
     Noun,
 }
 
+/// The points of the compass, as words ("north of Sirte", "the south-west of Benghazi").
+pub const COMPASS_POINTS: &[&str] =
+    &["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
+
 /// The place must follow within a few words ("took the town", not "took part").
 pub const NEAR: u16 = 1;
 /// A past participle: after a form of "be" the trigger reads as passive.

@@ -34,18 +34,10 @@ pub(super) const PART_WORDS: &[&str] = &[
     "percent",
     "%",
 ];
-pub(super) const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-];
+/// Compass words that say where in a place ("north of", "southern Tripoli").
+pub(super) fn is_compass(word: &str) -> bool {
+    crate::ingest::lexicon::COMPASS_POINTS.contains(&word) || matches!(word, "northern" | "southern")
+}
 pub(super) const DESTINATION: &[&str] = &["to", "towards", "toward", "into"];
 
 #[derive(Debug, Clone, Copy)]
@@ -82,7 +74,7 @@ pub(super) fn is_reference_point(s: &Analysed, first: usize) -> bool {
         matches!(w, "km" | "kilometres" | "kilometers" | "miles")
             || (w.ends_with("km") && w.starts_with(|c: char| c.is_ascii_digit()))
     };
-    (s.word(of) == "of" && s.previous_word(of).is_some_and(|c| COMPASS.contains(&s.word(c))))
+    (s.word(of) == "of" && s.previous_word(of).is_some_and(|c| is_compass(s.word(c))))
         || (s.word(of) == "from" && s.previous_word(of).is_some_and(|c| distance(s.word(c))))
 }
 
@@ -210,7 +202,7 @@ fn locates(s: &Analysed, after: usize, k: usize) -> bool {
             matches!(
                 *w,
                 "in" | "of" | "the" | "," | "-" | "area" | "district" | "neighbourhood" | "neighborhood"
-            ) || COMPASS.contains(w)
+            ) || is_compass(w)
                 || PLACE_DESCRIPTORS.contains(w)
         })
 }
@@ -221,7 +213,7 @@ fn placed_in(s: &Analysed, k: usize) -> bool {
     let mut j = k;
     while let Some(p) = s.previous_word(j) {
         let w = s.word(p);
-        if !(PLACE_DESCRIPTORS.contains(&w) || COMPASS.contains(&w)) {
+        if !(PLACE_DESCRIPTORS.contains(&w) || is_compass(w)) {
             return matches!(w, "in" | "inside" | "near" | "outside");
         }
         j = p;
