@@ -194,17 +194,20 @@ impl<'d> Ingestor<'d> {
         let anaphors = places::anaphors(&tokens, |k| taken(k, &places));
         for a in anaphors {
             let kind = |p: PlaceIx| self.dataset.place(p).kind;
+            let pointed = |place: PlaceIx| PlaceRef {
+                first: a.first,
+                end: a.end,
+                place,
+                anaphor: true,
+                ambiguous: false,
+                locator: false,
+            };
             if let Some(count) = a.count {
-                for place in plural(state, si, count, |p, back| a.class.accepts(kind(p), back)) {
-                    places.push(PlaceRef {
-                        first: a.first,
-                        end: a.end,
-                        place,
-                        anaphor: true,
-                        ambiguous: false,
-                        locator: false,
-                    });
-                }
+                places.extend(
+                    plural(state, si, count, |p, back| a.class.accepts(kind(p), back))
+                        .into_iter()
+                        .map(pointed),
+                );
                 continue;
             }
             let in_sentence = places
@@ -223,16 +226,7 @@ impl<'d> Ingestor<'d> {
                 .filter(|(_, (at, p))| a.class.accepts(kind(*p), si - at))
                 .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
                 .map(|(_, (_, p))| *p);
-            if let Some(place) = in_sentence.or(earlier) {
-                places.push(PlaceRef {
-                    first: a.first,
-                    end: a.end,
-                    place,
-                    anaphor: true,
-                    ambiguous: false,
-                    locator: false,
-                });
-            }
+            places.extend(in_sentence.or(earlier).map(pointed));
         }
         places.sort_by_key(|p| p.first);
         let lookup = |query: &str| {
