@@ -260,9 +260,22 @@ fn a_print_page_is_exported_with_everything_the_view_shows() {
     }
 }
 
-/// Clicks "Save timelapse" and waits for the worker drawing the frames: the button is back when
-/// it has finished, the window having gone on meanwhile.
-fn save_timelapse(harness: &mut Harness<'_, SandlineApp>) {
+/// Opens the export window's Timelapse part, asks for `[from, to, every]` into `out`, clicks
+/// "Save timelapse" and waits for the worker drawing the frames: the button is back when it has
+/// finished, the window having gone on meanwhile.
+fn save_timelapse(
+    harness: &mut Harness<'_, SandlineApp>,
+    [from, to, every]: [&str; 3],
+    out: &std::path::Path,
+) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Timelapse").click();
+    harness.run_steps(2);
+    type_into(harness, "From", from);
+    type_into(harness, "To", to);
+    type_into(harness, "Every", every);
+    type_into(harness, "Timelapse file", &out.display().to_string());
     harness.run_steps(1);
     harness.get_by_label("Save timelapse").click();
     harness.run_steps(2);
@@ -279,16 +292,8 @@ fn save_timelapse(harness: &mut Harness<'_, SandlineApp>) {
 fn the_export_window_saves_a_timelapse_of_the_view() {
     let tmp = tempfile::tempdir().unwrap();
     let mut harness = viewer(DataDir::seed_fixture(), "2017-06-03");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    harness.run_steps(2);
-    harness.get_by_label("Timelapse").click();
-    harness.run_steps(2);
     let out = tmp.path().join("weeks.gif");
-    type_into(&mut harness, "From", "2017-05-06");
-    type_into(&mut harness, "To", "2017-06-03");
-    type_into(&mut harness, "Every", "1w");
-    type_into(&mut harness, "Timelapse file", &out.display().to_string());
-    save_timelapse(&mut harness);
+    save_timelapse(&mut harness, ["2017-05-06", "2017-06-03", "1w"], &out);
     harness.get_by_label_contains("Saved");
     harness.get_by_label_contains("5 frames, 2017-05-06 to 2017-06-03");
     let file = std::fs::File::open(&out).expect("the timelapse was written");
@@ -305,16 +310,8 @@ fn a_timelapse_video_of_a_window_of_any_size_has_even_sides() {
     // An odd window, which makes an odd map.
     harness.set_size(egui::vec2(1401.0, 901.0));
     harness.run_steps(3);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    harness.run_steps(2);
-    harness.get_by_label("Timelapse").click();
-    harness.run_steps(2);
     let out = tmp.path().join("days.mp4");
-    type_into(&mut harness, "From", "2017-06-01");
-    type_into(&mut harness, "To", "2017-06-03");
-    type_into(&mut harness, "Every", "1d");
-    type_into(&mut harness, "Timelapse file", &out.display().to_string());
-    save_timelapse(&mut harness);
+    save_timelapse(&mut harness, ["2017-06-01", "2017-06-03", "1d"], &out);
     harness.get_by_label_contains("Saved");
     let probe = std::process::Command::new("ffprobe")
         .args([
