@@ -30,6 +30,9 @@ fn viewer(data: DataDir) -> (egui::Context, SandlineApp) {
     let options = ViewerOptions { data, date: Some(day("2017-06-03")), layer: None };
     let mut app = SandlineApp::new(options, None).unwrap();
     let ctx = egui::Context::default();
+    // As in the window: the base map's and the areas' cached meshes are drawn from GPU buffers,
+    // so a frame hands egui a paint callback for each instead of copying their triangles.
+    sandline::draw::gpu_mesh::enable(&ctx, true);
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.show(ui));
     }

@@ -21,5 +21,6 @@ pub mod projection;
 pub mod render;
 pub mod review;
 pub mod scene;
+pub mod screen_grid;
 pub mod view_link;
 pub mod words;

@@ -281,7 +281,7 @@ struct Cell {
 
 /// How many markers of each colour, without a heap allocation for the usual handful of sides.
 #[derive(Clone)]
-struct ColorCounts {
+pub(crate) struct ColorCounts {
     inline: [(Rgb, u32); 8],
     len: usize,
     more: Vec<(Rgb, u32)>,
@@ -294,7 +294,7 @@ impl Default for ColorCounts {
 }
 
 impl ColorCounts {
-    fn add(&mut self, color: Rgb) {
+    pub(crate) fn add(&mut self, color: Rgb) {
         if let Some((_, n)) = self.inline[..self.len].iter_mut().find(|(k, _)| *k == color) {
             *n += 1;
         } else if self.len < self.inline.len() {
@@ -309,7 +309,7 @@ impl ColorCounts {
     }
 
     /// The most common colour; of equally common ones, the last seen.
-    fn most_common(&self) -> Rgb {
+    pub(crate) fn most_common(&self) -> Rgb {
         let mut best: Option<(Rgb, u32)> = None;
         for &(color, n) in self.inline[..self.len].iter().chain(&self.more) {
             if best.is_none_or(|(_, most)| n >= most) {

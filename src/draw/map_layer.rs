@@ -2,6 +2,7 @@
 //! their labels, hover cards and click targets.
 
 use super::area_layer::{AreaKey, AreaLayer, area_shapes};
+use super::marker_stamps::{Look, Stamper};
 use super::marker_style::{self, OUTLINE, color};
 use super::mesh_cache::cached_mesh;
 use crate::areas::DiffRow;
@@ -10,8 +11,10 @@ use crate::dataset::Dataset;
 use crate::model::{Holder, PlaceIx, PlaceKind, Rgb, Status};
 use crate::projection::{fit_bounds as fit, mercator, points_per_unit};
 use crate::scene::{Drawn, Scene, cull_and_cluster};
-use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use crate::screen_grid::ScreenGrid;
+use egui::epaint::{CircleShape, Mesh, Vertex, WHITE_UV};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
+use std::sync::{Arc, Mutex};
 use walkers::{Map, MapMemory, Plugin, Projector, Tiles, lon_lat};
 
 /// From Web Mercator unit coordinates to screen points for one frame, computed in f64 around the
@@ -283,6 +286,7 @@ pub struct MapOutput {
 
 /// Above this many visible places, nearby ones are merged into clusters.
 pub const CLUSTER_BUDGET: usize = 1500;
+type SharedGrid = Arc<Mutex<ScreenGrid<(ScreenTransform, Rect)>>>;
 const CLUSTER_CELL: f32 = 40.0;
 
 /// What is drawn over the base map besides the places.
@@ -349,8 +353,18 @@ impl Plugin for PlacesPlugin<'_> {
         let changed =
             |p: PlaceIx| self.overlays.changed.iter().find(|r| r.place == p).map(|r| (r.from, r.to));
         let viewport = [rect.min.x - 20.0, rect.min.y - 20.0, rect.max.x + 20.0, rect.max.y + 20.0];
-        let mut drawn =
-            cull_and_cluster(&self.scene.markers, |m| t.to_array(m), viewport, CLUSTER_CELL, CLUSTER_BUDGET);
+        // Kept while the view stays: scrubbing then only recounts the clusters' colours.
+        let grid = ui
+            .ctx()
+            .data_mut(|d| Arc::clone(d.get_temp_mut_or_default::<SharedGrid>(response.id.with("grid"))));
+        let markers = &self.scene.markers;
+        let to_screen = |m| t.to_array(m);
+        let mut drawn = match grid.lock() {
+            Ok(mut grid) => {
+                grid.cull_and_cluster(markers, &(t, rect), to_screen, viewport, CLUSTER_CELL, CLUSTER_BUDGET)
+            }
+            Err(_) => cull_and_cluster(markers, to_screen, viewport, CLUSTER_CELL, CLUSTER_BUDGET),
+        };
         // Regions underneath, then places, recent changes and the selection on top.
         let layer_of = |d: &Drawn| match d {
             Drawn::Single { marker, .. } => {
@@ -367,19 +381,23 @@ impl Plugin for PlacesPlugin<'_> {
         let mut occupied: Vec<Rect> = Vec::new();
         let mut labels: Vec<(u32, usize, Pos2)> = Vec::new();
         let mut targets: Vec<(usize, Pos2, f32)> = Vec::new();
+        let mut stamper = Stamper::new(ui.ctx(), painter.clip_rect());
         for d in &drawn {
             match *d {
                 Drawn::Cluster { pos, count, color: c } => {
                     let center = pos2(pos[0], pos[1]);
                     let r = 9.0 + (count as f32).log10() * 4.0;
-                    painter.circle(center, r, color(c).gamma_multiply(0.85), Stroke::new(1.5, OUTLINE));
-                    painter.text(
+                    let fill = color(c).gamma_multiply(0.85);
+                    stamper.shape(Shape::Circle(CircleShape {
                         center,
-                        Align2::CENTER_CENTER,
-                        count.to_string(),
-                        FontId::proportional(11.0),
-                        Color32::WHITE,
-                    );
+                        radius: r,
+                        fill,
+                        stroke: Stroke::new(1.5, OUTLINE),
+                    }));
+                    let text =
+                        painter.layout_no_wrap(count.to_string(), FontId::proportional(11.0), Color32::WHITE);
+                    let at = Align2::CENTER_CENTER.anchor_size(center, text.size()).min;
+                    stamper.shape(Shape::galley(at, text, Color32::WHITE));
                     occupied.push(Rect::from_center_size(center, vec2(2.0 * r, 2.0 * r)));
                 }
                 Drawn::Single { marker, pos } => {
@@ -390,26 +408,22 @@ impl Plugin for PlacesPlugin<'_> {
                     if let Some((from, to)) = change {
                         let r = marker_style::extent(m.kind, true, 1.0) + 1.0;
                         let rgb = |h: Holder| h.map_or(Rgb::UNKNOWN, colors);
-                        painter.extend(from_to_badge(center, r, color(rgb(from)), color(rgb(to))));
+                        stamper.shapes(from_to_badge(center, r, color(rgb(from)), color(rgb(to))));
                     }
                     if selected {
                         let r = marker_style::extent(m.kind, m.recent, 1.0) + 4.0;
-                        painter.circle_stroke(
+                        let dark = Stroke::new(3.0, Color32::from_rgb(0x10, 0x10, 0x10));
+                        stamper.shape(Shape::circle_stroke(center, r, dark));
+                        stamper.shape(Shape::circle_stroke(
                             center,
-                            r,
-                            Stroke::new(3.0, Color32::from_rgb(0x10, 0x10, 0x10)),
-                        );
-                        painter.circle_stroke(center, r + 2.0, Stroke::new(1.5, Color32::WHITE));
+                            r + 2.0,
+                            Stroke::new(1.5, Color32::WHITE),
+                        ));
                     }
                     let fill = if m.stale { marker_style::faded(color(m.color)) } else { color(m.color) };
-                    painter.extend(marker_style::marker_shapes(
-                        m.kind,
-                        m.status,
-                        fill,
-                        m.recent && change.is_none(),
-                        center,
-                        1.0,
-                    ));
+                    let look =
+                        Look { kind: m.kind, status: m.status, fill, recent: m.recent && change.is_none() };
+                    stamper.marker(look, center);
                     let extent = marker_style::extent(m.kind, m.recent || change.is_some(), 1.0);
                     let hit = Rect::from_center_size(center, vec2(2.0 * extent + 4.0, 2.0 * extent + 4.0));
                     occupied.push(hit.shrink(3.0));
@@ -425,6 +439,8 @@ impl Plugin for PlacesPlugin<'_> {
                 }
             }
         }
+
+        stamper.finish(&painter);
 
         if response.clicked()
             && let Some(pointer) = response.interact_pointer_pos()
@@ -453,6 +469,11 @@ impl Plugin for PlacesPlugin<'_> {
         // Labels: most important first; one that would cover another label or a marker is left out,
         // so they thin out as the map zooms out.
         labels.sort_by_key(|l| std::cmp::Reverse(l.0));
+        // Labels lie wholly inside the map (checked below), so a clip half a point larger changes
+        // nothing drawn; it starts a new batch of triangles for them in egui, which would
+        // otherwise grow (and copy, again and again) the markers' large mesh label by label.
+        let mut painter = painter;
+        painter.set_clip_rect(painter.clip_rect().expand(0.5));
         let mut placed: Vec<Rect> = Vec::new();
         for (_, marker, center) in labels {
             let m = &self.scene.markers[marker];

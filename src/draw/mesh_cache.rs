@@ -3,6 +3,7 @@
 //! the date, not the view: the base map is never re-tessellated then, and the areas only when a
 //! new state's areas arrive.
 
+use super::gpu_mesh;
 use egui::epaint::{Mesh, TessellationOptions, Tessellator};
 use egui::{Id, Rect, Shape, Ui};
 use std::sync::Arc;
@@ -51,13 +52,18 @@ where
         options: ctx.tessellation_options(|o| *o),
         clip,
     };
-    if let Some(entry) = ctx.data(|d| d.get_temp::<Entry<K, T>>(id)).filter(|e| e.made == made) {
-        return (Shape::Mesh(entry.mesh), entry.extra);
+    let as_shape = |mesh: Arc<Mesh>| {
+        if gpu_mesh::enabled(ctx) { gpu_mesh::shape(id, mesh, clip) } else { Shape::Mesh(mesh) }
+    };
+    let last = ctx.data(|d| d.get_temp::<Entry<K, T>>(id));
+    let last_size = last.as_ref().map_or((0, 0), |e| (e.mesh.vertices.len(), e.mesh.indices.len()));
+    if let Some(entry) = last.filter(|e| e.made == made) {
+        return (as_shape(entry.mesh), entry.extra);
     }
     let (shapes, extra) = make();
-    let mesh = Arc::new(tessellate(shapes, &made));
+    let mesh = Arc::new(tessellate(shapes, &made, last_size));
     ctx.data_mut(|d| d.insert_temp(id, Entry { made, mesh: Arc::clone(&mesh), extra: extra.clone() }));
-    (Shape::Mesh(mesh), extra)
+    (as_shape(mesh), extra)
 }
 
 fn vector_key() -> Id {
@@ -70,15 +76,21 @@ pub fn set_vector_output(ctx: &egui::Context, on: bool) {
     ctx.data_mut(|d| d.insert_temp(vector_key(), on));
 }
 
-fn vector_output(ctx: &egui::Context) -> bool {
+pub fn vector_output(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<bool>(vector_key())).unwrap_or(false)
 }
 
-fn tessellate<K>(shapes: Vec<Shape>, made: &Made<K>) -> Mesh {
+/// `size` is the vertices and indices of the last mesh under the same id: the new one is made
+/// about as large, so room is made once rather than the mesh grown (and copied) many times.
+fn tessellate<K>(shapes: Vec<Shape>, made: &Made<K>, (vertices, indices): (usize, usize)) -> Mesh {
     // No text goes in, so the font texture's size does not matter.
     let mut tessellator = Tessellator::new(made.pixels_per_point, made.options, [1, 1], Vec::new());
     tessellator.set_clip_rect(made.clip);
-    let mut mesh = Mesh::default();
+    let mut mesh = Mesh {
+        vertices: Vec::with_capacity(vertices + vertices / 8),
+        indices: Vec::with_capacity(indices + indices / 8),
+        ..Mesh::default()
+    };
     for shape in shapes {
         tessellator.tessellate_shape(shape, &mut mesh);
     }

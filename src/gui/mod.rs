@@ -19,6 +19,8 @@ pub mod timeline;
 pub mod toolbar;
 pub mod town_panel;
 
+use crate::draw::gpu_mesh;
+
 pub use app::SandlineApp;
 pub use loading::{Progress, Viewer};
 pub use state::{Action, Persisted, Step, ViewState, ViewerOptions};
@@ -46,10 +48,19 @@ pub fn run(options: ViewerOptions, first: Vec<Action>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default().with_inner_size([1360.0, 860.0]).with_title("sandline"),
         ..Default::default()
     };
+    let (msaa_samples, depth_stencil) = (
+        u32::from(native.multisampling),
+        egui_wgpu::depth_format_from_bits(native.depth_buffer, native.stencil_buffer),
+    );
     eframe::run_native(
         "sandline",
         native,
         Box::new(move |cc| {
+            if let Some(wgpu) = &cc.wgpu_render_state {
+                let target = gpu_mesh::Target { format: wgpu.target_format, msaa_samples, depth_stencil };
+                gpu_mesh::install(&wgpu.device, &mut wgpu.renderer.write(), target);
+                gpu_mesh::enable(&cc.egui_ctx, true);
+            }
             let persisted = cc.storage.and_then(|s| eframe::get_value(s, &options.persist_key()));
             let viewer = first.into_iter().fold(Viewer::start(options, persisted), Viewer::then);
             Ok(Box::new(viewer))

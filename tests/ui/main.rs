@@ -7,6 +7,7 @@ mod common;
 #[path = "../shared/pdf.rs"]
 mod pdf;
 mod ui_areas;
+mod ui_gpu_mesh;
 mod ui_loading;
 mod ui_review;
 mod ui_view_link;
