@@ -203,11 +203,10 @@ impl<'d> Ingestor<'d> {
                 locator: false,
             };
             if let Some(count) = a.count {
-                places.extend(
-                    plural(state, si, count, |p, back| a.class.accepts(kind(p), back))
-                        .into_iter()
-                        .map(pointed),
-                );
+                let here = plural_in_sentence(&places, a.first, count, |p| a.class.accepts(kind(p), 0));
+                let found = here
+                    .unwrap_or_else(|| plural(state, si, count, |p, back| a.class.accepts(kind(p), back)));
+                places.extend(found.into_iter().map(pointed));
                 continue;
             }
             let in_sentence = places
@@ -263,6 +262,25 @@ fn plural(state: &State, si: usize, count: usize, fits: impl Fn(PlaceIx, usize) 
         (!out.is_empty() && (out.len() == count || (count == 0 && out.len() >= 2))).then_some(out)
     };
     pick(&state.claimed).or_else(|| pick(&state.memory)).unwrap_or_default()
+}
+
+/// "retook Es Sider and Ras Lanuf from X, who had seized the two ports in May": the places of the kind
+/// `fits` accepts named before token `before` in the same sentence, when there are as many as `count`
+/// says (0: two or more).
+fn plural_in_sentence(
+    places: &[PlaceRef],
+    before: usize,
+    count: usize,
+    fits: impl Fn(PlaceIx) -> bool,
+) -> Option<Vec<PlaceIx>> {
+    let mut out: Vec<PlaceIx> = Vec::new();
+    for p in places.iter().rev().filter(|p| p.end <= before && !p.anaphor && fits(p.place)) {
+        if !out.contains(&p.place) && (count == 0 || out.len() < count) {
+            out.push(p.place);
+        }
+    }
+    out.reverse();
+    (if count == 0 { out.len() >= 2 } else { out.len() == count }).then_some(out)
 }
 
 /// "This, however, was not true", "The claims are false": a sentence that says the one before it

@@ -10,7 +10,7 @@ use super::confidence::{
     PLACE_OF_SENTENCE_BEFORE, WEAK_TRIGGER,
 };
 use super::intent::Live;
-use super::walk::{Found, Walk, nearest_before, places_before, walk_after, where_antecedent};
+use super::walk::{Found, Walk, list_before, nearest_before, places_before, walk_after, where_antecedent};
 use super::{AUXILIARIES, Context};
 use crate::model::{Action, FactionIx};
 
@@ -55,7 +55,9 @@ pub(super) fn read(
     match l.voice {
         Voice::Active => active(s, cx, l, lo, hi, prev_actor, &mut r),
         Voice::Passive | Voice::ActorAfter => {
-            r.places = places_before(s, lo, l.hit.first);
+            // "handed the town over to X": the object inside the trigger is what changed hands.
+            let inside = places_inside(s, l.hit);
+            r.places = if inside.is_empty() { places_before(s, lo, l.hit.first) } else { inside };
             let after = actor_after(s, cx, l.hit.end);
             // "seized by X on Sunday from Y": the side it was taken from, after the agent.
             if let Some((_, end)) = after {
@@ -229,6 +231,10 @@ fn active(
         && takes_place_before
         && let Some(p) = nearest_before(s, hit.first)
     {
+        // "took Hun and Waddan ... seized them": "them" is the whole list.
+        if next == "them" {
+            r.places.extend(list_before(s, p));
+        }
         r.places.push(p);
         r.notes.push("place named earlier in the sentence".into());
         r.penalty += PLACE_EARLIER_IN_SENTENCE;
@@ -285,6 +291,21 @@ fn under_side_control(s: &Analysed, lo: usize, hit: super::super::lexicon::Hit, 
         r.action = Some(Action::Captured);
     }
     true
+}
+
+/// Places named between a trigger's first and last word.
+fn places_inside(s: &Analysed, hit: super::super::lexicon::Hit) -> Vec<Found> {
+    s.places
+        .iter()
+        .filter(|p| p.first > hit.first && p.end < hit.end && !p.locator && p.first >= s.dateline_end)
+        .map(|p| Found {
+            place: p.place,
+            anaphor: p.anaphor,
+            ambiguous: p.ambiguous,
+            part: false,
+            first: p.first,
+        })
+        .collect()
 }
 
 fn walk_ends_nowhere(intransitive: bool, walk: &Walk) -> bool {
