@@ -67,6 +67,18 @@ const LAUNCH_VERBS: &[&str] = &[
 /// Nouns for an operation, whose "by X" names the side that acts.
 const ACTION_NOUNS: &[&str] =
     &["offensive", "counteroffensive", "attack", "assault", "operation", "advance", "push", "campaign"];
+/// Participles before "by" that name who leads a group: the group acts as that side.
+const LEADING: &[&str] = &["led", "commanded", "headed"];
+/// Nouns for an armed group that another name may lead.
+const GROUP_NOUNS: &[&str] =
+    &["militia", "militias", "group", "groups", "coalition", "alliance", "brigade", "force"];
+
+/// "a militia, led by": token `b` is a participle of leading after a noun for an armed group.
+fn led_group(s: &Analysed, b: usize) -> bool {
+    let group = (0..b).rev().find(|&j| s.word(j) != ",");
+    LEADING.contains(&s.word(b))
+        && group.is_some_and(|g| GROUP_NOUNS.contains(&s.word(g)) || ACTOR_NOUNS.contains(&s.word(g)))
+}
 pub(super) const OPPONENTS: &[&str] = &["opponents", "opponent", "rivals", "enemies", "enemy", "foes"];
 /// The side a noun trigger belongs to: a faction or possessive right before it ("an LNA attack on",
 /// "their stronghold"), or "of X" right after ("the retreat of our forces"); and where its places
@@ -131,9 +143,11 @@ pub(super) fn eligible(s: &Analysed, first: usize) -> bool {
     let Some(p) = s.previous_word(first) else { return true };
     let w = s.word(p);
     if NOT_SUBJECT_BEFORE.contains(&w) {
-        // "fighters loyal to X", and "a counter offensive by X succeeded": X acts.
-        let noun =
-            |b: usize| ACTOR_NOUNS.contains(&s.word(b)) || (w == "by" && ACTION_NOUNS.contains(&s.word(b)));
+        // "fighters loyal to X", "a counter offensive by X succeeded", "a militia led by X attacked": X acts.
+        let noun = |b: usize| {
+            ACTOR_NOUNS.contains(&s.word(b))
+                || (w == "by" && (ACTION_NOUNS.contains(&s.word(b)) || led_group(s, b)))
+        };
         return s.previous_word(p).is_some_and(noun);
     }
     !(w == "of" && s.previous_word(p).is_some_and(|b| OPPONENTS.contains(&s.word(b))))
@@ -283,17 +297,29 @@ pub(super) fn active_actor(s: &Analysed, cx: &Context, k: usize) -> Option<Actor
     while j > 0 {
         j -= 1;
         if let Some(f) = s.faction_ending_at(j) {
-            if eligible(s, f.first) {
+            if eligible(s, f.first) && !in_closed_relative(s, f.first, f.end, k) {
                 return Some(named(s, f.faction, f.first, f.end, f.by_patron));
             }
             j = f.first;
             continue;
         }
-        if is_pronoun_at(s, j) || is_definite_force(s, j) {
+        // "a commander who rejects X, attacked": a relative pronoun whose clause closed is not `k`'s.
+        let closed_relative = matches!(s.word(j), "who" | "which") && (j..k).any(|c| s.word(c) == ",");
+        if (is_pronoun_at(s, j) && !closed_relative) || is_definite_force(s, j) {
             return pronoun(s, cx, j);
         }
     }
     None
+}
+
+/// "A militia, led by X who opposes Y, attacked": a side named inside a relative clause that closed
+/// (at a comma) before token `k` is not the subject of `k`.
+fn in_closed_relative(s: &Analysed, first: usize, end: usize, k: usize) -> bool {
+    let opened = (0..first)
+        .rev()
+        .take_while(|&j| s.word(j) != ",")
+        .any(|j| matches!(s.word(j), "who" | "which" | "that"));
+    opened && (end..k).any(|j| s.word(j) == ",")
 }
 
 /// A subject pronoun at token `k` ("US", the country, is not "us").

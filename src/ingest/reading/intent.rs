@@ -153,6 +153,11 @@ fn denial_span(s: &Analysed) -> Option<(usize, usize)> {
             && (k.saturating_sub(4)..k).any(|j| matches!(s.word(j), "not" | "no" | "any"))
     };
     let start = (0..s.len()).find(|&k| lexicon::is_denial(s.word(k)) || unconfirmed(k))?;
+    // "a commander who rejects X, attacked": a relative clause's verb reaches its closing comma.
+    if start > 0 && matches!(s.word(start - 1), "who" | "which") {
+        let close = (start..s.len()).find(|&k| s.word(k) == ",").unwrap_or(s.len());
+        return Some((start, close));
+    }
     // ", saying its forces still held it": what the denier says instead is a claim of its own.
     let own_word =
         |k: usize| k > 0 && s.word(k - 1) == "," && matches!(s.word(k), "saying" | "insisting" | "adding");

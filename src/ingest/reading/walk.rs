@@ -97,8 +97,13 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             continue;
         }
         if word == "as" && s.word(k + 1) == "well" && s.word(k + 2) == "as" {
+            part = false;
             k += 3;
             continue;
+        }
+        // "positions in Sabha, including its airport": what the list goes on to name is whole.
+        if word == "including" || (word == "," && s.word(k + 1) == "and" && s.word(k + 2) == "the") {
+            part = false;
         }
         // "clashed with the LNA in Hun": the side fought, and the clause goes on to the place.
         if let Some(f) = side_fought_with(s, k, action) {
