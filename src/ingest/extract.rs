@@ -12,7 +12,7 @@ use super::text::{self, Token};
 use super::{Extraction, Proposal, UnknownName, dates, glosses, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
-use crate::model::{PartialDate, PlaceIx};
+use crate::model::{PartialDate, PlaceIx, PlaceKind};
 
 /// How far into a sentence "this was not true" may come.
 const REFUTATION_REACH: usize = 10;
@@ -225,7 +225,13 @@ impl<'d> Ingestor<'d> {
                 .filter(|(_, (at, p))| a.class.accepts(kind(*p), si - at))
                 .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
                 .map(|(_, (_, p))| *p);
-            places.extend(in_sentence.or(earlier).map(pointed));
+            let site = || self.site_of_town(&tokens, a, &places, state, si);
+            let found = if old_quarter(&tokens, a) {
+                site().or(in_sentence).or(earlier)
+            } else {
+                in_sentence.or(earlier).or_else(site)
+            };
+            places.extend(found.map(pointed));
         }
         places.sort_by_key(|p| p.first);
         let lookup = |query: &str| {
@@ -239,6 +245,60 @@ impl<'d> Ingestor<'d> {
         let speaker = speakers::speaker(&tokens, &factions);
         let dateline_end = dateline_end(text, &tokens);
         Analysed { start, end, tokens, factions, places, dates, hits, speaker, dateline_end }
+    }
+}
+
+/// How the gazetteer may name a site of a town that a pointing phrase ends in ("{}" is the town).
+const TOWN_SITES: &[(&str, &[&str])] = &[
+    ("airport", &["{} international airport", "{} airport"]),
+    ("airfield", &["{} airport"]),
+    ("port", &["{} port"]),
+    ("harbour", &["{} port"]),
+    ("seaport", &["{} port"]),
+    ("city", &["{} old city", "{} old town"]),
+    ("town", &["{} old city", "{} old town"]),
+];
+
+/// "the old city", "the old town": a quarter of the town the story is about, not the town.
+fn old_quarter(tokens: &[Token], a: places::Anaphor) -> bool {
+    a.end >= 2 && tokens[a.end - 2].lower == "old"
+}
+
+impl Ingestor<'_> {
+    /// "the airport", "the port", "the old city": the site of that name in the town the sentence or
+    /// the story is about, when the gazetteer knows one.
+    fn site_of_town(
+        &self,
+        tokens: &[Token],
+        a: places::Anaphor,
+        places: &[PlaceRef],
+        state: &State,
+        si: usize,
+    ) -> Option<PlaceIx> {
+        let noun = tokens.get(a.end - 1)?.stem();
+        let old = old_quarter(tokens, a);
+        let (head, patterns) = TOWN_SITES.iter().find(|(w, _)| *w == noun)?;
+        if matches!(*head, "city" | "town") != old {
+            return None;
+        }
+        let town_kind = |p: PlaceIx| matches!(self.dataset.place(p).kind, PlaceKind::City | PlaceKind::Town);
+        let here = places.iter().rev().find(|p| p.end <= a.first && !p.anaphor && town_kind(p.place));
+        let claims_about = |p: PlaceIx| state.claims_per_place.get(&p).copied().unwrap_or(0);
+        let town = here.map(|p| p.place).or_else(|| {
+            let recent =
+                state.memory.iter().enumerate().rev().take_while(|(_, (at, _))| at + ANAPHOR_REACH >= si);
+            recent
+                .filter(|(_, (_, p))| town_kind(*p))
+                .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
+                .map(|(_, (_, p))| *p)
+        })?;
+        let name = &self.dataset.place(town).name;
+        let last = if old { "old" } else { head };
+        patterns.iter().find_map(|pattern| {
+            let found = self.gazetteer.lookup(&pattern.replace("{}", name), None);
+            let best = found.best().filter(|m| m.score >= SITE_MATCH && !found.ambiguous)?;
+            (best.place != town && best.matched_name.to_lowercase().contains(last)).then_some(best.place)
+        })
     }
 }
 

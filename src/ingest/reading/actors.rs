@@ -99,10 +99,13 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
     // "LNA forces launched an offensive against X": the side that launched it.
     let launched =
         (hit.first.saturating_sub(3)..hit.first).rev().find(|&j| LAUNCH_VERBS.contains(&s.word(j)));
-    if let Some(v) = launched.filter(|&v| (v + 1..hit.first).all(|j| !s.is_stop(j) && !s.in_faction(j)))
-        && let Some(a) = active_actor(s, cx, v)
-    {
-        return Some((a, hit.end));
+    if let Some(v) = launched.filter(|&v| (v + 1..hit.first).all(|j| !s.is_stop(j) && !s.in_faction(j))) {
+        // "withdrew, hours after the government announced an offensive": the launcher is the
+        // subject of its own clause, or no one named.
+        let clause = (0..v).rev().find(|&j| s.is_stop(j)).map_or(0, |j| j + 1);
+        return active_actor(s, cx, v)
+            .filter(|a| a.span.is_none_or(|(first, _)| first >= clause))
+            .map(|a| (a, hit.end));
     }
     actor_after(s, cx, hit.end).or_else(|| fought_with(s, hit)).or_else(|| agent_after_place(s, hit)).or_else(
         || {

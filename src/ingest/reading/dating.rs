@@ -46,11 +46,19 @@ pub(super) fn date_for(
     };
     let now = (hit.first.saturating_sub(NOW_WINDOW)..hit.first)
         .any(|k| matches!(s.word(k), "now" | "still" | "currently"));
-    if action == Action::Holds
-        && now
-        && let Some(p) = cx.published
-    {
-        return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
+    if action == Action::Holds && now {
+        // "denied it on Saturday, saying its forces still held the district": a past "still held"
+        // holds on the day it was said.
+        if let Some((date, words)) = said_still_held(s, cx, hit) {
+            return (
+                Some(date),
+                format!("\"still\" in the past: the day it was said, \"{words}\""),
+                PRESENT_DATE,
+            );
+        }
+        if let Some(p) = cx.published {
+            return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
+        }
     }
     let nearest = s.dates.iter().filter(|d| d.first >= lo && d.first < hi).min_by_key(|d| distance(d));
     // "On 20 March X attacked the base, where Y's forces are based": the date is the attack's; the
@@ -100,6 +108,17 @@ pub(super) fn date_for(
         return (Some(month_of(date)), format!("{note}, before it (\"had\"): its month"), UNDATED);
     }
     (Some(date), note.into(), UNDATED)
+}
+
+/// For a holding in the past tense ("still held") after a report's date in the same sentence, that
+/// date resolved, and its words.
+fn said_still_held(s: &Analysed, cx: &Context, hit: Hit) -> Option<(PartialDate, String)> {
+    let verb = s.word(hit.first);
+    if !(verb == "held" || verb == "kept" || verb.ends_with("ed")) {
+        return None;
+    }
+    let d = s.dates.iter().rfind(|d| d.end <= hit.first && d.when.is_news_peg())?;
+    Some((dates::resolve(d.when, cx.published)?, text_of(s, d.first, d.end)))
 }
 
 /// The month a date falls in.
