@@ -12,7 +12,7 @@ use super::text::{self, Token};
 use super::{Extraction, Proposal, UnknownName, dates, glosses, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
-use crate::model::{PartialDate, PlaceIx, PlaceKind};
+use crate::model::{Action, PartialDate, PlaceIx, PlaceKind};
 
 /// How far into a sentence "this was not true" may come.
 const REFUTATION_REACH: usize = 10;
@@ -106,10 +106,17 @@ impl<'d> Ingestor<'d> {
                     unopposed_before: state.unopposed,
                     earlier: &state.drafts,
                 };
-                let drafts = reading::read(&analysed, &cx);
+                let read = reading::read(&analysed, &cx);
+                let drafts = read.drafts;
                 if refuting {
                     state.refute(&mut out.proposals, si, &drafts);
                 }
+                for (d, (start, end)) in state.named_now(si, &drafts) {
+                    out.proposals.push(Proposal::from_draft(&d, start, end));
+                    state.drafts.push(d);
+                }
+                state.unnamed =
+                    read.unnamed.into_iter().map(|u| (si, analysed.start, analysed.end, u)).collect();
                 produced = !drafts.is_empty();
                 state.last_actor = drafts.first().map(|d| d.faction).or(state.last_actor);
                 for d in drafts {
@@ -390,9 +397,37 @@ struct State {
     starts: Vec<usize>,
     /// The last sentence said a side met no fight.
     unopposed: bool,
+    /// Captures whose side their sentence left unnamed: the sentence, its byte range, and the capture.
+    unnamed: Vec<(usize, usize, usize, reading::Unnamed)>,
 }
 
 impl State {
+    /// "A rival faction seized X on Friday. The BDB said it now held X": the captures of the
+    /// sentence before, given to the side this sentence says took or holds one of their places,
+    /// with the byte range of the sentence they are quoted from.
+    fn named_now(&self, si: usize, drafts: &[Draft]) -> Vec<(Draft, (usize, usize))> {
+        let mut out = Vec::new();
+        for (_, start, end, u) in self.unnamed.iter().filter(|(at, ..)| at + 1 == si) {
+            let side = drafts.iter().find(|d| {
+                u.places.contains(&d.place) && matches!(d.action, Action::Holds | Action::Captured)
+            });
+            let Some(side) = side else { continue };
+            for &place in &u.places {
+                let draft = Draft {
+                    place,
+                    faction: side.faction,
+                    action: Action::Captured,
+                    date: u.date,
+                    claimed_by: side.claimed_by,
+                    confidence: u.confidence,
+                    note: u.note.clone(),
+                };
+                out.push((draft, (*start, *end)));
+            }
+        }
+        out
+    }
+
     /// "This, however, was not true: the base remained in Misratan hands": the claims of the two
     /// sentences before that another side took or holds a place this sentence gives to its side are
     /// dropped; with no claim here, all the claims of the sentence before are.

@@ -325,6 +325,57 @@ fn in_closed_relative(s: &Analysed, first: usize, end: usize, k: usize) -> bool 
     opened && (end..k).any(|j| s.word(j) == ",")
 }
 
+/// Nouns for an armed group that a text may leave unnamed ("a rival faction", "gunmen").
+const UNNAMED_GROUPS: &[&str] = &[
+    "faction",
+    "militia",
+    "group",
+    "force",
+    "coalition",
+    "brigade",
+    "gunmen",
+    "fighters",
+    "militants",
+    "men",
+];
+/// Words that may stand between a subject and its verb ("a militia had reportedly seized").
+const BEFORE_VERB: &[&str] = &["had", "has", "have", "reportedly", "also", "then", "later", "briefly"];
+
+/// "A rival faction seized", "gunmen overran": the verb at token `k` has a subject that names no
+/// side, so no side of the text before is its actor.
+pub(super) fn unnamed_subject(s: &Analysed, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && BEFORE_VERB.contains(&s.word(j - 1)) {
+        j -= 1;
+    }
+    // "an armed group stormed X and seized Y": a verb after "and" shares the verb before's subject.
+    if j > 0 && s.word(j - 1) == "and" {
+        let before = s.hits.iter().rev().find(|h| h.end < j && h.first < k);
+        return before.is_some_and(|h| !(h.end..j).any(|x| s.in_faction(x)) && unnamed_subject(s, h.first));
+    }
+    let Some(noun) = j.checked_sub(1).filter(|&n| UNNAMED_GROUPS.contains(&s.word(n)) && !s.in_faction(n))
+    else {
+        return false;
+    };
+    // Back over plain adjectives to the article: "a", "an", or none before a plural ("gunmen").
+    let mut d = noun;
+    while d > 0 && d + 4 > noun && s.tokens[d - 1].word && !s.in_faction(d - 1) {
+        if matches!(s.word(d - 1), "a" | "an") {
+            return true;
+        }
+        if matches!(s.word(d - 1), "the" | "its" | "their" | "his" | "our" | "these" | "those")
+            || (s.tokens[d - 1].capital && d - 1 > s.dateline_end)
+        {
+            return false;
+        }
+        d -= 1;
+    }
+    // "Jadhran's fighters", "LNA-allied men": a side named before the noun owns it.
+    let owner = if d > 1 && s.word(d - 1) == ")" { d - 2 } else { d.saturating_sub(1) };
+    let owned = d > 0 && s.in_faction(owner);
+    !owned && (s.word(noun).ends_with('n') || s.word(noun).ends_with('s'))
+}
+
 /// A subject pronoun at token `k` ("US", the country, is not "us").
 pub(super) fn is_pronoun_at(s: &Analysed, k: usize) -> bool {
     is_pronoun(s.word(k)) && !(s.word(k) == "us" && s.tokens[k].capital)
@@ -406,6 +457,11 @@ mod tests {
                 &["waddan lna captured 2017-06-02", "hun lna captured 2017-06-02"],
             ),
             ("The LNA advanced on Friday. They captured Hun.", &["hun lna captured 2017-06-02"]),
+            ("The LNA advanced on Friday, and then a rival faction seized Hun.", &[]),
+            (
+                "A rival faction seized Hun on Friday. The BDB said it now held Hun.",
+                &["hun bdb captured 2017-06-02", "hun bdb holds 2017-06-05"],
+            ),
         ]);
     }
 }

@@ -19,6 +19,8 @@ pub const PRONOUN: f64 = 0.1;
 pub const RELATIVE_PRONOUN: f64 = 0.05;
 /// No side in this clause: the side of the clause before ("... and then took X").
 pub const CARRIED_ACTOR: f64 = 0.1;
+/// "A rival faction seized X. The BDB said it held X": the side named only in the next sentence.
+pub const NEXT_SENTENCE_ACTOR: f64 = 0.25;
 /// "The base was captured", no one named: whoever the article said captured it earlier.
 pub const EARLIER_CAPTURE_ACTOR: f64 = 0.2;
 /// A verb with no object ("withdrew"): the place named earlier in the sentence.

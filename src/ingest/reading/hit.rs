@@ -4,7 +4,7 @@
 
 use super::super::lexicon::{self, NEAR, OBJECT, Voice};
 use super::super::sentence::Analysed;
-use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause};
+use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause, unnamed_subject};
 use super::confidence::{
     CARRIED_ACTOR, EARLIER_CAPTURE_ACTOR, PLACE_BEYOND_CLAUSE, PLACE_EARLIER_IN_SENTENCE,
     PLACE_OF_SENTENCE_BEFORE, WEAK_TRIGGER,
@@ -163,12 +163,15 @@ fn active(
     {
         r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
     }
-    r.actor = r
-        .actor
-        .take()
-        .or_else(|| subject_after_clause(s, cx, hit.first))
-        .or_else(|| active_actor(s, cx, hit.first))
-        .or_else(carried);
+    r.actor = if r.actor.is_none() && unnamed_subject(s, hit.first) {
+        None
+    } else {
+        r.actor
+            .take()
+            .or_else(|| subject_after_clause(s, cx, hit.first))
+            .or_else(|| active_actor(s, cx, hit.first))
+            .or_else(carried)
+    };
     r.walk = walk_after(s, hit.end, hi, l.action, near);
     if hit.entry.has(lexicon::EXPEL)
         && let Some(out) = super::walk::expelled_side(s, hit.end)
