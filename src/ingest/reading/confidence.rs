@@ -33,6 +33,9 @@ pub const PLACE_BEYOND_CLAUSE: f64 = 0.15;
 pub const PLACE_BY_REFERENCE: f64 = 0.15;
 /// The name fits more than one place.
 pub const AMBIGUOUS_PLACE: f64 = 0.15;
+/// "positions on the outskirts of X" read as a contest for X: on the tuning articles such readings
+/// were right about four times in ten.
+pub const PART_OF_PLACE: f64 = 0.1;
 /// A second claim the first implies: "took X from Y" says Y held X; "lost X to Y" says Y took it.
 pub const IMPLIED_CLAIM: f64 = 0.15;
 /// "took X from Y" read as "Y held X": on real articles it was right about one time in five, as

@@ -104,7 +104,7 @@ pub(super) fn date_for(
         (None, Some(p)) => (p, "undated: the publication date"),
         (None, None) => return (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
     };
-    if earlier && !now && cx.narrative.is_none() {
+    if earlier && !now && (cx.narrative.is_none() || action == Action::Captured) {
         return (Some(month_of(date)), format!("{note}, before it (\"had\"): its month"), UNDATED);
     }
     (Some(date), note.into(), UNDATED)
@@ -143,11 +143,23 @@ fn attributes(s: &Analysed, d: &dates::DateExpr) -> bool {
 /// in passing).
 pub fn news_peg(s: &Analysed, published: Option<PartialDate>) -> Option<PartialDate> {
     let pegs = |d: &&dates::DateExpr| {
-        d.when.is_news_peg()
+        (d.when.is_news_peg() || recent_day(d.when, published))
             && !(d.first > 0 && s.word(d.first - 1) == "since")
             && !s.tokens[d.end - 1].lower.ends_with("'s")
     };
     s.dates.iter().rev().filter(pegs).find_map(|d| dates::resolve(d.when, published))
+}
+
+/// How many days before publication a printed date ("on Nov. 17") is still the story's news.
+const NEWS_DAYS: i64 = 7;
+
+/// A printed day in the week before publication: as much the story's day as "on Thursday".
+fn recent_day(when: dates::When, published: Option<PartialDate>) -> bool {
+    let (Some(p), dates::When::Day { .. }) = (published, when) else { return false };
+    let Some(d) = dates::resolve(when, published).filter(|d| d.precision() == Precision::Day) else {
+        return false;
+    };
+    p.precision() == Precision::Day && (0..=NEWS_DAYS).contains(&(p.first_day() - d.first_day()).num_days())
 }
 
 #[cfg(test)]
@@ -162,6 +174,12 @@ mod tests {
             ("The LNA now controls Waddan.", &["waddan lna holds 2017-06-05"]),
             ("The LNA captured Waddan.", &["waddan lna captured 2017-06-05"]),
             ("On Saturday the LNA advanced. It captured Waddan.", &["waddan lna captured 2017-06-03"]),
+            ("On 1 June the LNA advanced. It captured Waddan.", &["waddan lna captured 2017-06-01"]),
+            ("On 1 May the LNA advanced. It captured Waddan.", &["waddan lna captured 2017-06-05"]),
+            (
+                "On Saturday the LNA retook Hun. The BDB had seized Waddan.",
+                &["hun lna captured 2017-06-03", "waddan bdb captured 2017-06"],
+            ),
             (
                 "The LNA captured Waddan on Friday but lost Hun on Sunday.",
                 &["waddan lna captured 2017-06-02", "hun lna withdrew 2017-06-04"],
