@@ -247,15 +247,15 @@ pub(super) fn pronoun(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
             _ => subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }).or_else(carried),
         },
         // "forced them to retreat": the object is the other side, the one the story was about.
-        "them" => {
+        "them" => forced_side(s, k).or_else(|| {
             let subject = subject_before(s, k).map(|a| a.faction);
             cx.last_actor
                 .filter(|&f| Some(f) != subject)
                 .and_then(|f| via(Some(f), "the side of the sentences before"))
-        }
-        "forces" | "troops" | "fighters" | "army" | "units" => {
+        }),
+        "forces" | "troops" | "fighters" | "army" | "units" => forced_side(s, k).or_else(|| {
             subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }).or_else(carried)
-        }
+        }),
         "who" | "which" => (k.saturating_sub(RELATIVE_WINDOW)..k)
             .rev()
             .find_map(|j| {
@@ -274,6 +274,25 @@ pub(super) fn pronoun(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
             }),
         _ => None,
     }
+}
+
+/// Forms of "force" whose object is made to act ("forcing the army units to retreat").
+const FORCING: &[&str] = &["forcing", "forced", "force", "forces"];
+
+/// "clashed with X over P, forcing the army units to retreat": the object of "forcing" at token `k`
+/// ("them", "the units") is the side named last before it other than the sentence's subject.
+fn forced_side(s: &Analysed, k: usize) -> Option<Actor> {
+    let mut j = k;
+    while j > 0 && !FORCING.contains(&s.word(j - 1)) {
+        if !s.tokens[j - 1].word || s.tokens[j - 1].capital || k - j > 2 {
+            return None;
+        }
+        j -= 1;
+    }
+    let forcing = j.checked_sub(1)?;
+    let subject = subject_before(s, forcing).map(|a| a.faction);
+    let f = s.factions.iter().rev().find(|f| f.end <= forcing && Some(f.faction) != subject)?;
+    Some(Actor { penalty: PRONOUN, span: None, ..named(s, f.faction, f.first, f.end, f.by_patron) })
 }
 
 pub(super) fn is_pronoun(w: &str) -> bool {
@@ -458,6 +477,10 @@ mod tests {
             ),
             ("The LNA advanced on Friday. They captured Hun.", &["hun lna captured 2017-06-02"]),
             ("The LNA advanced on Friday, and then a rival faction seized Hun.", &[]),
+            (
+                "Gunmen clashed with LNA units in Hun on Friday, forcing the army units to retreat.",
+                &["hun lna contested 2017-06-02", "hun lna withdrew 2017-06-02"],
+            ),
             (
                 "A rival faction seized Hun on Friday. The BDB said it now held Hun.",
                 &["hun bdb captured 2017-06-02", "hun bdb holds 2017-06-05"],

@@ -95,6 +95,13 @@ pub(super) fn date_for(
             None => (None, "present tense, but no publication date".into(), UNRESOLVED_DATE),
         };
     }
+    // "On Monday X attacked Ubari, but Y forced them to withdraw": a day named earlier in the
+    // sentence beats the day of the sentences before.
+    if let Some(d) = s.dates.iter().rfind(|d| d.end <= hit.first && d.when.is_news_peg())
+        && let Some(date) = dates::resolve(d.when, cx.published)
+    {
+        return (Some(date), format!("date earlier in the sentence \"{}\"", text_of(s, d.first, d.end)), 0.0);
+    }
     // "The BDB had taken the ports": before the story's day, by how much the text does not say.
     // In reported speech ("confirmed its troops had pulled out") "had" is only the tense of the report.
     let earlier = (hit.first.saturating_sub(PLUPERFECT_WINDOW)..hit.first).any(|k| s.word(k) == "had")

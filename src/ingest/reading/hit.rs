@@ -2,6 +2,7 @@
 //! where before a passive and who after "by"; the owner of a noun; and the fallbacks when the
 //! clause itself names no place.
 
+use super::super::factions::FactionMention;
 use super::super::lexicon::{self, NEAR, OBJECT, Voice};
 use super::super::sentence::Analysed;
 use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause, unnamed_subject};
@@ -200,6 +201,15 @@ fn active(
             p.first <= hit.end + OBJECT_REACH && (hit.end..p.first).all(|j| OBJECT_WORDS.contains(&s.word(j)))
         };
         r.walk.places.retain(object);
+    }
+    // "militiamen clashed with LNA units in P": the side fought contests P even if the other is unnamed.
+    let fought = |f: &&FactionMention| s.previous_word(f.first).is_some_and(|p| s.word(p) == "with");
+    if r.actor.is_none()
+        && l.action == Action::Contested
+        && let Some(f) = r.walk.sides.iter().find(fought).copied()
+    {
+        r.walk.sides.retain(|x| x.first != f.first);
+        r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
     }
     r.places = r.walk.places.clone();
     // An OBJECT trigger says nothing without its object ("fled to the coast", "left 20 dead").

@@ -136,6 +136,19 @@ fn word_before_to(s: &Analysed, to: usize) -> &str {
             Some(x) => x,
             None => return "",
         };
+    } else if super::actors::is_definite_force(s, b) {
+        // "forcing the army units to retreat".
+        let mut x = b;
+        while x > 0 && x + 3 > b && s.tokens[x - 1].word && !s.tokens[x - 1].capital {
+            x -= 1;
+            if matches!(s.word(x), "the" | "these" | "those") {
+                break;
+            }
+        }
+        b = match x.checked_sub(1) {
+            Some(y) => y,
+            None => return "",
+        };
     } else if matches!(s.word(b), "them" | "it" | "him" | "us") {
         b = match s.previous_word(b) {
             Some(x) => x,
