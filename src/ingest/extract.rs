@@ -12,7 +12,7 @@ use super::text::{self, Token};
 use super::{Extraction, Proposal, UnknownName, dates, glosses, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
-use crate::model::{PartialDate, PlaceIx};
+use crate::model::{Action, PartialDate, PlaceIx, PlaceKind};
 
 /// How far into a sentence "this was not true" may come.
 const REFUTATION_REACH: usize = 10;
@@ -106,10 +106,17 @@ impl<'d> Ingestor<'d> {
                     unopposed_before: state.unopposed,
                     earlier: &state.drafts,
                 };
-                let drafts = reading::read(&analysed, &cx);
+                let read = reading::read(&analysed, &cx);
+                let drafts = read.drafts;
                 if refuting {
                     state.refute(&mut out.proposals, si, &drafts);
                 }
+                for (d, (start, end)) in state.named_now(si, &drafts) {
+                    out.proposals.push(Proposal::from_draft(&d, start, end));
+                    state.drafts.push(d);
+                }
+                state.unnamed =
+                    read.unnamed.into_iter().map(|u| (si, analysed.start, analysed.end, u)).collect();
                 produced = !drafts.is_empty();
                 state.last_actor = drafts.first().map(|d| d.faction).or(state.last_actor);
                 for d in drafts {
@@ -203,11 +210,10 @@ impl<'d> Ingestor<'d> {
                 locator: false,
             };
             if let Some(count) = a.count {
-                places.extend(
-                    plural(state, si, count, |p, back| a.class.accepts(kind(p), back))
-                        .into_iter()
-                        .map(pointed),
-                );
+                let here = plural_in_sentence(&places, a.first, count, |p| a.class.accepts(kind(p), 0));
+                let found = here
+                    .unwrap_or_else(|| plural(state, si, count, |p, back| a.class.accepts(kind(p), back)));
+                places.extend(found.into_iter().map(pointed));
                 continue;
             }
             let in_sentence = places
@@ -226,7 +232,13 @@ impl<'d> Ingestor<'d> {
                 .filter(|(_, (at, p))| a.class.accepts(kind(*p), si - at))
                 .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
                 .map(|(_, (_, p))| *p);
-            places.extend(in_sentence.or(earlier).map(pointed));
+            let site = || self.site_of_town(&tokens, a, &places, state, si);
+            let found = if old_quarter(&tokens, a) {
+                site().or(in_sentence).or(earlier)
+            } else {
+                in_sentence.or(earlier).or_else(site)
+            };
+            places.extend(found.map(pointed));
         }
         places.sort_by_key(|p| p.first);
         let lookup = |query: &str| {
@@ -240,6 +252,60 @@ impl<'d> Ingestor<'d> {
         let speaker = speakers::speaker(&tokens, &factions);
         let dateline_end = dateline_end(text, &tokens);
         Analysed { start, end, tokens, factions, places, dates, hits, speaker, dateline_end }
+    }
+}
+
+/// How the gazetteer may name a site of a town that a pointing phrase ends in ("{}" is the town).
+const TOWN_SITES: &[(&str, &[&str])] = &[
+    ("airport", &["{} international airport", "{} airport"]),
+    ("airfield", &["{} airport"]),
+    ("port", &["{} port"]),
+    ("harbour", &["{} port"]),
+    ("seaport", &["{} port"]),
+    ("city", &["{} old city", "{} old town"]),
+    ("town", &["{} old city", "{} old town"]),
+];
+
+/// "the old city", "the old town": a quarter of the town the story is about, not the town.
+fn old_quarter(tokens: &[Token], a: places::Anaphor) -> bool {
+    a.end >= 2 && tokens[a.end - 2].lower == "old"
+}
+
+impl Ingestor<'_> {
+    /// "the airport", "the port", "the old city": the site of that name in the town the sentence or
+    /// the story is about, when the gazetteer knows one.
+    fn site_of_town(
+        &self,
+        tokens: &[Token],
+        a: places::Anaphor,
+        places: &[PlaceRef],
+        state: &State,
+        si: usize,
+    ) -> Option<PlaceIx> {
+        let noun = tokens.get(a.end - 1)?.stem();
+        let old = old_quarter(tokens, a);
+        let (head, patterns) = TOWN_SITES.iter().find(|(w, _)| *w == noun)?;
+        if matches!(*head, "city" | "town") != old {
+            return None;
+        }
+        let town_kind = |p: PlaceIx| matches!(self.dataset.place(p).kind, PlaceKind::City | PlaceKind::Town);
+        let here = places.iter().rev().find(|p| p.end <= a.first && !p.anaphor && town_kind(p.place));
+        let claims_about = |p: PlaceIx| state.claims_per_place.get(&p).copied().unwrap_or(0);
+        let town = here.map(|p| p.place).or_else(|| {
+            let recent =
+                state.memory.iter().enumerate().rev().take_while(|(_, (at, _))| at + ANAPHOR_REACH >= si);
+            recent
+                .filter(|(_, (_, p))| town_kind(*p))
+                .max_by_key(|(order, (_, p))| (claims_about(*p), *order))
+                .map(|(_, (_, p))| *p)
+        })?;
+        let name = &self.dataset.place(town).name;
+        let last = if old { "old" } else { head };
+        patterns.iter().find_map(|pattern| {
+            let found = self.gazetteer.lookup(&pattern.replace("{}", name), None);
+            let best = found.best().filter(|m| m.score >= SITE_MATCH && !found.ambiguous)?;
+            (best.place != town && best.matched_name.to_lowercase().contains(last)).then_some(best.place)
+        })
     }
 }
 
@@ -263,6 +329,25 @@ fn plural(state: &State, si: usize, count: usize, fits: impl Fn(PlaceIx, usize) 
         (!out.is_empty() && (out.len() == count || (count == 0 && out.len() >= 2))).then_some(out)
     };
     pick(&state.claimed).or_else(|| pick(&state.memory)).unwrap_or_default()
+}
+
+/// "retook Es Sider and Ras Lanuf from X, who had seized the two ports in May": the places of the kind
+/// `fits` accepts named before token `before` in the same sentence, when there are as many as `count`
+/// says (0: two or more).
+fn plural_in_sentence(
+    places: &[PlaceRef],
+    before: usize,
+    count: usize,
+    fits: impl Fn(PlaceIx) -> bool,
+) -> Option<Vec<PlaceIx>> {
+    let mut out: Vec<PlaceIx> = Vec::new();
+    for p in places.iter().rev().filter(|p| p.end <= before && !p.anaphor && fits(p.place)) {
+        if !out.contains(&p.place) && (count == 0 || out.len() < count) {
+            out.push(p.place);
+        }
+    }
+    out.reverse();
+    (if count == 0 { out.len() >= 2 } else { out.len() == count }).then_some(out)
 }
 
 /// "This, however, was not true", "The claims are false": a sentence that says the one before it
@@ -312,9 +397,37 @@ struct State {
     starts: Vec<usize>,
     /// The last sentence said a side met no fight.
     unopposed: bool,
+    /// Captures whose side their sentence left unnamed: the sentence, its byte range, and the capture.
+    unnamed: Vec<(usize, usize, usize, reading::Unnamed)>,
 }
 
 impl State {
+    /// "A rival faction seized X on Friday. The BDB said it now held X": the captures of the
+    /// sentence before, given to the side this sentence says took or holds one of their places,
+    /// with the byte range of the sentence they are quoted from.
+    fn named_now(&self, si: usize, drafts: &[Draft]) -> Vec<(Draft, (usize, usize))> {
+        let mut out = Vec::new();
+        for (_, start, end, u) in self.unnamed.iter().filter(|(at, ..)| at + 1 == si) {
+            let side = drafts.iter().find(|d| {
+                u.places.contains(&d.place) && matches!(d.action, Action::Holds | Action::Captured)
+            });
+            let Some(side) = side else { continue };
+            for &place in &u.places {
+                let draft = Draft {
+                    place,
+                    faction: side.faction,
+                    action: Action::Captured,
+                    date: u.date,
+                    claimed_by: side.claimed_by,
+                    confidence: u.confidence,
+                    note: u.note.clone(),
+                };
+                out.push((draft, (*start, *end)));
+            }
+        }
+        out
+    }
+
     /// "This, however, was not true: the base remained in Misratan hands": the claims of the two
     /// sentences before that another side took or holds a place this sentence gives to its side are
     /// dropped; with no claim here, all the claims of the sentence before are.

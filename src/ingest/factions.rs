@@ -74,6 +74,16 @@ pub struct FactionMatcher {
     skeletons: HashMap<String, FactionIx>,
 }
 
+/// Whether token `t` is the acronym `w` in capitals as written, dotted ("U.N.") or not ("UN").
+fn written_as_acronym(text: &str, t: &Token, w: &str) -> bool {
+    let plain = text.get(t.start..t.start + w.len()).is_some_and(|s| s.to_lowercase() == *w && is_acronym(s));
+    let dotted = text.get(t.start..t.end).is_some_and(|s| {
+        let letters: String = s.chars().filter(|c| *c != '.').collect();
+        s.contains('.') && letters.to_lowercase() == *w && is_acronym(&letters)
+    });
+    plain || dotted
+}
+
 fn is_acronym(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
@@ -182,10 +192,7 @@ impl FactionMatcher {
             let fits =
                 span.iter().zip(&alias.words).zip(&alias.acronym).enumerate().all(|(k, ((t, w), &acr))| {
                     let same = t.lower == *w || (k + 1 == n && t.stem() == w);
-                    let case_ok = !acr
-                        || text
-                            .get(t.start..t.start + w.len())
-                            .is_some_and(|s| s.to_lowercase() == *w && is_acronym(s));
+                    let case_ok = !acr || written_as_acronym(text, t, w);
                     same && case_ok
                 });
             fits.then_some(FactionMention { first: i, end: i + n, faction: alias.faction, by_patron: false })
@@ -229,6 +236,8 @@ mod tests {
             ("the Libyan National Army", &[("Libyan National Army", 0)]),
             ("the Benghazi Defence Brigades left Benghazi", &[("Benghazi Defence Brigades", 2)]),
             ("the UN-backed government", &[("UN-backed government", 1)]),
+            ("the U.N.-backed government", &[("U.N.-backed government", 1)]),
+            ("an un-backed government", &[]),
             ("an lna man, the gna", &[]),
             (
                 "the Tripoli government and a Tripoli-based government",

@@ -58,7 +58,9 @@ fn phrase_start(tokens: &[Token], first: usize, before: &[FactionMention]) -> Op
     let plain = |k: usize| tokens[k].word || matches!(word(k), "-" | "'");
     for skip in 0..=TITLE_WORDS {
         let Some(tie_end) = first.checked_sub(skip) else { break };
-        if tie_end < floor + 1 || (tie_end..first).any(|k| !plain(k)) {
+        // "led by a commander who rejects X": a relative clause between names no tie to X.
+        let relative = |k: usize| matches!(word(k), "who" | "which" | "that" | "whose");
+        if tie_end < floor + 1 || (tie_end..first).any(|k| !plain(k) || relative(k)) {
             break;
         }
         for tie in TIES {
@@ -124,6 +126,7 @@ mod tests {
             ),
             ("the Islamist militias, known as Dawn, said", "Dawn", "the Islamist militias, known as Dawn"),
             ("opponents of Haftar said", "Haftar", "Haftar"),
+            ("a militia led by a man who rejects Haftar, attacked", "Haftar", "Haftar"),
             ("the LNA said", "LNA", "LNA"),
         ];
         for (text, side, want) in cases {

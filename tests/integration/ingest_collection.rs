@@ -155,6 +155,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
         let extraction = ingestor.extract(&article.text, article.given);
         let mut proposed: BTreeMap<Key, String> = BTreeMap::new();
         let mut confidence: BTreeMap<Key, f64> = BTreeMap::new();
+        let mut quotes: BTreeMap<Key, String> = BTreeMap::new();
         for p in &extraction.proposals {
             let sentence = sentence_at(&article.text, p.start).unwrap();
             let key = (
@@ -164,6 +165,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
                 dataset.faction(p.faction).id.clone(),
                 p.action.as_str().to_string(),
             );
+            quotes.insert(key.clone(), format!("{} [{}]", p.quote(&article.text), p.note));
             let best = confidence.entry(key.clone()).or_insert(0.0);
             *best = best.max(p.confidence);
             proposed.insert(key, p.date.map(|d| d.to_string()).unwrap_or_default());
@@ -188,7 +190,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
                     entry.1 += 1;
                 }
             }
-            if article.tune && show == "tune" {
+            if article.tune && show.starts_with("tune") {
                 match found {
                     None => eprintln!("MISS   {key:?} {date}"),
                     Some(theirs) if theirs != date => eprintln!("DATE   {key:?} gold {date}, read {theirs}"),
@@ -196,9 +198,16 @@ fn ingest_reads_real_articles_from_many_outlets() {
                 }
             }
         }
-        if article.tune && show == "tune" {
+        if article.tune && show == "tune-notes" {
+            for (key, date) in proposed.iter().filter(|(k, _)| gold.contains_key(*k)) {
+                let c = confidence.get(key).copied().unwrap_or_default();
+                eprintln!("RIGHT  {key:?} {date} ({c:.2}) {:?}", quotes.get(key).map_or("", String::as_str));
+            }
+        }
+        if article.tune && show.starts_with("tune") {
             for (key, date) in proposed.iter().filter(|(k, _)| !gold.contains_key(*k)) {
-                eprintln!("WRONG  {key:?} {date}");
+                let c = confidence.get(key).copied().unwrap_or_default();
+                eprintln!("WRONG  {key:?} {date} ({c:.2}) {:?}", quotes.get(key).map_or("", String::as_str));
             }
         }
     }

@@ -12,6 +12,21 @@ use std::collections::HashMap;
 /// Words between "control" and "of" that say nothing more ("took full control of").
 const CONTROL_ADJECTIVES: &[&str] = &["full", "complete", "total", "effective", "firm"];
 
+/// Verbs whose particle may come after their object ("handed the town over to").
+const GAPPED_VERBS: &[&str] = &["handed", "hand", "hands", "handing", "turned", "turn", "turns", "turning"];
+/// How many tokens such an object may take.
+const GAP_WORDS: usize = 4;
+
+/// The token of "over" after an object that starts at `k` ("the town over"), when the object is
+/// a few plain tokens with no clause break.
+fn particle_after_object(tokens: &[Token], k: usize) -> Option<usize> {
+    (k..tokens.len().min(k + GAP_WORDS + 1))
+        .take_while(|&j| {
+            j == k || tokens[j - 1].word && !matches!(tokens[j - 1].lower.as_str(), "to" | "and" | "over")
+        })
+        .find(|&j| j > k && tokens[j].lower == "over")
+}
+
 /// Where a trigger's actor and places are, relative to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Voice {
@@ -120,6 +135,9 @@ impl Lexicon {
             let mut k = i;
             let mut prev = "";
             for w in e.words.split(' ') {
+                if w == "over" && GAPPED_VERBS.contains(&prev) {
+                    k = particle_after_object(tokens, k).unwrap_or(k);
+                }
                 // "took full control of" reads as "took control of".
                 while w == "control"
                     && tokens.get(k).is_some_and(|t| CONTROL_ADJECTIVES.contains(&t.lower.as_str()))

@@ -67,6 +67,18 @@ const LAUNCH_VERBS: &[&str] = &[
 /// Nouns for an operation, whose "by X" names the side that acts.
 const ACTION_NOUNS: &[&str] =
     &["offensive", "counteroffensive", "attack", "assault", "operation", "advance", "push", "campaign"];
+/// Participles before "by" that name who leads a group: the group acts as that side.
+const LEADING: &[&str] = &["led", "commanded", "headed"];
+/// Nouns for an armed group that another name may lead.
+const GROUP_NOUNS: &[&str] =
+    &["militia", "militias", "group", "groups", "coalition", "alliance", "brigade", "force"];
+
+/// "a militia, led by": token `b` is a participle of leading after a noun for an armed group.
+fn led_group(s: &Analysed, b: usize) -> bool {
+    let group = (0..b).rev().find(|&j| s.word(j) != ",");
+    LEADING.contains(&s.word(b))
+        && group.is_some_and(|g| GROUP_NOUNS.contains(&s.word(g)) || ACTOR_NOUNS.contains(&s.word(g)))
+}
 pub(super) const OPPONENTS: &[&str] = &["opponents", "opponent", "rivals", "enemies", "enemy", "foes"];
 /// The side a noun trigger belongs to: a faction or possessive right before it ("an LNA attack on",
 /// "their stronghold"), or "of X" right after ("the retreat of our forces"); and where its places
@@ -87,10 +99,13 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
     // "LNA forces launched an offensive against X": the side that launched it.
     let launched =
         (hit.first.saturating_sub(3)..hit.first).rev().find(|&j| LAUNCH_VERBS.contains(&s.word(j)));
-    if let Some(v) = launched.filter(|&v| (v + 1..hit.first).all(|j| !s.is_stop(j) && !s.in_faction(j)))
-        && let Some(a) = active_actor(s, cx, v)
-    {
-        return Some((a, hit.end));
+    if let Some(v) = launched.filter(|&v| (v + 1..hit.first).all(|j| !s.is_stop(j) && !s.in_faction(j))) {
+        // "withdrew, hours after the government announced an offensive": the launcher is the
+        // subject of its own clause, or no one named.
+        let clause = (0..v).rev().find(|&j| s.is_stop(j)).map_or(0, |j| j + 1);
+        return active_actor(s, cx, v)
+            .filter(|a| a.span.is_none_or(|(first, _)| first >= clause))
+            .map(|a| (a, hit.end));
     }
     actor_after(s, cx, hit.end).or_else(|| fought_with(s, hit)).or_else(|| agent_after_place(s, hit)).or_else(
         || {
@@ -131,9 +146,11 @@ pub(super) fn eligible(s: &Analysed, first: usize) -> bool {
     let Some(p) = s.previous_word(first) else { return true };
     let w = s.word(p);
     if NOT_SUBJECT_BEFORE.contains(&w) {
-        // "fighters loyal to X", and "a counter offensive by X succeeded": X acts.
-        let noun =
-            |b: usize| ACTOR_NOUNS.contains(&s.word(b)) || (w == "by" && ACTION_NOUNS.contains(&s.word(b)));
+        // "fighters loyal to X", "a counter offensive by X succeeded", "a militia led by X attacked": X acts.
+        let noun = |b: usize| {
+            ACTOR_NOUNS.contains(&s.word(b))
+                || (w == "by" && (ACTION_NOUNS.contains(&s.word(b)) || led_group(s, b)))
+        };
         return s.previous_word(p).is_some_and(noun);
     }
     !(w == "of" && s.previous_word(p).is_some_and(|b| OPPONENTS.contains(&s.word(b))))
@@ -230,15 +247,15 @@ pub(super) fn pronoun(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
             _ => subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }).or_else(carried),
         },
         // "forced them to retreat": the object is the other side, the one the story was about.
-        "them" => {
+        "them" => forced_side(s, k).or_else(|| {
             let subject = subject_before(s, k).map(|a| a.faction);
             cx.last_actor
                 .filter(|&f| Some(f) != subject)
                 .and_then(|f| via(Some(f), "the side of the sentences before"))
-        }
-        "forces" | "troops" | "fighters" | "army" | "units" => {
+        }),
+        "forces" | "troops" | "fighters" | "army" | "units" => forced_side(s, k).or_else(|| {
             subject_before(s, k).map(|a| Actor { penalty: PRONOUN, span: None, ..a }).or_else(carried)
-        }
+        }),
         "who" | "which" => (k.saturating_sub(RELATIVE_WINDOW)..k)
             .rev()
             .find_map(|j| {
@@ -257,6 +274,25 @@ pub(super) fn pronoun(s: &Analysed, cx: &Context, k: usize) -> Option<Actor> {
             }),
         _ => None,
     }
+}
+
+/// Forms of "force" whose object is made to act ("forcing the army units to retreat").
+const FORCING: &[&str] = &["forcing", "forced", "force", "forces"];
+
+/// "clashed with X over P, forcing the army units to retreat": the object of "forcing" at token `k`
+/// ("them", "the units") is the side named last before it other than the sentence's subject.
+fn forced_side(s: &Analysed, k: usize) -> Option<Actor> {
+    let mut j = k;
+    while j > 0 && !FORCING.contains(&s.word(j - 1)) {
+        if !s.tokens[j - 1].word || s.tokens[j - 1].capital || k - j > 2 {
+            return None;
+        }
+        j -= 1;
+    }
+    let forcing = j.checked_sub(1)?;
+    let subject = subject_before(s, forcing).map(|a| a.faction);
+    let f = s.factions.iter().rev().find(|f| f.end <= forcing && Some(f.faction) != subject)?;
+    Some(Actor { penalty: PRONOUN, span: None, ..named(s, f.faction, f.first, f.end, f.by_patron) })
 }
 
 pub(super) fn is_pronoun(w: &str) -> bool {
@@ -283,17 +319,80 @@ pub(super) fn active_actor(s: &Analysed, cx: &Context, k: usize) -> Option<Actor
     while j > 0 {
         j -= 1;
         if let Some(f) = s.faction_ending_at(j) {
-            if eligible(s, f.first) {
+            if eligible(s, f.first) && !in_closed_relative(s, f.first, f.end, k) {
                 return Some(named(s, f.faction, f.first, f.end, f.by_patron));
             }
             j = f.first;
             continue;
         }
-        if is_pronoun_at(s, j) || is_definite_force(s, j) {
+        // "a commander who rejects X, attacked": a relative pronoun whose clause closed is not `k`'s.
+        let closed_relative = matches!(s.word(j), "who" | "which") && (j..k).any(|c| s.word(c) == ",");
+        if (is_pronoun_at(s, j) && !closed_relative) || is_definite_force(s, j) {
             return pronoun(s, cx, j);
         }
     }
     None
+}
+
+/// "A militia, led by X who opposes Y, attacked": a side named inside a relative clause that closed
+/// (at a comma) before token `k` is not the subject of `k`.
+fn in_closed_relative(s: &Analysed, first: usize, end: usize, k: usize) -> bool {
+    let opened = (0..first)
+        .rev()
+        .take_while(|&j| s.word(j) != ",")
+        .any(|j| matches!(s.word(j), "who" | "which" | "that"));
+    opened && (end..k).any(|j| s.word(j) == ",")
+}
+
+/// Nouns for an armed group that a text may leave unnamed ("a rival faction", "gunmen").
+const UNNAMED_GROUPS: &[&str] = &[
+    "faction",
+    "militia",
+    "group",
+    "force",
+    "coalition",
+    "brigade",
+    "gunmen",
+    "fighters",
+    "militants",
+    "men",
+];
+/// Words that may stand between a subject and its verb ("a militia had reportedly seized").
+const BEFORE_VERB: &[&str] = &["had", "has", "have", "reportedly", "also", "then", "later", "briefly"];
+
+/// "A rival faction seized", "gunmen overran": the verb at token `k` has a subject that names no
+/// side, so no side of the text before is its actor.
+pub(super) fn unnamed_subject(s: &Analysed, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && BEFORE_VERB.contains(&s.word(j - 1)) {
+        j -= 1;
+    }
+    // "an armed group stormed X and seized Y": a verb after "and" shares the verb before's subject.
+    if j > 0 && s.word(j - 1) == "and" {
+        let before = s.hits.iter().rev().find(|h| h.end < j && h.first < k);
+        return before.is_some_and(|h| !(h.end..j).any(|x| s.in_faction(x)) && unnamed_subject(s, h.first));
+    }
+    let Some(noun) = j.checked_sub(1).filter(|&n| UNNAMED_GROUPS.contains(&s.word(n)) && !s.in_faction(n))
+    else {
+        return false;
+    };
+    // Back over plain adjectives to the article: "a", "an", or none before a plural ("gunmen").
+    let mut d = noun;
+    while d > 0 && d + 4 > noun && s.tokens[d - 1].word && !s.in_faction(d - 1) {
+        if matches!(s.word(d - 1), "a" | "an") {
+            return true;
+        }
+        if matches!(s.word(d - 1), "the" | "its" | "their" | "his" | "our" | "these" | "those")
+            || (s.tokens[d - 1].capital && d - 1 > s.dateline_end)
+        {
+            return false;
+        }
+        d -= 1;
+    }
+    // "Jadhran's fighters", "LNA-allied men": a side named before the noun owns it.
+    let owner = if d > 1 && s.word(d - 1) == ")" { d - 2 } else { d.saturating_sub(1) };
+    let owned = d > 0 && s.in_faction(owner);
+    !owned && (s.word(noun).ends_with('n') || s.word(noun).ends_with('s'))
 }
 
 /// A subject pronoun at token `k` ("US", the country, is not "us").
@@ -377,6 +476,15 @@ mod tests {
                 &["waddan lna captured 2017-06-02", "hun lna captured 2017-06-02"],
             ),
             ("The LNA advanced on Friday. They captured Hun.", &["hun lna captured 2017-06-02"]),
+            ("The LNA advanced on Friday, and then a rival faction seized Hun.", &[]),
+            (
+                "Gunmen clashed with LNA units in Hun on Friday, forcing the army units to retreat.",
+                &["hun lna contested 2017-06-02", "hun lna withdrew 2017-06-02"],
+            ),
+            (
+                "A rival faction seized Hun on Friday. The BDB said it now held Hun.",
+                &["hun bdb captured 2017-06-02", "hun bdb holds 2017-06-05"],
+            ),
         ]);
     }
 }

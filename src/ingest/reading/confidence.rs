@@ -19,6 +19,8 @@ pub const PRONOUN: f64 = 0.1;
 pub const RELATIVE_PRONOUN: f64 = 0.05;
 /// No side in this clause: the side of the clause before ("... and then took X").
 pub const CARRIED_ACTOR: f64 = 0.1;
+/// "A rival faction seized X. The BDB said it held X": the side named only in the next sentence.
+pub const NEXT_SENTENCE_ACTOR: f64 = 0.25;
 /// "The base was captured", no one named: whoever the article said captured it earlier.
 pub const EARLIER_CAPTURE_ACTOR: f64 = 0.2;
 /// A verb with no object ("withdrew"): the place named earlier in the sentence.
@@ -31,6 +33,9 @@ pub const PLACE_BEYOND_CLAUSE: f64 = 0.15;
 pub const PLACE_BY_REFERENCE: f64 = 0.15;
 /// The name fits more than one place.
 pub const AMBIGUOUS_PLACE: f64 = 0.15;
+/// "positions on the outskirts of X" read as a contest for X: on the tuning articles such readings
+/// were right about four times in ten.
+pub const PART_OF_PLACE: f64 = 0.1;
 /// A second claim the first implies: "took X from Y" says Y held X; "lost X to Y" says Y took it.
 pub const IMPLIED_CLAIM: f64 = 0.15;
 /// "took X from Y" read as "Y held X": on real articles it was right about one time in five, as

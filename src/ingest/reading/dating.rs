@@ -46,11 +46,19 @@ pub(super) fn date_for(
     };
     let now = (hit.first.saturating_sub(NOW_WINDOW)..hit.first)
         .any(|k| matches!(s.word(k), "now" | "still" | "currently"));
-    if action == Action::Holds
-        && now
-        && let Some(p) = cx.published
-    {
-        return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
+    if action == Action::Holds && now {
+        // "denied it on Saturday, saying its forces still held the district": a past "still held"
+        // holds on the day it was said.
+        if let Some((date, words)) = said_still_held(s, cx, hit) {
+            return (
+                Some(date),
+                format!("\"still\" in the past: the day it was said, \"{words}\""),
+                PRESENT_DATE,
+            );
+        }
+        if let Some(p) = cx.published {
+            return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
+        }
     }
     let nearest = s.dates.iter().filter(|d| d.first >= lo && d.first < hi).min_by_key(|d| distance(d));
     // "On 20 March X attacked the base, where Y's forces are based": the date is the attack's; the
@@ -87,6 +95,13 @@ pub(super) fn date_for(
             None => (None, "present tense, but no publication date".into(), UNRESOLVED_DATE),
         };
     }
+    // "On Monday X attacked Ubari, but Y forced them to withdraw": a day named earlier in the
+    // sentence beats the day of the sentences before.
+    if let Some(d) = s.dates.iter().rfind(|d| d.end <= hit.first && d.when.is_news_peg())
+        && let Some(date) = dates::resolve(d.when, cx.published)
+    {
+        return (Some(date), format!("date earlier in the sentence \"{}\"", text_of(s, d.first, d.end)), 0.0);
+    }
     // "The BDB had taken the ports": before the story's day, by how much the text does not say.
     // In reported speech ("confirmed its troops had pulled out") "had" is only the tense of the report.
     let earlier = (hit.first.saturating_sub(PLUPERFECT_WINDOW)..hit.first).any(|k| s.word(k) == "had")
@@ -96,10 +111,21 @@ pub(super) fn date_for(
         (None, Some(p)) => (p, "undated: the publication date"),
         (None, None) => return (None, "undated, and no publication date".into(), UNRESOLVED_DATE),
     };
-    if earlier && !now && cx.narrative.is_none() {
+    if earlier && !now && (cx.narrative.is_none() || action == Action::Captured) {
         return (Some(month_of(date)), format!("{note}, before it (\"had\"): its month"), UNDATED);
     }
     (Some(date), note.into(), UNDATED)
+}
+
+/// For a holding in the past tense ("still held") after a report's date in the same sentence, that
+/// date resolved, and its words.
+fn said_still_held(s: &Analysed, cx: &Context, hit: Hit) -> Option<(PartialDate, String)> {
+    let verb = s.word(hit.first);
+    if !(verb == "held" || verb == "kept" || verb.ends_with("ed")) {
+        return None;
+    }
+    let d = s.dates.iter().rfind(|d| d.end <= hit.first && d.when.is_news_peg())?;
+    Some((dates::resolve(d.when, cx.published)?, text_of(s, d.first, d.end)))
 }
 
 /// The month a date falls in.
@@ -124,11 +150,23 @@ fn attributes(s: &Analysed, d: &dates::DateExpr) -> bool {
 /// in passing).
 pub fn news_peg(s: &Analysed, published: Option<PartialDate>) -> Option<PartialDate> {
     let pegs = |d: &&dates::DateExpr| {
-        d.when.is_news_peg()
+        (d.when.is_news_peg() || recent_day(d.when, published))
             && !(d.first > 0 && s.word(d.first - 1) == "since")
             && !s.tokens[d.end - 1].lower.ends_with("'s")
     };
     s.dates.iter().rev().filter(pegs).find_map(|d| dates::resolve(d.when, published))
+}
+
+/// How many days before publication a printed date ("on Nov. 17") is still the story's news.
+const NEWS_DAYS: i64 = 7;
+
+/// A printed day in the week before publication: as much the story's day as "on Thursday".
+fn recent_day(when: dates::When, published: Option<PartialDate>) -> bool {
+    let (Some(p), dates::When::Day { .. }) = (published, when) else { return false };
+    let Some(d) = dates::resolve(when, published).filter(|d| d.precision() == Precision::Day) else {
+        return false;
+    };
+    p.precision() == Precision::Day && (0..=NEWS_DAYS).contains(&(p.first_day() - d.first_day()).num_days())
 }
 
 #[cfg(test)]
@@ -143,6 +181,12 @@ mod tests {
             ("The LNA now controls Waddan.", &["waddan lna holds 2017-06-05"]),
             ("The LNA captured Waddan.", &["waddan lna captured 2017-06-05"]),
             ("On Saturday the LNA advanced. It captured Waddan.", &["waddan lna captured 2017-06-03"]),
+            ("On 1 June the LNA advanced. It captured Waddan.", &["waddan lna captured 2017-06-01"]),
+            ("On 1 May the LNA advanced. It captured Waddan.", &["waddan lna captured 2017-06-05"]),
+            (
+                "On Saturday the LNA retook Hun. The BDB had seized Waddan.",
+                &["hun lna captured 2017-06-03", "waddan bdb captured 2017-06"],
+            ),
             (
                 "The LNA captured Waddan on Friday but lost Hun on Sunday.",
                 &["waddan lna captured 2017-06-02", "hun lna withdrew 2017-06-04"],

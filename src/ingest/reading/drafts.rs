@@ -67,6 +67,7 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         if p.part && matches!(action, Action::Captured | Action::Holds) {
             action = Action::Contested;
             note.push("part of the place only".into());
+            pen += confidence::PART_OF_PLACE;
         }
         if p.anaphor {
             note.push("place by reference".into());

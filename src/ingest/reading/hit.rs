@@ -2,15 +2,16 @@
 //! where before a passive and who after "by"; the owner of a noun; and the fallbacks when the
 //! clause itself names no place.
 
+use super::super::factions::FactionMention;
 use super::super::lexicon::{self, NEAR, OBJECT, Voice};
 use super::super::sentence::Analysed;
-use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause};
+use super::actors::{Actor, active_actor, actor_after, noun_actor, subject_after_clause, unnamed_subject};
 use super::confidence::{
     CARRIED_ACTOR, EARLIER_CAPTURE_ACTOR, PLACE_BEYOND_CLAUSE, PLACE_EARLIER_IN_SENTENCE,
     PLACE_OF_SENTENCE_BEFORE, WEAK_TRIGGER,
 };
 use super::intent::Live;
-use super::walk::{Found, Walk, nearest_before, places_before, walk_after, where_antecedent};
+use super::walk::{Found, Walk, list_before, nearest_before, places_before, walk_after, where_antecedent};
 use super::{AUXILIARIES, Context};
 use crate::model::{Action, FactionIx};
 
@@ -55,7 +56,9 @@ pub(super) fn read(
     match l.voice {
         Voice::Active => active(s, cx, l, lo, hi, prev_actor, &mut r),
         Voice::Passive | Voice::ActorAfter => {
-            r.places = places_before(s, lo, l.hit.first);
+            // "handed the town over to X": the object inside the trigger is what changed hands.
+            let inside = places_inside(s, l.hit);
+            r.places = if inside.is_empty() { places_before(s, lo, l.hit.first) } else { inside };
             let after = actor_after(s, cx, l.hit.end);
             // "seized by X on Sunday from Y": the side it was taken from, after the agent.
             if let Some((_, end)) = after {
@@ -161,12 +164,15 @@ fn active(
     {
         r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
     }
-    r.actor = r
-        .actor
-        .take()
-        .or_else(|| subject_after_clause(s, cx, hit.first))
-        .or_else(|| active_actor(s, cx, hit.first))
-        .or_else(carried);
+    r.actor = if r.actor.is_none() && unnamed_subject(s, hit.first) {
+        None
+    } else {
+        r.actor
+            .take()
+            .or_else(|| subject_after_clause(s, cx, hit.first))
+            .or_else(|| active_actor(s, cx, hit.first))
+            .or_else(carried)
+    };
     r.walk = walk_after(s, hit.end, hi, l.action, near);
     if hit.entry.has(lexicon::EXPEL)
         && let Some(out) = super::walk::expelled_side(s, hit.end)
@@ -195,6 +201,15 @@ fn active(
             p.first <= hit.end + OBJECT_REACH && (hit.end..p.first).all(|j| OBJECT_WORDS.contains(&s.word(j)))
         };
         r.walk.places.retain(object);
+    }
+    // "militiamen clashed with LNA units in P": the side fought contests P even if the other is unnamed.
+    let fought = |f: &&FactionMention| s.previous_word(f.first).is_some_and(|p| s.word(p) == "with");
+    if r.actor.is_none()
+        && l.action == Action::Contested
+        && let Some(f) = r.walk.sides.iter().find(fought).copied()
+    {
+        r.walk.sides.retain(|x| x.first != f.first);
+        r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
     }
     r.places = r.walk.places.clone();
     // An OBJECT trigger says nothing without its object ("fled to the coast", "left 20 dead").
@@ -229,6 +244,10 @@ fn active(
         && takes_place_before
         && let Some(p) = nearest_before(s, hit.first)
     {
+        // "took Hun and Waddan ... seized them": "them" is the whole list.
+        if next == "them" {
+            r.places.extend(list_before(s, p));
+        }
         r.places.push(p);
         r.notes.push("place named earlier in the sentence".into());
         r.penalty += PLACE_EARLIER_IN_SENTENCE;
@@ -285,6 +304,21 @@ fn under_side_control(s: &Analysed, lo: usize, hit: super::super::lexicon::Hit, 
         r.action = Some(Action::Captured);
     }
     true
+}
+
+/// Places named between a trigger's first and last word.
+fn places_inside(s: &Analysed, hit: super::super::lexicon::Hit) -> Vec<Found> {
+    s.places
+        .iter()
+        .filter(|p| p.first > hit.first && p.end < hit.end && !p.locator && p.first >= s.dateline_end)
+        .map(|p| Found {
+            place: p.place,
+            anaphor: p.anaphor,
+            ambiguous: p.ambiguous,
+            part: false,
+            first: p.first,
+        })
+        .collect()
 }
 
 fn walk_ends_nowhere(intransitive: bool, walk: &Walk) -> bool {

@@ -136,6 +136,19 @@ fn word_before_to(s: &Analysed, to: usize) -> &str {
             Some(x) => x,
             None => return "",
         };
+    } else if super::actors::is_definite_force(s, b) {
+        // "forcing the army units to retreat".
+        let mut x = b;
+        while x > 0 && x + 3 > b && s.tokens[x - 1].word && !s.tokens[x - 1].capital {
+            x -= 1;
+            if matches!(s.word(x), "the" | "these" | "those") {
+                break;
+            }
+        }
+        b = match x.checked_sub(1) {
+            Some(y) => y,
+            None => return "",
+        };
     } else if matches!(s.word(b), "them" | "it" | "him" | "us") {
         b = match s.previous_word(b) {
             Some(x) => x,
@@ -153,6 +166,11 @@ fn denial_span(s: &Analysed) -> Option<(usize, usize)> {
             && (k.saturating_sub(4)..k).any(|j| matches!(s.word(j), "not" | "no" | "any"))
     };
     let start = (0..s.len()).find(|&k| lexicon::is_denial(s.word(k)) || unconfirmed(k))?;
+    // "a commander who rejects X, attacked": a relative clause's verb reaches its closing comma.
+    if start > 0 && matches!(s.word(start - 1), "who" | "which") {
+        let close = (start..s.len()).find(|&k| s.word(k) == ",").unwrap_or(s.len());
+        return Some((start, close));
+    }
     // ", saying its forces still held it": what the denier says instead is a claim of its own.
     let own_word =
         |k: usize| k > 0 && s.word(k - 1) == "," && matches!(s.word(k), "saying" | "insisting" | "adding");

@@ -49,11 +49,28 @@ pub struct Draft {
     pub note: String,
 }
 
+/// A capture whose side its sentence leaves unnamed ("a rival faction seized X"): where and when,
+/// for a side the next sentence may name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unnamed {
+    pub places: Vec<PlaceIx>,
+    pub date: Option<PartialDate>,
+    pub confidence: f64,
+    pub note: String,
+}
+
+/// What one sentence says: its claims, and its captures by a side it does not name.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub drafts: Vec<Draft>,
+    pub unnamed: Vec<Unnamed>,
+}
+
 /// Words between "and" and a coordinated verb ("and are advancing").
 pub(super) const AUXILIARIES: &[&str] =
     &["are", "is", "were", "was", "have", "has", "had", "been", "also", "then", "later", "now", "be", "they"];
 /// The claims a sentence makes.
-pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
+pub fn read(s: &Analysed, cx: &Context) -> Read {
     // A noun with no side attached ("the last militant bastion") says nothing, and does not cut the
     // stretch of the verb before it.
     let live: Vec<Live> = live_hits(s, cx.unopposed_before)
@@ -64,6 +81,7 @@ pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
     // Nouns and "GNA-held" adjectives sit inside a verb's stretch rather than end it.
     let cuts = |l: &Live| l.voice != Voice::Noun && !l.compound;
     let mut out: Vec<Draft> = Vec::new();
+    let mut unnamed: Vec<Unnamed> = Vec::new();
     let mut strongholds: Vec<usize> = Vec::new();
     let mut prev_actor: Option<FactionIx> = None;
     let mut entered: Option<(FactionIx, usize)> = None;
@@ -76,6 +94,7 @@ pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
             hi = live[n + 1..].iter().find(|x| cuts(x)).map_or(s.len(), |x| x.hit.first);
         }
         let reading = hit::read(s, cx, l, lo, hi, prev_actor);
+        unnamed.extend(unnamed_capture(s, cx, l, lo, hi, &reading));
         let object = s.word(l.hit.end);
         let points_back =
             matches!(object, "it" | "them") || (object == "the" && s.word(l.hit.end + 1) == "area");
@@ -108,7 +127,36 @@ pub fn read(s: &Analysed, cx: &Context) -> Vec<Draft> {
             }
         }
     }
-    settle(out, &strongholds)
+    Read { drafts: settle(out, &strongholds), unnamed }
+}
+
+/// "A rival faction seized X on Friday": a capture with places and no side, its subject naming none.
+fn unnamed_capture(
+    s: &Analysed,
+    cx: &Context,
+    l: &Live,
+    lo: usize,
+    hi: usize,
+    r: &hit::Reading,
+) -> Option<Unnamed> {
+    let fits = r.actor.is_none()
+        && !r.places.is_empty()
+        && l.action == Action::Captured
+        && l.voice == Voice::Active
+        && actors::unnamed_subject(s, l.hit.first);
+    if !fits {
+        return None;
+    }
+    let (date, date_note, date_penalty) = dating::date_for(s, cx, l.hit, lo, hi, l.action);
+    Some(Unnamed {
+        places: r.places.iter().map(|p| p.place).collect(),
+        date,
+        confidence: confidence::of(r.penalty + date_penalty + confidence::NEXT_SENTENCE_ACTOR),
+        note: format!(
+            "\"{}\"; {date_note}; actor named in the next sentence",
+            text_of(s, l.hit.first, l.hit.end)
+        ),
+    })
 }
 
 /// One sentence's claims made consistent: a side that takes a place does not also "hold" it there

@@ -70,13 +70,65 @@ pub(super) fn co_actors(s: &Analysed, action: Action, actor: &Actor, hit: Hit, w
 /// "between X and Y" anywhere in the sentence: the first side and, if named, the second.
 pub(super) fn between(s: &Analysed) -> Option<(&FactionMention, Option<&FactionMention>)> {
     let at = (0..s.len()).find(|&k| s.word(k) == "between")?;
-    let x = s.faction_starting_at(skip_article(s, at + 1))?;
+    let x = side_at(s, at + 1)?;
     let mut k = x.end;
     if s.word(k) == "," {
         k += 1;
     }
-    let y = (s.word(k) == "and").then(|| s.faction_starting_at(skip_article(s, k + 1))).flatten();
+    let y = (s.word(k) == "and").then(|| side_at(s, k + 1)).flatten();
     Some((x, y))
+}
+
+/// Words that link a description of fighters to their side ("forces loyal to X", "those led by X").
+const LINKS: &[&[&str]] = &[
+    &["loyal", "to"],
+    &["allied", "with"],
+    &["allied", "to"],
+    &["aligned", "with"],
+    &["affiliated", "with"],
+    &["led", "by"],
+    &["backed", "by"],
+    &["commanded", "by"],
+    &["of"],
+    &["from"],
+];
+/// How many words may describe fighters before the link ("the self-styled army forces led by").
+const DESCRIPTION_WORDS: usize = 6;
+
+/// The side named at token `k`: by name ("the LNA"), or through a description of its fighters
+/// ("forces loyal to the GNA", "those led by Haftar").
+fn side_at(s: &Analysed, k: usize) -> Option<&FactionMention> {
+    let k = skip_article(s, k);
+    if let Some(f) = s.faction_starting_at(k) {
+        return Some(f);
+    }
+    let plain = |j: usize| {
+        s.tokens.get(j).is_some_and(|t| t.word || t.lower == "-")
+            && !s.is_stop(j)
+            && !s.in_faction(j)
+            && !matches!(s.word(j), "and" | "or")
+    };
+    let end = (k..s.len().min(k + DESCRIPTION_WORDS)).take_while(|&j| plain(j)).last()? + 1;
+    // "the self-styled army forces led by X", whose last words were read as a side already.
+    let adjectives =
+        (k..end).all(|j| !matches!(s.word(j), "in" | "on" | "at" | "for" | "to" | "of" | "from"));
+    if let Some(f) = s.faction_starting_at(end).filter(|_| adjectives) {
+        return Some(f);
+    }
+    (k + 1..=end).find_map(|j| {
+        let link = LINKS.iter().find(|l| l.iter().enumerate().all(|(i, w)| s.word(j + i) == *w))?;
+        let head = s.word(j - 1);
+        let fighters = super::actors::ACTOR_NOUNS.contains(&head) || matches!(head, "those" | "army");
+        fighters.then(|| faction_soon_after(s, j + link.len())).flatten()
+    })
+}
+
+/// A side named within a few tokens from `k`, with no clause break or "and" before it ("loyal to
+/// Libya's Tripoli-based GNA").
+fn faction_soon_after(s: &Analysed, k: usize) -> Option<&FactionMention> {
+    (k..s.len().min(k + 4))
+        .take_while(|&j| s.in_faction(j) || (!s.is_stop(j) && !matches!(s.word(j), "and" | "," | "or")))
+        .find_map(|j| s.faction_starting_at(j))
 }
 
 fn ally_after(s: &Analysed, end: usize) -> Option<&FactionMention> {

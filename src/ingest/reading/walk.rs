@@ -36,7 +36,8 @@ pub(super) const PART_WORDS: &[&str] = &[
 ];
 /// Compass words that say where in a place ("north of", "southern Tripoli").
 pub(super) fn is_compass(word: &str) -> bool {
-    crate::ingest::lexicon::COMPASS_POINTS.contains(&word) || matches!(word, "northern" | "southern")
+    crate::ingest::lexicon::COMPASS_POINTS.contains(&word)
+        || matches!(word, "northern" | "southern" | "eastern" | "western")
 }
 pub(super) const DESTINATION: &[&str] = &["to", "towards", "toward", "into"];
 
@@ -96,8 +97,13 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             continue;
         }
         if word == "as" && s.word(k + 1) == "well" && s.word(k + 2) == "as" {
+            part = false;
             k += 3;
             continue;
+        }
+        // "positions in Sabha, including its airport": what the list goes on to name is whole.
+        if word == "including" || (word == "," && s.word(k + 1) == "and" && s.word(k + 2) == "the") {
+            part = false;
         }
         // "clashed with the LNA in Hun": the side fought, and the clause goes on to the place.
         if let Some(f) = side_fought_with(s, k, action) {
@@ -194,7 +200,7 @@ fn side_fought_with(s: &Analysed, k: usize, action: Action) -> Option<&FactionMe
 }
 
 /// Whether the words from `after` (the end of one place) to `k` (the start of another) only say
-/// where the first is: "in", "of", a compass point, "the", "area".
+/// where the first is: "in", "of", a compass point, "the", "area", "on the edge of".
 fn locates(s: &Analysed, after: usize, k: usize) -> bool {
     let between: Vec<&str> = (after..k).map(|j| s.word(j)).collect();
     between.iter().any(|w| matches!(*w, "in" | "of"))
@@ -204,8 +210,12 @@ fn locates(s: &Analysed, after: usize, k: usize) -> bool {
                 "in" | "of" | "the" | "," | "-" | "area" | "district" | "neighbourhood" | "neighborhood"
             ) || is_compass(w)
                 || PLACE_DESCRIPTORS.contains(w)
+                || EDGE_WORDS.contains(w)
         })
 }
+
+/// "Ain Zara, on the southern edge of Tripoli": words that put one place at the rim of another.
+const EDGE_WORDS: &[&str] = &["on", "at", "edge", "edges", "outskirts", "fringes", "fringe", "rim"];
 
 /// "..., the last stronghold in the city": after the place taken, a place "in" which something
 /// stands only locates it.
@@ -310,6 +320,35 @@ pub(super) fn nearest_before(s: &Analysed, k: usize) -> Option<Found> {
             first: j,
         })
     })
+}
+
+/// The places listed before `last` with it ("Hun, Waddan and Sawkna"), first to last, `last` left out:
+/// each joined to the next by nothing but commas, "and" and articles.
+pub(super) fn list_before(s: &Analysed, last: Found) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut next = last.first;
+    loop {
+        let mut j = next;
+        while j > s.dateline_end && matches!(s.word(j - 1), "," | "and" | "the") {
+            j -= 1;
+        }
+        if j == next {
+            break;
+        }
+        let Some(p) = s.places.iter().find(|p| p.end == j && p.first >= s.dateline_end && !p.locator) else {
+            break;
+        };
+        out.push(Found {
+            place: p.place,
+            anaphor: p.anaphor,
+            ambiguous: p.ambiguous,
+            part: false,
+            first: p.first,
+        });
+        next = p.first;
+    }
+    out.reverse();
+    out
 }
 
 #[cfg(test)]
