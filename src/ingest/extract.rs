@@ -9,7 +9,7 @@ use super::reading::{self, Context, Draft};
 use super::sentence::Analysed;
 use super::speakers::{self, Speaker};
 use super::text::{self, Token};
-use super::{Extraction, Proposal, UnknownName, dates, glosses, phrases, published, sites};
+use super::{Extraction, Proposal, UnknownName, dates, glosses, periods, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::model::{Action, PartialDate, PlaceIx, PlaceKind};
@@ -60,7 +60,8 @@ impl<'d> Ingestor<'d> {
         let mut prepared: Vec<(Vec<Token>, Vec<FactionMention>)> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let tokens = text::tokenize(&text[s.start..s.end], s.start);
-            let factions = phrases::widen(&tokens, &self.factions.find(text, &tokens));
+            let mut factions = phrases::widen(&tokens, &self.factions.find(text, &tokens));
+            periods::date_mentions(self.dataset, published, &tokens, &mut factions);
             prepared.push((tokens, factions));
         }
         glosses::add_defined_acronyms(text, &mut prepared);

@@ -17,6 +17,7 @@ pub mod input;
 pub mod lexicon;
 pub mod merge;
 pub mod output;
+mod periods;
 mod phrases;
 pub mod places;
 pub mod published;

@@ -15,7 +15,8 @@
 //! SANDLINE_COLLECTION=/path/to/collection cargo test --release --test integration ingest_collection -- --ignored --nocapture
 //! ```
 //!
-//! `SANDLINE_COLLECTION_SHOW=tune` also lists every miss and wrong proposal of the tuning part.
+//! `SANDLINE_COLLECTION_SHOW=tune` also lists every miss and wrong proposal of the tuning part (a
+//! wrong one with its confidence, sentence and note); `tune-notes` lists the right ones too.
 
 use sandline::dataset::{DataDir, Dataset, load};
 use sandline::gazetteer::Gazetteer;
