@@ -11,7 +11,6 @@
 use egui::epaint::{Mesh, Vertex};
 use egui::{Id, Rect};
 use egui_wgpu::wgpu;
-use egui_wgpu::wgpu::util::DeviceExt;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -208,7 +207,8 @@ impl egui_wgpu::CallbackTrait for DrawMesh {
             if self.mesh.indices.is_empty() {
                 gpu.uploaded.remove(&self.id);
             } else {
-                gpu.uploaded.insert(self.id, upload(device, &self.mesh));
+                let last = gpu.uploaded.remove(&self.id);
+                gpu.uploaded.insert(self.id, upload(device, queue, &self.mesh, last));
             }
         }
         Vec::new()
@@ -234,16 +234,35 @@ impl egui_wgpu::CallbackTrait for DrawMesh {
     }
 }
 
-fn upload(device: &wgpu::Device, mesh: &Arc<Mesh>) -> Uploaded {
-    let vertices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-        label: Some("sandline cached mesh vertices"),
-        contents: bytemuck::cast_slice(&mesh.vertices),
-        usage: wgpu::BufferUsages::VERTEX,
-    });
-    let indices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-        label: Some("sandline cached mesh indices"),
-        contents: bytemuck::cast_slice(&mesh.indices),
-        usage: wgpu::BufferUsages::INDEX,
-    });
-    Uploaded { mesh: Arc::clone(mesh), vertices, indices, count: mesh.indices.len() as u32 }
+/// Copies `mesh` to the GPU, into the buffers of the `last` mesh under the same id when they are
+/// large enough (a mesh made anew every frame, such as the markers', then allocates nothing).
+fn upload(device: &wgpu::Device, queue: &wgpu::Queue, mesh: &Arc<Mesh>, last: Option<Uploaded>) -> Uploaded {
+    let vertices: &[u8] = bytemuck::cast_slice(&mesh.vertices);
+    let indices: &[u8] = bytemuck::cast_slice(&mesh.indices);
+    let buffer = |kept: Option<wgpu::Buffer>, bytes: &[u8], usage: wgpu::BufferUsages| match kept {
+        Some(buffer) if buffer.size() >= bytes.len() as u64 => {
+            queue.write_buffer(&buffer, 0, bytes);
+            buffer
+        }
+        _ => {
+            // Room for some growth, so that a mesh a little larger next frame fits.
+            let size =
+                (bytes.len() as u64 + bytes.len() as u64 / 4).next_multiple_of(wgpu::COPY_BUFFER_ALIGNMENT);
+            let buffer = device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some("sandline cached mesh"),
+                size,
+                usage: usage | wgpu::BufferUsages::COPY_DST,
+                mapped_at_creation: false,
+            });
+            queue.write_buffer(&buffer, 0, bytes);
+            buffer
+        }
+    };
+    let (kept_vertices, kept_indices) = last.map_or((None, None), |u| (Some(u.vertices), Some(u.indices)));
+    Uploaded {
+        mesh: Arc::clone(mesh),
+        vertices: buffer(kept_vertices, vertices, wgpu::BufferUsages::VERTEX),
+        indices: buffer(kept_indices, indices, wgpu::BufferUsages::INDEX),
+        count: mesh.indices.len() as u32,
+    }
 }

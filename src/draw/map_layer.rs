@@ -381,7 +381,7 @@ impl Plugin for PlacesPlugin<'_> {
         let mut occupied: Vec<Rect> = Vec::new();
         let mut labels: Vec<(u32, usize, Pos2)> = Vec::new();
         let mut targets: Vec<(usize, Pos2, f32)> = Vec::new();
-        let mut stamper = Stamper::new(ui.ctx(), painter.clip_rect());
+        let mut stamper = Stamper::new(ui.ctx(), painter.clip_rect(), response.id.with("markers"));
         for d in &drawn {
             match *d {
                 Drawn::Cluster { pos, count, color: c } => {

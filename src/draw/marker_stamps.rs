@@ -7,8 +7,10 @@
 //! the same mesh in their order; text, whose glyphs live in the font texture, ends the mesh, so
 //! that the order stays.
 //!
-//! For vector output (SVG, PDF) the markers stay shapes.
+//! For vector output (SVG, PDF) the markers stay shapes. In the window the meshes are drawn
+//! from GPU buffers (`gpu_mesh`): egui would copy them into its own mesh, then upload that.
 
+use super::gpu_mesh;
 use super::marker_style;
 use super::mesh_cache::vector_output;
 use crate::model::{PlaceKind, Status};
@@ -50,6 +52,8 @@ pub struct Stamper {
     stamps: Stamps,
     tessellator: Tessellator,
     clip: Rect,
+    /// Set when the meshes are drawn from GPU buffers: the id under which the first is kept.
+    gpu: Option<Id>,
     mesh: Mesh,
     shapes: Vec<Shape>,
     size: (usize, usize),
@@ -57,8 +61,8 @@ pub struct Stamper {
 }
 
 impl Stamper {
-    /// Shapes outside `clip` are culled as egui culls them.
-    pub fn new(ctx: &egui::Context, clip: Rect) -> Stamper {
+    /// Shapes outside `clip` are culled as egui culls them. `id` names this layer of markers.
+    pub fn new(ctx: &egui::Context, clip: Rect, id: Id) -> Stamper {
         let pixels_per_point = ctx.pixels_per_point();
         let options = ctx.tessellation_options(|o| *o);
         let mut stamps = ctx.data_mut(|d| std::mem::take(d.get_temp_mut_or_default::<Stamps>(stamps_id())));
@@ -72,6 +76,7 @@ impl Stamper {
             stamps,
             tessellator,
             clip,
+            gpu: gpu_mesh::enabled(ctx).then_some(id),
             mesh: Mesh::default(),
             shapes: Vec::new(),
             size: (0, 0),
@@ -133,7 +138,11 @@ impl Stamper {
             self.size.0 += self.mesh.vertices.len();
             self.size.1 += self.mesh.indices.len();
             let fresh = self.fresh_mesh();
-            self.shapes.push(Shape::mesh(std::mem::replace(&mut self.mesh, fresh)));
+            let mesh = std::sync::Arc::new(std::mem::replace(&mut self.mesh, fresh));
+            self.shapes.push(match self.gpu {
+                Some(id) => gpu_mesh::shape(id.with(self.shapes.len()), mesh, self.clip),
+                None => Shape::Mesh(mesh),
+            });
         }
     }
 
@@ -180,7 +189,7 @@ mod tests {
             // are snapped at the origin, so at a fraction of a point they may sit up to half a
             // pixel from where tessellating in place would put them.
             for center in [pos2(100.0, 40.0), pos2(-3.0, 812.0)] {
-                let mut stamper = Stamper::new(&ctx, Rect::EVERYTHING);
+                let mut stamper = Stamper::new(&ctx, Rect::EVERYTHING, Id::unique("test"));
                 stamper.marker(look, center);
                 let expected = tessellated(&ctx, look, center);
                 assert_eq!(stamper.mesh.indices, expected.indices, "{look:?}");
@@ -197,7 +206,7 @@ mod tests {
     fn shapes_keep_their_order_and_text_ends_the_mesh() {
         let ctx = egui::Context::default();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            let mut stamper = Stamper::new(ui.ctx(), Rect::EVERYTHING);
+            let mut stamper = Stamper::new(ui.ctx(), Rect::EVERYTHING, Id::unique("test"));
             stamper.marker(look(PlaceKind::Town, Status::Held, false), pos2(10.0, 10.0));
             stamper.shape(Shape::circle_filled(pos2(20.0, 20.0), 3.0, Color32::RED));
             let text =
@@ -225,7 +234,7 @@ mod tests {
         let held = look(PlaceKind::Town, Status::Held, false);
         for _ in 0..2 {
             let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-                let mut stamper = Stamper::new(ui.ctx(), Rect::EVERYTHING);
+                let mut stamper = Stamper::new(ui.ctx(), Rect::EVERYTHING, Id::unique("test"));
                 stamper.marker(held, pos2(5.0, 5.0));
                 stamper.marker(held, pos2(50.0, 5.0));
                 assert_eq!(stamper.stamps.meshes.len(), 1);
