@@ -184,15 +184,7 @@ fn active(
     // "the GNA-controlled city": the place the fused trigger sits inside.
     if l.compound {
         let around = s.places.iter().filter(|p| p.first < hit.first && p.end >= hit.end && !p.locator);
-        let found: Vec<Found> = around
-            .map(|p| Found {
-                place: p.place,
-                anaphor: p.anaphor,
-                ambiguous: p.ambiguous,
-                part: false,
-                first: p.first,
-            })
-            .collect();
+        let found: Vec<Found> = around.map(|p| Found::of(p, p.first, false)).collect();
         r.walk.places.splice(0..0, found);
     }
     if hit.entry.has(OBJECT) {
@@ -311,13 +303,7 @@ fn places_inside(s: &Analysed, hit: super::super::lexicon::Hit) -> Vec<Found> {
     s.places
         .iter()
         .filter(|p| p.first > hit.first && p.end < hit.end && !p.locator && p.first >= s.dateline_end)
-        .map(|p| Found {
-            place: p.place,
-            anaphor: p.anaphor,
-            ambiguous: p.ambiguous,
-            part: false,
-            first: p.first,
-        })
+        .map(|p| Found::of(p, p.first, false))
         .collect()
 }
 

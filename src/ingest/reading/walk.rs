@@ -3,6 +3,7 @@
 //! "from" and lost "to" on the way.
 
 use super::super::factions::FactionMention;
+use super::super::places::PlaceRef;
 use super::super::sentence::Analysed;
 use crate::model::{Action, FactionIx, PlaceIx};
 
@@ -48,6 +49,13 @@ pub(super) struct Found {
     pub(super) ambiguous: bool,
     pub(super) part: bool,
     pub(super) first: usize,
+}
+
+impl Found {
+    /// The place `p` names, read as found at token `first`.
+    pub(super) fn of(p: &PlaceRef, first: usize, part: bool) -> Found {
+        Found { place: p.place, anaphor: p.anaphor, ambiguous: p.ambiguous, part, first }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -153,13 +161,7 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             {
                 continue;
             }
-            w.places.push(Found {
-                place: p.place,
-                anaphor: p.anaphor,
-                ambiguous: p.ambiguous,
-                part,
-                first: k,
-            });
+            w.places.push(Found::of(p, k, part));
         }
         if found_here {
             last_place_end = s.places_starting_at(k).map(|p| p.end).max();
@@ -265,13 +267,7 @@ pub(super) fn places_before(s: &Analysed, lo: usize, k: usize) -> Vec<Found> {
             break;
         }
         for p in s.places_starting_at(j) {
-            out.push(Found {
-                place: p.place,
-                anaphor: p.anaphor,
-                ambiguous: p.ambiguous,
-                part: false,
-                first: j,
-            });
+            out.push(Found::of(p, j, false));
         }
     }
     out
@@ -296,13 +292,7 @@ pub(super) fn where_antecedent(s: &Analysed, lo: usize, k: usize) -> Option<Foun
             || matches!(s.word(j), "near" | "in" | "of" | "outside")
             || in_locator(j)
     });
-    between_ok.then_some(Found {
-        place: p.place,
-        anaphor: p.anaphor,
-        ambiguous: p.ambiguous,
-        part: false,
-        first: p.first,
-    })
+    between_ok.then_some(Found::of(p, p.first, false))
 }
 
 /// Nouns that may follow a name before "where" ("Wasit Al-Blad neighborhood, where").
@@ -311,15 +301,10 @@ const LOCATOR_NOUNS: &[&str] =
 
 /// The nearest place before token `k` anywhere in the sentence ("south of Sabha" only locates).
 pub(super) fn nearest_before(s: &Analysed, k: usize) -> Option<Found> {
-    (s.dateline_end..k).rev().filter(|&j| !is_reference_point(s, j)).find_map(|j| {
-        s.places_starting_at(j).next().map(|p| Found {
-            place: p.place,
-            anaphor: p.anaphor,
-            ambiguous: p.ambiguous,
-            part: false,
-            first: j,
-        })
-    })
+    (s.dateline_end..k)
+        .rev()
+        .filter(|&j| !is_reference_point(s, j))
+        .find_map(|j| s.places_starting_at(j).next().map(|p| Found::of(p, j, false)))
 }
 
 /// The places listed before `last` with it ("Hun, Waddan and Sawkna"), first to last, `last` left out:
@@ -338,13 +323,7 @@ pub(super) fn list_before(s: &Analysed, last: Found) -> Vec<Found> {
         let Some(p) = s.places.iter().find(|p| p.end == j && p.first >= s.dateline_end && !p.locator) else {
             break;
         };
-        out.push(Found {
-            place: p.place,
-            anaphor: p.anaphor,
-            ambiguous: p.ambiguous,
-            part: false,
-            first: p.first,
-        });
+        out.push(Found::of(p, p.first, false));
         next = p.first;
     }
     out.reverse();
