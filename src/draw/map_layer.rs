@@ -286,8 +286,10 @@ pub struct MapOutput {
 
 /// Above this many visible places, nearby ones are merged into clusters.
 pub const CLUSTER_BUDGET: usize = 1500;
-type SharedGrid = Arc<Mutex<ScreenGrid<(ScreenTransform, Rect)>>>;
 const CLUSTER_CELL: f32 = 40.0;
+
+/// The culling and clustering kept for the map's view, between frames.
+type SharedGrid = Arc<Mutex<ScreenGrid<(ScreenTransform, Rect)>>>;
 
 /// What is drawn over the base map besides the places.
 #[derive(Clone, Copy, Default)]
@@ -470,8 +472,9 @@ impl Plugin for PlacesPlugin<'_> {
         // so they thin out as the map zooms out.
         labels.sort_by_key(|l| std::cmp::Reverse(l.0));
         // Labels lie wholly inside the map (checked below), so a clip half a point larger changes
-        // nothing drawn; it starts a new batch of triangles for them in egui, which would
-        // otherwise grow (and copy, again and again) the markers' large mesh label by label.
+        // nothing drawn; it starts a new batch of triangles for them in egui. Where the markers'
+        // mesh is handed to egui (the headless render), the labels would otherwise grow (and
+        // copy, again and again) that large mesh label by label.
         let mut painter = painter;
         painter.set_clip_rect(painter.clip_rect().expand(0.5));
         let mut placed: Vec<Rect> = Vec::new();
