@@ -4,6 +4,8 @@
 //! everything valid still loads, so the viewer can draw what it can and show the rest.
 
 pub mod claims;
+mod csv_records;
+mod csv_scan;
 pub mod halves;
 pub mod meta;
 pub mod places;

@@ -3,8 +3,8 @@
 //! A table is streamed: one record is held at a time (reused, so reading allocates nothing per
 //! row), and the file itself is never held in memory.
 
+use super::csv_records::{At, Record, Records};
 use super::problem::Problem;
-use std::collections::VecDeque;
 use std::io::{self, Read};
 
 /// A column a reader asks for, found once in the header: rows are then read by position.
@@ -17,53 +17,10 @@ pub struct Column {
 pub struct Table<R: Read> {
     pub file: String,
     columns: Vec<String>,
-    reader: csv::Reader<LineTracker<R>>,
+    reader: Records<R>,
     /// The current record.
     record: Record,
     told_not_utf8: bool,
-}
-
-/// A record as read: decoded as text when every field is valid UTF-8.
-enum Record {
-    Text(csv::StringRecord),
-    /// A record with a field that is not UTF-8: such fields read as unreadable.
-    Bytes(csv::ByteRecord),
-}
-
-impl Default for Record {
-    fn default() -> Self {
-        Record::Bytes(csv::ByteRecord::new())
-    }
-}
-
-impl Record {
-    /// The record's room, to read the next record into.
-    fn take_bytes(&mut self) -> csv::ByteRecord {
-        match std::mem::take(self) {
-            Record::Text(text) => text.into_byte_record(),
-            Record::Bytes(bytes) => bytes,
-        }
-    }
-
-    fn fields(&self) -> Fields<'_> {
-        match self {
-            Record::Text(text) => Fields::Text(text),
-            Record::Bytes(bytes) => Fields::Bytes(bytes),
-        }
-    }
-}
-
-/// The one way a table's CSV is read: rows of any length, no header (it is read as a record),
-/// in chunks of 64 KiB.
-fn csv_reader<R: Read>(input: LineTracker<R>) -> csv::Reader<LineTracker<R>> {
-    csv::ReaderBuilder::new().flexible(true).has_headers(false).buffer_capacity(1 << 16).from_reader(input)
-}
-
-/// Where a record starts: its line, and its byte in the file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct At {
-    line: u64,
-    start: u64,
 }
 
 /// Rows handed from the thread that reads a table to the one that checks its rows, with what
@@ -86,23 +43,18 @@ pub struct Row<'t> {
     /// The byte of the file the record starts at.
     pub start: u64,
     file: &'t str,
-    fields: Fields<'t>,
-}
-
-enum Fields<'t> {
-    Text(&'t csv::StringRecord),
-    Bytes(&'t csv::ByteRecord),
+    fields: &'t Record,
 }
 
 impl<R: Read> Table<R> {
     /// Reads the header of `input` (CSV, with or without a UTF-8 BOM). Reports missing
     /// `required` columns and then gives up on the file.
     pub fn read(file: &str, input: R, required: &[&str], problems: &mut Vec<Problem>) -> Option<Self> {
-        let mut reader = csv_reader(LineTracker::new(input));
-        let mut header = csv::ByteRecord::new();
-        match reader.read_byte_record(&mut header) {
-            Ok(true) => {}
-            Ok(false) => {
+        let mut reader = Records::new(input);
+        let mut header = Record::default();
+        match reader.read(&mut header) {
+            Ok(Some(_)) => {}
+            Ok(None) => {
                 problems.push(Problem::in_file(file, "file is empty: it needs a header line"));
                 return None;
             }
@@ -111,8 +63,9 @@ impl<R: Read> Table<R> {
                 return None;
             }
         }
-        let columns: Vec<String> =
-            header.iter().map(|name| String::from_utf8_lossy(name).trim().to_string()).collect();
+        let columns: Vec<String> = (0..header.len())
+            .map(|i| String::from_utf8_lossy(header.bytes(i).unwrap_or_default()).trim().to_string())
+            .collect();
         let mut table = Table {
             file: file.to_string(),
             columns,
@@ -120,7 +73,7 @@ impl<R: Read> Table<R> {
             record: Record::default(),
             told_not_utf8: false,
         };
-        if std::str::from_utf8(header.as_slice()).is_err() {
+        if !header.is_text() {
             table.tell_not_utf8(problems);
         }
         let missing: Vec<&&str> = required.iter().filter(|c| table.column_ix(c).is_none()).collect();
@@ -136,14 +89,10 @@ impl<R: Read> Table<R> {
     /// The same table read on from byte `from` of the file, where a record starts, through
     /// `input` (which starts there): the columns are this table's, its lines count from 1 there.
     pub fn continuing<S: Read>(&self, input: S, from: u64) -> Table<S> {
-        let mut tracker = LineTracker::new(input);
-        // Past the file's start there is no byte order mark to look for.
-        tracker.start = None;
-        tracker.base = from;
         Table {
             file: self.file.clone(),
             columns: self.columns.clone(),
-            reader: csv_reader(tracker),
+            reader: Records::continuing(input, from),
             record: Record::default(),
             told_not_utf8: false,
         }
@@ -151,7 +100,7 @@ impl<R: Read> Table<R> {
 
     /// What the table reads from.
     pub fn input_mut(&mut self) -> &mut R {
-        &mut self.reader.get_mut().input
+        self.reader.input_mut()
     }
 
     fn column_ix(&self, name: &str) -> Option<usize> {
@@ -177,64 +126,49 @@ impl<R: Read> Table<R> {
         let at = self.read_record(&mut record, problems);
         self.record = record;
         let At { line, start } = at?;
-        Some(Row { line, start, file: &self.file, fields: self.record.fields() })
+        Some(Row { line, start, file: &self.file, fields: &self.record })
     }
 
     /// Reads the next record into `record` and gives where it starts, or `None` at the end.
     fn read_record(&mut self, record: &mut Record, problems: &mut Vec<Problem>) -> Option<At> {
-        let mut bytes = record.take_bytes();
-        let at = loop {
-            match self.reader.read_byte_record(&mut bytes) {
-                Ok(true) => {
-                    let start = bytes.position().map_or(0, |p| p.byte());
-                    break self.reader.get_mut().at(start);
-                }
-                Ok(false) => {
-                    *record = Record::Bytes(bytes);
-                    return None;
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| self.reader.get_mut().at(p.byte()).line);
-                    problems.push(Problem::at(
-                        &self.file,
-                        line,
-                        "record",
-                        format!("cannot read the record: {e}"),
-                    ));
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        *record = Record::Bytes(bytes);
-                        return None;
-                    }
-                }
+        let at = match self.reader.read(record) {
+            Ok(Some(at)) => at,
+            Ok(None) => return None,
+            Err(e) => {
+                problems.push(Problem::at(
+                    &self.file,
+                    self.reader.line(),
+                    "record",
+                    format!("cannot read the record: {e}"),
+                ));
+                return None;
             }
         };
         // More fields than the header has columns: most often a comma outside quotes, which cut
         // a field in two. Empty extras (a spreadsheet's trailing commas) are harmless.
-        if bytes.len() > self.columns.len() && bytes.iter().skip(self.columns.len()).any(|f| !f.is_empty()) {
+        let columns = self.columns.len();
+        if record.len() > columns
+            && (columns..record.len()).any(|i| record.bytes(i).is_some_and(|f| !f.is_empty()))
+        {
             problems.push(Problem::at(
                 &self.file,
                 at.line,
                 "record",
                 format!(
                     "{} fields where the header has {}: is a comma outside quotes? (put a field with commas in \"double quotes\")",
-                    bytes.len(),
-                    self.columns.len()
+                    record.len(),
+                    columns
                 ),
             ));
         }
-        *record = match csv::StringRecord::from_byte_record(bytes) {
-            Ok(text) => Record::Text(text),
-            Err(e) => {
-                let bytes = e.into_byte_record();
-                self.tell_not_utf8(problems);
-                for (i, field) in bytes.iter().enumerate() {
-                    if let (Some(name), Err(_)) = (self.columns.get(i), std::str::from_utf8(field)) {
-                        problems.push(Problem::at(&self.file, at.line, name, "not UTF-8 text"));
-                    }
+        if !record.is_text() {
+            self.tell_not_utf8(problems);
+            for (i, name) in self.columns.iter().enumerate() {
+                if record.text(i) == Some(None) {
+                    problems.push(Problem::at(&self.file, at.line, name, "not UTF-8 text"));
                 }
-                Record::Bytes(bytes)
             }
-        };
+        }
         Some(at)
     }
 
@@ -258,7 +192,7 @@ impl<R: Read> Table<R> {
             batch.problems.extend(scratch.drain(..).map(|p| (batch.len, p)));
             let Some(read) = read else { return false };
             *at = read;
-            let row = Row { line: at.line, start: at.start, file: &self.file, fields: record.fields() };
+            let row = Row { line: at.line, start: at.start, file: &self.file, fields: record };
             batch.prepared.push(prepare(&row));
             batch.len += 1;
         }
@@ -306,7 +240,7 @@ impl<R: Read + Send> Table<R> {
                     problems.extend(
                         std::iter::from_fn(|| found.next_if(|(before, _)| *before <= i)).map(|(_, p)| p),
                     );
-                    let row = Row { line: at.line, start: at.start, file: &file, fields: record.fields() };
+                    let row = Row { line: at.line, start: at.start, file: &file, fields: record };
                     each(&row, prepared, problems);
                 }
                 problems.extend(found.map(|(_, p)| p));
@@ -330,11 +264,7 @@ fn trim(field: &str) -> &str {
 impl<'t> Row<'t> {
     /// The field's text; `None` when absent, `Some(None)` when not UTF-8.
     fn field(&self, column: Column) -> Option<Option<&'t str>> {
-        let ix = column.ix?;
-        match self.fields {
-            Fields::Text(record) => record.get(ix).map(Some),
-            Fields::Bytes(record) => record.get(ix).map(|f| std::str::from_utf8(f).ok()),
-        }
+        self.fields.text(column.ix?)
     }
 
     /// A field's trimmed text; empty when the column or the field is absent or unreadable.
@@ -359,94 +289,6 @@ impl<'t> Row<'t> {
     /// A problem with this row's field.
     pub fn problem(&self, column: Column, message: impl Into<String>) -> Problem {
         Problem::at(self.file, self.line, column.name, message)
-    }
-}
-
-/// The input of a table, counting the file's own lines (1-based) as it passes: the csv reader's
-/// own line count runs one short after a quoted field with a bare line break in a file with CRLF
-/// endings, and its byte offset of a record may point at the line break before it (no record
-/// starts with one, so those are skipped). A UTF-8 byte order mark at the start is dropped.
-struct LineTracker<R> {
-    input: R,
-    /// Bytes passed on so far (after the byte order mark).
-    passed: u64,
-    /// The file's first bytes, held until it is known whether they are a byte order mark.
-    start: Option<Vec<u8>>,
-    /// Offsets of the line-break bytes passed on but not yet counted, and whether each is `\n`.
-    breaks: VecDeque<(u64, bool)>,
-    /// The offset up to which breaks are counted, and the line there.
-    counted_to: u64,
-    line: u64,
-    /// Where the input starts in the file, and the length of the byte order mark dropped there.
-    base: u64,
-    bom: u64,
-}
-
-impl<R: Read> LineTracker<R> {
-    fn new(input: R) -> Self {
-        LineTracker {
-            input,
-            passed: 0,
-            start: Some(Vec::new()),
-            breaks: VecDeque::new(),
-            counted_to: 0,
-            line: 1,
-            base: 0,
-            bom: 0,
-        }
-    }
-
-    /// Where the record at `byte` of the input starts; offsets are asked in increasing order.
-    fn at(&mut self, byte: u64) -> At {
-        let mut to = byte.max(self.counted_to);
-        while let Some(&(at, newline)) = self.breaks.front() {
-            if at <= to {
-                if at == to {
-                    // A line break where a record is said to start: the record starts after it.
-                    to += 1;
-                }
-                self.line += u64::from(newline);
-                self.breaks.pop_front();
-            } else {
-                break;
-            }
-        }
-        self.counted_to = to;
-        At { line: self.line, start: self.base + self.bom + to }
-    }
-}
-
-impl<R: Read> Read for LineTracker<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        const BOM: &[u8] = b"\xef\xbb\xbf";
-        let n = match self.start.as_mut() {
-            Some(start) => {
-                let mut first = [0u8; 3];
-                while start.len() < BOM.len() && BOM.starts_with(start.as_slice()) {
-                    match self.input.read(&mut first[..BOM.len() - start.len()])? {
-                        0 => break,
-                        got => start.extend_from_slice(&first[..got]),
-                    }
-                }
-                if start.as_slice() == BOM {
-                    start.clear();
-                    self.bom = BOM.len() as u64;
-                }
-                let n = start.len().min(buf.len());
-                buf[..n].copy_from_slice(&start[..n]);
-                start.drain(..n);
-                if start.is_empty() {
-                    self.start = None;
-                }
-                if n == 0 { self.input.read(buf)? } else { n }
-            }
-            None => self.input.read(buf)?,
-        };
-        for at in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
-            self.breaks.push_back((self.passed + at as u64, buf[at] == b'\n'));
-        }
-        self.passed += n as u64;
-        Ok(n)
     }
 }
 
