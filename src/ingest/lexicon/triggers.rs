@@ -70,7 +70,7 @@ H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
 H A ti | based, stationed
 H N e | stronghold, strongholds, bastion
-H N e | main base, main bases, forward base, main forward base, headquarters
+H N e | main base, main bases, forward base, main forward base
 H N e | hands
 H N w | based in
 H A n | sealed off, sealed, seal, seals, sealing
