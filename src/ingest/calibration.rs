@@ -9,7 +9,7 @@
 //! action's precision (itself pulled towards all proposals') as if `PRIOR_WEIGHT` more proposals
 //! had been right at that rate: a cell of three right out of three says little.
 //!
-//! Derived once from the tuning part only (54 articles, 8 December 2026, after that day's rules);
+//! Derived once from the tuning part only (54 articles, 7 December 2026, after that day's last rules);
 //! the held-out articles are only measured against it.
 
 use crate::model::Action;
