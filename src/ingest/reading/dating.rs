@@ -121,8 +121,8 @@ pub(super) fn date_for(
     (Some(date), note.into(), UNDATED)
 }
 
-/// Nouns a date may stand before to name an event, not to date the claim ("Libya's June 2014
-/// elections", "the 2015 agreement").
+/// Nouns a date may stand before to name an event, not to date the claim ("the July 2012 vote",
+/// "the 2015 agreement").
 const EVENTS: &[&str] = &[
     "election",
     "elections",
