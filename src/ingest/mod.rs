@@ -8,6 +8,7 @@
 //! dataset, and `eval` scores proposals against a hand-checked gold file.
 
 pub mod article;
+pub mod calibration;
 pub mod dates;
 pub mod eval;
 mod extract;
@@ -44,8 +45,12 @@ pub struct Proposal {
     /// Byte range of the quoted sentence in the article.
     pub start: usize,
     pub end: usize,
-    /// 0..1: how sure the reading is (lower for pronouns, pointing phrases, fallbacks).
+    /// 0..1: the share of proposals like this one (same action, same band of raw score) that were
+    /// right on the tuning articles; see `calibration`.
     pub confidence: f64,
+    /// 0..1: the reading's own score before calibration (lower for pronouns, pointing phrases,
+    /// fallbacks), which puts the proposal in its calibration band.
+    pub raw_confidence: f64,
     /// How the claim was read: trigger, actor, place and date.
     pub note: String,
 }
@@ -60,7 +65,8 @@ impl Proposal {
             claimed_by: d.claimed_by,
             start,
             end,
-            confidence: d.confidence,
+            confidence: calibration::calibrated(d.action, d.confidence),
+            raw_confidence: d.confidence,
             note: d.note.clone(),
         }
     }

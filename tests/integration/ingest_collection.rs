@@ -21,6 +21,7 @@
 use sandline::dataset::{DataDir, Dataset, load};
 use sandline::gazetteer::Gazetteer;
 use sandline::ingest::Ingestor;
+use sandline::ingest::calibration;
 use sandline::ingest::eval::{locate, sentence_at};
 use sandline::model::PartialDate;
 use std::collections::BTreeMap;
@@ -54,6 +55,11 @@ struct Tally {
     dated_right: usize,
     /// Gold claims left out of the count: a side or a place the dataset cannot name.
     unnameable: usize,
+    /// By (action, band of the raw score): proposals, and of them right; what `calibration` is
+    /// derived from (on the tuning part).
+    cells: BTreeMap<(String, usize), (usize, usize)>,
+    /// The sum of the proposals' confidences: what calibration expects to be right.
+    expected: f64,
 }
 
 impl Tally {
@@ -156,6 +162,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
         let extraction = ingestor.extract(&article.text, article.given);
         let mut proposed: BTreeMap<Key, String> = BTreeMap::new();
         let mut confidence: BTreeMap<Key, f64> = BTreeMap::new();
+        let mut raw: BTreeMap<Key, f64> = BTreeMap::new();
         let mut quotes: BTreeMap<Key, String> = BTreeMap::new();
         for p in &extraction.proposals {
             let sentence = sentence_at(&article.text, p.start).unwrap();
@@ -168,13 +175,21 @@ fn ingest_reads_real_articles_from_many_outlets() {
             );
             quotes.insert(key.clone(), format!("{} [{}]", p.quote(&article.text), p.note));
             let best = confidence.entry(key.clone()).or_insert(0.0);
-            *best = best.max(p.confidence);
+            if p.confidence >= *best {
+                *best = p.confidence;
+                raw.insert(key.clone(), p.raw_confidence);
+            }
             proposed.insert(key, p.date.map(|d| d.to_string()).unwrap_or_default());
         }
         for (key, c) in &confidence {
             let band = BANDS.iter().position(|&low| *c >= low).unwrap_or(BANDS.len() - 1);
             tally.by_confidence[band].0 += 1;
             tally.by_confidence[band].1 += usize::from(gold.contains_key(key));
+            tally.expected += c;
+            let cell = (key.4.clone(), calibration::band(raw.get(key).copied().unwrap_or_default()));
+            let entry = tally.cells.entry(cell).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(gold.contains_key(key));
         }
         tally.gold += gold.len();
         tally.proposed += proposed.len();
@@ -225,6 +240,20 @@ fn ingest_reads_real_articles_from_many_outlets() {
             format!("{right:>3} of {all:>3} ({share})")
         };
         eprintln!("  {low:.1} to {high:.1}  {}  {}", part(true), part(false));
+    }
+    for (tune, part) in [(true, "tuning"), (false, "held out")] {
+        let Some(t) = tallies.get(&tune) else { continue };
+        let (all, right) = t.by_confidence[0];
+        eprintln!(
+            "{part}: {all} proposal(s) at confidence 0.9 or more, {right} right; {:.1} right expected by the confidences, {} found",
+            t.expected, t.matched
+        );
+    }
+    eprintln!("calibration cells, tuning part (action, band of raw score from the top: right of proposed):");
+    if let Some(t) = tallies.get(&true) {
+        for ((action, band), (all, right)) in &t.cells {
+            eprintln!("  {action:<10} band {band}  {right:>3} of {all:>3}");
+        }
     }
     eprintln!("recall by construction, tuning part:");
     for (tag, (found, all)) in &by_construction {

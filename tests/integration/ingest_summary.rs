@@ -33,10 +33,10 @@ fn one_line_sums_up_the_proposals_and_what_needs_a_look() {
 #[test]
 fn proposals_below_the_confidence_asked_for_are_left_out() {
     let (all, _) = ingest(&[]);
-    let (stderr, rows) = ingest(&["--min-confidence", "0.7"]);
+    let (stderr, rows) = ingest(&["--min-confidence", "0.8"]);
     assert!(rows < 2, "{all}\n{stderr}");
     assert!(
-        stderr.contains(&format!("sandline: {rows} proposal(s) from 1 article(s) at confidence 0.7 or more")),
+        stderr.contains(&format!("sandline: {rows} proposal(s) from 1 article(s) at confidence 0.8 or more")),
         "{stderr}"
     );
 }

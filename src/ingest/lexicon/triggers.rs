@@ -46,7 +46,7 @@ C A xo | reached, reach, reaches, reaching
 W A - | lost, lose, loses, losing, withdrew, withdraw, withdraws, withdrawn, withdrawing
 W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retreat from
 W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
-W A - | ousted from, ceded, fled from, fleeing from
+W A - | ousted from, ceded, fled from, fleeing from, conceded, concede, concedes, conceding
 W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
 W A - | driven from, routed from, chased out of, chased from, kicked out of, flushed out of, flushed from
 W A - | dislodged from
@@ -70,6 +70,7 @@ H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
 H A ti | based, stationed
 H N e | stronghold, strongholds, bastion
+H N e | main base, main bases, forward base, main forward base
 H N e | hands
 H N w | based in
 H A n | sealed off, sealed, seal, seals, sealing

@@ -60,7 +60,11 @@ pub(super) fn date_for(
             return (Some(p), "\"now\": the publication date".into(), PRESENT_DATE);
         }
     }
-    let nearest = s.dates.iter().filter(|d| d.first >= lo && d.first < hi).min_by_key(|d| distance(d));
+    let nearest = s
+        .dates
+        .iter()
+        .filter(|d| d.first >= lo && d.first < hi && !dates_an_event(s, d))
+        .min_by_key(|d| distance(d));
     // "On 20 March X attacked the base, where Y's forces are based": the date is the attack's; the
     // present tense of a relative clause holds as written.
     let present_here = s.previous_word(hit.first).is_some_and(|p| PRESENT_BE.contains(&s.word(p)));
@@ -115,6 +119,29 @@ pub(super) fn date_for(
         return (Some(month_of(date)), format!("{note}, before it (\"had\"): its month"), UNDATED);
     }
     (Some(date), note.into(), UNDATED)
+}
+
+/// Nouns a date may stand before to name an event, not to date the claim ("the July 2012 vote",
+/// "the 2015 agreement").
+const EVENTS: &[&str] = &[
+    "election",
+    "elections",
+    "vote",
+    "polls",
+    "revolution",
+    "uprising",
+    "agreement",
+    "accord",
+    "deal",
+    "talks",
+    "conference",
+    "summit",
+    "constitution",
+];
+
+/// Whether the date expression `d` only names an event: a noun of `EVENTS` right after it.
+fn dates_an_event(s: &Analysed, d: &dates::DateExpr) -> bool {
+    EVENTS.contains(&s.word(d.end))
 }
 
 /// For a holding in the past tense ("still held") after a report's date in the same sentence, that
@@ -191,6 +218,7 @@ mod tests {
                 "The LNA captured Waddan on Friday but lost Hun on Sunday.",
                 &["waddan lna captured 2017-06-02", "hun lna withdrew 2017-06-04"],
             ),
+            ("The LNA controls Waddan despite the March 2016 agreement.", &["waddan lna holds 2017-06-05"]),
         ]);
     }
 }

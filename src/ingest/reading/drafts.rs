@@ -9,7 +9,7 @@ use super::hit::Reading;
 use super::intent::Live;
 use super::sides::co_actors;
 use super::{Context, Draft, dating, text_of};
-use crate::model::{Action, PartialDate, Precision};
+use crate::model::{Action, FactionIx, PartialDate, Precision};
 
 /// The note on an entry read as a contest.
 pub(super) const GOING_IN: &str = "going in is not yet holding";
@@ -17,10 +17,10 @@ pub(super) const GOING_IN: &str = "going in is not yet holding";
 pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize, r: Reading) -> Vec<Draft> {
     let hit = l.hit;
     let said = r.action.unwrap_or(l.action);
-    let Some(actor) = r.actor else { return Vec::new() };
     if r.places.is_empty() {
         return Vec::new();
     }
+    let Some(actor) = r.actor else { return expelled_only(s, cx, l, lo, hi, r) };
     let mut notes = vec![format!("\"{}\"", text_of(s, hit.first, hit.end))];
     notes.extend(r.notes);
     let mut penalty = r.penalty + if hit.entry.has(WEAK) { WEAK_TRIGGER } else { 0.0 };
@@ -40,12 +40,7 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
     };
     notes.push(date_note);
     penalty += date_penalty;
-    let claimed_by = match s.speaker {
-        Speaker::Faction { faction, .. } => Some(faction),
-        Speaker::Continuing => cx.last_speaker,
-        Speaker::Unattributed => Some(actor.faction),
-        Speaker::Neutral | Speaker::Nobody => None,
-    };
+    let claimed_by = claimed_by(s, cx, Some(actor.faction));
     let others = co_actors(s, said, &actor, hit, &r.walk);
     let mut out = Vec::new();
     for p in r.places {
@@ -113,6 +108,40 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         }
     }
     out
+}
+
+/// Who makes the claim: the speaker's side, else the actor's when no one is quoted.
+fn claimed_by(s: &Analysed, cx: &Context, actor: Option<FactionIx>) -> Option<FactionIx> {
+    match s.speaker {
+        Speaker::Faction { faction, .. } => Some(faction),
+        Speaker::Continuing => cx.last_speaker,
+        Speaker::Unattributed => actor,
+        Speaker::Neutral | Speaker::Nobody => None,
+    }
+}
+
+/// "A rival faction seized Es Sider, driving out the LNA": the side driven out lost the places even
+/// when the side that drove it out goes unnamed.
+fn expelled_only(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize, r: Reading) -> Vec<Draft> {
+    let Some(from) = r.walk.from.filter(|_| l.hit.entry.has(lexicon::EXPEL)) else { return Vec::new() };
+    let (date, date_note, date_penalty) = dating::date_for(s, cx, l.hit, lo, hi, Action::Withdrew);
+    let mut notes = vec![format!("\"{}\"", text_of(s, l.hit.first, l.hit.end))];
+    notes.extend(r.notes);
+    notes.push(date_note);
+    notes.push("lost it: driven out".into());
+    let penalty = r.penalty + date_penalty + IMPLIED_CLAIM;
+    r.places
+        .iter()
+        .map(|p| Draft {
+            place: p.place,
+            faction: from,
+            action: Action::Withdrew,
+            date,
+            claimed_by: claimed_by(s, cx, None),
+            confidence: confidence::rounded(confidence::of(penalty)),
+            note: notes.join("; "),
+        })
+        .collect()
 }
 
 /// Words before a passive "held by" that put the holding in the past: "had been held by",

@@ -208,6 +208,17 @@ fn active(
     if !r.places.is_empty() || hit.entry.has(OBJECT) {
         return;
     }
+    // "seized Es Sider and Ras Lanuf, driving out the LNA": the places the clause before took.
+    if hit.entry.has(lexicon::EXPEL)
+        && super::walk::particle_out(s, hit.end)
+        && let Some(p) = nearest_before(s, hit.first)
+    {
+        r.places.extend(list_before(s, p));
+        r.places.push(p);
+        r.notes.push("place named earlier in the sentence".into());
+        r.penalty += PLACE_EARLIER_IN_SENTENCE;
+        return;
+    }
     let next = s.word(hit.end);
     let intransitive = hit.entry.has(lexicon::INTRANSITIVE)
         || hit.end >= s.len()
@@ -331,6 +342,26 @@ mod tests {
                 &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
             ),
             ("The LNA pushed forward on Friday.", &[]),
+            ("Unknown gunmen took Hun on Friday, driving out the LNA.", &["hun lna withdrew 2017-06-02"]),
+            (
+                "The GNA seized Hun and Waddan on Friday, driving out the LNA.",
+                &[
+                    "hun gna captured 2017-06-02",
+                    "waddan gna captured 2017-06-02",
+                    "hun lna holds 2017-06",
+                    "hun lna withdrew 2017-06-02",
+                    "waddan lna holds 2017-06",
+                    "waddan lna withdrew 2017-06-02",
+                ],
+            ),
+            (
+                "The GNA drove out the LNA from Gharyan.",
+                &[
+                    "gharyan gna captured 2017-06-05",
+                    "gharyan lna holds 2017-06",
+                    "gharyan lna withdrew 2017-06-05",
+                ],
+            ),
             ("Waddan came under LNA control on Friday.", &["waddan lna captured 2017-06-02"]),
             ("Sawkna, still under GNA control, was calm.", &["sawkna gna holds 2017-06-05"]),
             ("Hun is under the LNA's control.", &["hun lna holds 2017-06-05"]),
@@ -377,6 +408,9 @@ mod tests {
                 &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
             ),
             ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            ("Waddan is the main forward base of the LNA.", &["waddan lna holds 2017-06-05"]),
+            ("The LNA struck a deal with the GNA in Hun.", &[]),
+            ("Hun was the LNA's main base.", &["hun lna holds 2017-06-05"]),
         ]);
     }
 }

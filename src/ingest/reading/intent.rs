@@ -72,7 +72,7 @@ pub(super) fn live_hits(s: &Analysed, unopposed_before: bool) -> Vec<Live> {
         if intent && !e.has(FIRM) {
             continue;
         }
-        if denied.is_some_and(|(a, b)| a < hit.first && hit.first < b) {
+        if denied.is_some_and(|(a, b)| a < hit.first && hit.first < b) || agreement_after(s, hit.end) {
             continue;
         }
         if e.has(lexicon::PRESENT) && !p.is_some_and(|p| PRESENT_BE.contains(&s.word(p))) {
@@ -113,6 +113,17 @@ pub(super) fn live_hits(s: &Analysed, unopposed_before: bool) -> Vec<Live> {
         out.push(Live { hit: *hit, action, voice, attempt, compound });
     }
     out
+}
+
+/// What a verb may strike, reach or secure without any place changing hands ("struck a deal").
+const AGREEMENTS: &[&str] =
+    &["deal", "deals", "agreement", "agreements", "truce", "ceasefire", "accord", "settlement", "compromise"];
+/// How many words after a trigger its agreement may come ("reached a tentative ceasefire").
+const AGREEMENT_REACH: usize = 3;
+
+/// Whether an agreement is the object of the trigger ending at `end`: "struck a deal with".
+fn agreement_after(s: &Analysed, end: usize) -> bool {
+    (end..end + AGREEMENT_REACH).any(|k| AGREEMENTS.contains(&s.word(k)))
 }
 
 /// The word that governs "to" at token `to`: the one before it, or before the side or pronoun

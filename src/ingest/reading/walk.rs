@@ -177,19 +177,30 @@ const BEFORE_EXPELLED: &[&str] = &["the", "a", "an", "back"];
 const AFTER_EXPELLED: &[&str] = &["fighters", "forces", "militants", "troops", "units", "militias", "back"];
 
 /// "drove the LNA out of Hun", "expelled IS militants from Sirte": the side an expelling verb ending
-/// at token `end` drives out, when "out of" or "from" follows it.
+/// at token `end` drives out, when "out of" or "from" follows it, or "out" comes before it
+/// ("driving out the LNA", where the place may be the one the clause before took).
 pub(super) fn expelled_side(s: &Analysed, end: usize) -> Option<&FactionMention> {
-    let mut k = end;
-    while BEFORE_EXPELLED.contains(&s.word(k)) && k < end + 2 {
+    let particle = particle_out(s, end);
+    let start = end + usize::from(particle);
+    let mut k = start;
+    while BEFORE_EXPELLED.contains(&s.word(k)) && k < start + 2 {
         k += 1;
     }
     let f = s.faction_starting_at(k)?;
+    if particle {
+        return Some(f);
+    }
     let mut j = f.end;
     while AFTER_EXPELLED.contains(&s.word(j)) && j < f.end + 2 {
         j += 1;
     }
     let out = s.word(j) == "from" || (s.word(j) == "out" && matches!(s.word(j + 1), "of" | "from"));
     out.then_some(f)
+}
+
+/// Whether "out" stands right after an expelling verb ending at `end` ("driving out the LNA").
+pub(super) fn particle_out(s: &Analysed, end: usize) -> bool {
+    s.word(end) == "out" && !matches!(s.word(end + 1), "of" | "from")
 }
 
 /// The side named right after a "with" in a contest's clause ("battle with the GNA").
