@@ -160,6 +160,10 @@ pub fn read_claims<R1: Read + Send, R2: Read + Send>(
                 second,
                 from,
                 || ReadSoFar::new(sources, rows),
+                // Of a row's lookups, the place's misses the cache: the index is big.
+                |row| {
+                    std::hint::black_box(cx.place_ix.get(row.get(col.place)));
+                },
                 |read, row, problems| check_row(&checks, read, row, None, problems),
                 |read| read.ids.sort(),
             );

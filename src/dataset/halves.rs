@@ -50,12 +50,14 @@ pub fn middle_break(mut input: impl Read, size: u64) -> io::Result<Option<u64>> 
 /// Reads `first` (the table from its start) on this thread and `second` (the same table from
 /// byte `from`, as `Table::continuing` makes it) on another, handing each row to `each` with the
 /// state of its half, made by `make`; each half ends by handing its state to `finish`, on its
-/// own thread.
+/// own thread. Rows are read a few dozen ahead, and `warm` runs over them first (see
+/// `Table::next_row_warmed`).
 pub fn read<S, R1, R2>(
     mut first: Table<R1>,
     mut second: Table<R2>,
     from: u64,
     make: impl Fn() -> S + Sync,
+    warm: impl Fn(&Row) + Sync,
     each: impl Fn(&mut S, &Row, &mut Vec<Problem>) + Sync,
     finish: impl Fn(&mut S) + Sync,
 ) -> Halves<S>
@@ -67,11 +69,11 @@ where
     let (tell, told) = std::sync::mpsc::sync_channel::<Option<(u64, u64)>>(1);
     let give_up = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (make, each, finish, give_up) = (&make, &each, &finish, &give_up);
+        let (make, warm, each, finish, give_up) = (&make, &warm, &each, &finish, &give_up);
         let worker = scope.spawn(move || {
             let mut half = Half { state: make(), problems: Vec::new() };
             let mut first_row = true;
-            while let Some(row) = second.next_row(&mut half.problems) {
+            while let Some(row) = second.next_row_warmed(&mut half.problems, warm) {
                 if std::mem::take(&mut first_row) {
                     let _ = tell.send(Some((row.start, row.line)));
                 }
@@ -92,7 +94,7 @@ where
         let mut met = None;
         loop {
             let before = half.problems.len();
-            let Some(row) = first.next_row(&mut half.problems) else { break };
+            let Some(row) = first.next_row_warmed(&mut half.problems, warm) else { break };
             if theirs.is_none() && row.start >= from {
                 let their_first = *theirs.get_or_insert_with(|| told.recv().ok().flatten());
                 if let Some((start, line)) = their_first
@@ -140,6 +142,7 @@ mod tests {
             second,
             from,
             Vec::new,
+            |_| {},
             |rows: &mut Vec<(u64, u64, String)>, row, _| {
                 rows.push((row.line, row.start, row.get(name).into()))
             },

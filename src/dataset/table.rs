@@ -20,6 +20,8 @@ pub struct Table<R: Read> {
     reader: Records<R>,
     /// The current record.
     record: Record,
+    /// Rows read ahead, for `next_row_warmed`.
+    ahead: Option<Ahead>,
     told_not_utf8: bool,
 }
 
@@ -71,6 +73,7 @@ impl<R: Read> Table<R> {
             columns,
             reader,
             record: Record::default(),
+            ahead: None,
             told_not_utf8: false,
         };
         if !header.is_text() {
@@ -94,6 +97,7 @@ impl<R: Read> Table<R> {
             columns: self.columns.clone(),
             reader: Records::continuing(input, from),
             record: Record::default(),
+            ahead: None,
             told_not_utf8: false,
         }
     }
@@ -172,31 +176,85 @@ impl<R: Read> Table<R> {
         Some(at)
     }
 
-    /// Fills `batch` with the next rows and what `prepare` makes of each; false once the table
-    /// is read to its end.
+    /// Fills `batch` with up to `rows` next rows and what `prepare` makes of each; false once
+    /// the table is read to its end. The rows are read first and then prepared one after
+    /// another: lookups in a big index, done back to back, wait for memory together rather
+    /// than in turn.
     fn read_batch<P>(
         &mut self,
         batch: &mut Batch<P>,
+        rows: usize,
         prepare: &impl Fn(&Row) -> P,
         scratch: &mut Vec<Problem>,
     ) -> bool {
         batch.len = 0;
         batch.problems.clear();
         batch.prepared.clear();
-        while batch.len < BATCH_ROWS {
+        let mut more = true;
+        while batch.len < rows {
             if batch.rows.len() == batch.len {
                 batch.rows.push((At::default(), Record::default()));
             }
             let (at, record) = &mut batch.rows[batch.len];
             let read = self.read_record(record, scratch);
             batch.problems.extend(scratch.drain(..).map(|p| (batch.len, p)));
-            let Some(read) = read else { return false };
+            let Some(read) = read else {
+                more = false;
+                break;
+            };
             *at = read;
-            let row = Row { line: at.line, start: at.start, file: &self.file, fields: record };
-            batch.prepared.push(prepare(&row));
             batch.len += 1;
         }
-        true
+        for (at, record) in &batch.rows[..batch.len] {
+            let row = Row { line: at.line, start: at.start, file: &self.file, fields: record };
+            batch.prepared.push(prepare(&row));
+        }
+        more
+    }
+
+    /// The next row as `next_row` gives it, from rows read ahead a few dozen at a time: `warm`
+    /// runs over each lot before its rows are handed out, to bring into the cache what
+    /// checking them will look up.
+    pub fn next_row_warmed(&mut self, problems: &mut Vec<Problem>, warm: &impl Fn(&Row)) -> Option<Row<'_>> {
+        // Enough rows that their lookups overlap, few enough that what they bring in stays in
+        // the cache until the rows are checked.
+        const WARMED_ROWS: usize = 32;
+        let mut ahead = self.ahead.take().unwrap_or_default();
+        if ahead.next == ahead.batch.len && ahead.more {
+            let mut scratch = Vec::new();
+            ahead.more = self.read_batch(&mut ahead.batch, WARMED_ROWS, &|row| warm(row), &mut scratch);
+            (ahead.next, ahead.told) = (0, 0);
+        }
+        let next = ahead.next;
+        let due = ahead.batch.problems[ahead.told..].iter().take_while(|(before, _)| *before <= next).count();
+        problems.extend(ahead.batch.problems[ahead.told..ahead.told + due].iter().map(|(_, p)| p.clone()));
+        ahead.told += due;
+        ahead.next += usize::from(next < ahead.batch.len);
+        let ahead = self.ahead.insert(ahead);
+        let (at, record) = ahead.batch.rows[..ahead.batch.len].get(next)?;
+        Some(Row { line: at.line, start: at.start, file: &self.file, fields: record })
+    }
+}
+
+/// Rows read ahead by `next_row_warmed`, and how far they are handed out.
+struct Ahead {
+    batch: Batch<()>,
+    /// The next row to hand out, and how many of the batch's problems are told.
+    next: usize,
+    told: usize,
+    /// The table goes on after the batch.
+    more: bool,
+}
+
+impl Default for Ahead {
+    fn default() -> Self {
+        Ahead { batch: Batch::default(), next: 0, told: 0, more: true }
+    }
+}
+
+impl<P> Default for Batch<P> {
+    fn default() -> Self {
+        Batch { rows: Vec::new(), prepared: Vec::new(), len: 0, problems: Vec::new() }
     }
 }
 
@@ -220,13 +278,8 @@ impl<R: Read + Send> Table<R> {
             scope.spawn(move || {
                 let mut scratch = Vec::new();
                 loop {
-                    let mut batch = emptied.try_recv().unwrap_or_else(|_| Batch {
-                        rows: Vec::with_capacity(BATCH_ROWS),
-                        prepared: Vec::with_capacity(BATCH_ROWS),
-                        len: 0,
-                        problems: Vec::new(),
-                    });
-                    let more = self.read_batch(&mut batch, &prepare, &mut scratch);
+                    let mut batch = emptied.try_recv().unwrap_or_default();
+                    let more = self.read_batch(&mut batch, BATCH_ROWS, &prepare, &mut scratch);
                     if full.send(batch).is_err() || !more {
                         return;
                     }
@@ -415,6 +468,30 @@ mod tests {
             let (rows, _) = read(bytes);
             let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
             assert_eq!(lines, *want, "{:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn rows_read_ahead_are_the_rows_and_problems_read_one_by_one() {
+        let files: &[&[u8]] =
+            &[b"id,name\na,A\nb,B\n", b"id,name\na,\xff\nb,B,extra\n\nc,\"open\nd,D\n", b"id,name\n"];
+        for bytes in files {
+            let long: Vec<u8> = bytes.iter().chain(b"x,X\n".repeat(100).iter()).copied().collect();
+            for bytes in [bytes.to_vec(), long] {
+                let (one_by_one, told) = read(&bytes);
+                let mut problems = Vec::new();
+                let mut table = Table::read("t.csv", &bytes[..], &["id", "name"], &mut problems).unwrap();
+                let name = table.column("name");
+                let warmed = std::cell::Cell::new(0);
+                let mut rows = Vec::new();
+                while let Some(row) = table.next_row_warmed(&mut problems, &|_| warmed.set(warmed.get() + 1))
+                {
+                    rows.push((row.line, row.get(name).to_string()));
+                }
+                let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                assert_eq!((&rows, &problems), (&one_by_one, &told), "{:?}", String::from_utf8_lossy(&bytes));
+                assert_eq!(warmed.get(), rows.len());
+            }
         }
     }
 
