@@ -75,8 +75,9 @@ pub struct Timeline {
     segment_days: Vec<i32>,
     /// Claim indices behind each segment, in one arena.
     arena: Vec<u32>,
-    /// Every segment start, as (day, place, segment), by day.
-    events: Vec<(i32, PlaceIx, u32)>,
+    /// Every segment start, as (day, place, segment), by day: made when first asked for (the
+    /// viewer steps through it; a one-off question of one date never needs it).
+    events: std::sync::OnceLock<Vec<(i32, PlaceIx, u32)>>,
 }
 
 /// The segment every place is in at one day; moved along by `Timeline::step`.
@@ -123,7 +124,7 @@ impl Timeline {
             segment_days: Vec::with_capacity(most),
             // Usually two to three claims stand behind each segment.
             arena: Vec::with_capacity(4 * claims.len()),
-            events: Vec::new(),
+            events: std::sync::OnceLock::new(),
         };
         let range = |k: usize| place_count * k / parts..place_count * (k + 1) / parts;
         if parts <= 1 || threads <= 1 {
@@ -166,7 +167,6 @@ impl Timeline {
             });
         }
         timeline.starts.push(timeline.segments.len() as u32);
-        timeline.events = events_by_day(&timeline.starts, &timeline.segment_days);
         timeline
     }
 
@@ -229,8 +229,8 @@ impl Timeline {
 
     /// The first and last day on which anything changes.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let first = self.events.first()?;
-        let last = self.events.last()?;
+        let first = self.events().first()?;
+        let last = self.events().last()?;
         Some((self.segments[first.2 as usize].from, self.segments[last.2 as usize].from))
     }
 
@@ -302,7 +302,7 @@ impl Timeline {
         if to > from {
             let (a, b) = self.events_between(from, to);
             moved = a < b;
-            for &(_, place, seg) in &self.events[a..b] {
+            for &(_, place, seg) in &self.events()[a..b] {
                 snapshot.segment[place as usize] = seg;
                 if let Some(copy) = snapshot.current.get_mut(place as usize) {
                     *copy = self.segments.get(seg as usize).cloned();
@@ -311,7 +311,7 @@ impl Timeline {
         } else if to < from {
             let (a, b) = self.events_between(to, from);
             moved = a < b;
-            for &(_, place, seg) in self.events[a..b].iter().rev() {
+            for &(_, place, seg) in self.events()[a..b].iter().rev() {
                 let first = self.starts[place as usize];
                 let before = if seg > first { seg - 1 } else { NONE };
                 snapshot.segment[place as usize] = before;
@@ -335,9 +335,13 @@ impl Timeline {
     }
 
     /// Events with `after < day <= until`.
+    fn events(&self) -> &[(i32, PlaceIx, u32)] {
+        self.events.get_or_init(|| events_by_day(&self.starts, &self.segment_days))
+    }
+
     fn events_between(&self, after: i32, until: i32) -> (usize, usize) {
-        let a = self.events.partition_point(|e| e.0 <= after);
-        let b = self.events.partition_point(|e| e.0 <= until);
+        let a = self.events().partition_point(|e| e.0 <= after);
+        let b = self.events().partition_point(|e| e.0 <= until);
         (a, b)
     }
 
@@ -345,7 +349,7 @@ impl Timeline {
     pub fn changes_between(&self, after: NaiveDate, until: NaiveDate) -> Vec<Change> {
         let (a, b) = self.events_between(day_number(after), day_number(until));
         let mut changes = Vec::new();
-        for &(_, place, seg) in &self.events[a..b] {
+        for &(_, place, seg) in &self.events()[a..b] {
             let first = self.starts[place as usize];
             let previous = if seg > first { self.segments[seg as usize - 1].holder } else { None };
             let segment = &self.segments[seg as usize];
@@ -458,9 +462,9 @@ mod tests {
         }
         let by_place = ClaimsByPlace::build(9, &claims);
         let whole = Timeline::build_in_parts(&by_place, &claims, 1, 1);
-        let mut events = whole.events.clone();
+        let mut events = whole.events().to_vec();
         events.sort_unstable();
-        assert_eq!(whole.events, events, "events by day, place and segment");
+        assert_eq!(whole.events(), events, "events by day, place and segment");
         for (parts, threads) in [(2, 2), (3, 2), (9, 4)] {
             let joined = Timeline::build_in_parts(&by_place, &claims, parts, threads);
             assert_eq!(joined.starts, whole.starts, "{parts} parts");
@@ -468,7 +472,7 @@ mod tests {
             assert_eq!(joined.segments, whole.segments, "{parts} parts");
             assert_eq!(joined.segment_days, whole.segment_days, "{parts} parts");
             assert_eq!(joined.arena, whole.arena, "{parts} parts");
-            assert_eq!(joined.events, whole.events, "{parts} parts");
+            assert_eq!(joined.events(), whole.events(), "{parts} parts");
         }
     }
 
