@@ -211,7 +211,7 @@ mod tests {
         let ids: Vec<String> = (0..300).map(|i| format!("c{}", (i * 7919) % 97)).collect();
         let loaded: Vec<&str> = ids.iter().step_by(3).map(String::as_str).collect();
         // Row i is on line i + 2 and loads as item i / 3 when i is a multiple of 3.
-        let entry = |i: usize| (i % 3 == 0).then_some(i / 3);
+        let entry = |i: usize| i.is_multiple_of(3).then_some(i / 3);
         let mut whole = IdLog::default();
         for (i, id) in ids.iter().enumerate() {
             whole.log(id, i as u64 + 2, entry(i));
