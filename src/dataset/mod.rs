@@ -93,25 +93,25 @@ pub fn table_bytes(dir: &DataDir) -> u64 {
 /// Loads everything from `dir` as `load` does, telling `progress` of every stretch of bytes
 /// read from its tables (of `table_bytes` in all).
 pub fn load_reporting(dir: &DataDir, progress: Progress) -> Result<Loaded, UnreadableDir> {
-    load_with(dir, progress, halves::SPLIT_FROM_BYTES)
+    load_with(dir, progress, halves::SPLIT)
 }
 
 /// Loads `dir` reading every table in one go, never in halves: what reading in halves must
 /// give exactly, for tests to compare.
 #[doc(hidden)]
 pub fn load_in_one_go(dir: &DataDir) -> Result<Loaded, UnreadableDir> {
-    load_with(dir, &|_| {}, u64::MAX)
+    load_with(dir, &|_| {}, halves::Split::never())
 }
 
 /// Loads `dir` reading tables of `bytes` bytes or more in halves: to test reading in halves on
 /// small tables, against `load_in_one_go`.
 #[doc(hidden)]
 pub fn load_in_halves_from(dir: &DataDir, bytes: u64) -> Result<Loaded, UnreadableDir> {
-    load_with(dir, &|_| {}, bytes)
+    load_with(dir, &|_| {}, halves::Split::from_bytes(bytes))
 }
 
-/// Loads `dir`, reading tables of `halves_from` bytes or more in two halves at once.
-fn load_with(dir: &DataDir, progress: Progress, halves_from: u64) -> Result<Loaded, UnreadableDir> {
+/// Loads `dir`, reading the tables that `split` says are big in two halves at once.
+fn load_with(dir: &DataDir, progress: Progress, split: halves::Split) -> Result<Loaded, UnreadableDir> {
     dir.check()?;
     let mut problems = Vec::new();
 
@@ -129,7 +129,10 @@ fn load_with(dir: &DataDir, progress: Progress, halves_from: u64) -> Result<Load
     let overlay_columns =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"];
     let mut overlay = read_table(dir, places::OVERLAY_FILE, &overlay_columns, true, &mut problems, progress)
-        .map(|t| places::read_overlay(t, &mut problems))
+        .map(|mut t| {
+            let second = second_half(dir, places::OVERLAY_FILE, &mut t, progress, split.places);
+            places::read_overlay(t, second, table_rows(dir, places::OVERLAY_FILE), &mut problems)
+        })
         .unwrap_or_default();
     let left_out_places: HashMap<String, String> = std::mem::take(&mut overlay.left_out)
         .into_iter()
@@ -172,8 +175,8 @@ fn load_with(dir: &DataDir, progress: Progress, halves_from: u64) -> Result<Load
     let claim_columns = ["id", "place", "faction", "action", "date", "source", "quote", "claimed_by", "note"];
     let claims = read_table(dir, claims::CLAIMS_FILE, &claim_columns, true, &mut problems, progress)
         .map(|mut t| {
-            let second = second_half(dir, claims::CLAIMS_FILE, &mut t, progress, halves_from);
-            claims::read_claims(t, second, claim_rows(dir), &cx, &mut problems)
+            let second = second_half(dir, claims::CLAIMS_FILE, &mut t, progress, split.claims);
+            claims::read_claims(t, second, table_rows(dir, claims::CLAIMS_FILE), &cx, &mut problems)
         })
         .unwrap_or_default();
 
@@ -270,13 +273,12 @@ fn second_half<'p>(
     Some((first.continuing(store::Counted::new(input, progress), from), from))
 }
 
-/// About how many claims there are, so that room for them is made once; reserved room that is
+/// About how many rows a table has, so that room for them is made once; reserved room that is
 /// never filled costs no memory, so a file of blank lines is harmless.
-fn claim_rows(dir: &DataDir) -> usize {
+fn table_rows(dir: &DataDir, file: &str) -> usize {
     const MOST: usize = 50_000_000;
-    let size = dir.size(claims::CLAIMS_FILE).unwrap_or(0);
-    let lines =
-        dir.open(claims::CLAIMS_FILE).ok().flatten().and_then(|f| table::estimate_lines(f, size).ok());
+    let size = dir.size(file).unwrap_or(0);
+    let lines = dir.open(file).ok().flatten().and_then(|f| table::estimate_lines(f, size).ok());
     lines.unwrap_or(0).min(MOST)
 }
 

@@ -90,60 +90,117 @@ pub struct Overlay {
     pub left_out: Vec<(String, u64)>,
 }
 
-pub fn read_overlay(table: Table<impl Read + Send>, problems: &mut Vec<Problem>) -> Overlay {
-    let [id_col, name_col, aliases_col, lat_col, lon_col, kind_col, source_col, precision_col] =
+/// The overlay's columns, found once in its header.
+#[derive(Clone, Copy)]
+struct OverlayColumns {
+    id: Column,
+    name: Column,
+    aliases: Column,
+    lat: Column,
+    lon: Column,
+    kind: Column,
+    source: Column,
+    precision: Column,
+}
+
+/// The rows of the curated overlay in `table` that load, and, for a big file, of `second`: the
+/// same table read on from a byte past its middle (see `halves`). `rows` is about how many rows
+/// the table has (room is made for them).
+pub fn read_overlay<R1: Read + Send, R2: Read + Send>(
+    table: Table<R1>,
+    second: Option<(Table<R2>, u64)>,
+    rows: usize,
+    problems: &mut Vec<Problem>,
+) -> Overlay {
+    let [id, name, aliases, lat, lon, kind, source, precision] =
         ["id", "name", "aliases", "lat", "lon", "kind", "coord_source", "coord_precision_km"]
             .map(|c| table.column(c));
-    let mut overlay = Overlay::default();
-    table.for_each_row(problems, |_| (), |row, (), problems| {
-        let id = row.required(id_col, problems);
-        let name = row.required(name_col, problems);
-        let lat = coordinate(row, lat_col, 90.0, problems);
-        let lon = coordinate(row, lon_col, 180.0, problems);
-        let kind = row.required(kind_col, problems).and_then(|k| match k.parse::<PlaceKind>() {
-            Ok(kind) => Some(kind),
-            Err(message) => {
-                problems.push(row.problem(kind_col, message));
-                None
-            }
-        });
-        let coord_source = row.required(source_col, problems);
-        let precision = row.required(precision_col, problems).and_then(|p| match p.parse::<f64>() {
-            Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
-            _ => {
-                problems.push(row.problem(precision_col, format!("'{p}' is not a distance in km")));
-                None
-            }
-        });
-        if let Some(id) = id
-            && id.contains(|c: char| c.is_whitespace() || c == '|')
-        {
-            problems.push(row.problem(id_col, format!("'{id}' has spaces or '|': ids are single words")));
-            return;
-        }
-        let (Some(id), Some(name), Some(lat), Some(lon), Some(kind), Some(coord_source), Some(precision)) =
-            (id, name, lat, lon, kind, coord_source, precision)
-        else {
-            if let Some(id) = id {
-                overlay.left_out.push((id.to_string(), row.line));
-            }
-            return;
-        };
-        overlay.lines.push(row.line);
-        overlay.places.push(Place {
-            id: id.to_string(),
-            name: name.to_string(),
-            aliases: split_list(row.get(aliases_col)),
-            lat,
-            lon,
-            kind,
-            coord_source: coord_source.to_string(),
-            coord_precision_km: precision,
-            population: 0,
-            origin: PlaceOrigin::Curated,
-        });
-    });
+    let col = OverlayColumns { id, name, aliases, lat, lon, kind, source, precision };
+    let with_room = |rows: usize| Overlay {
+        places: Vec::with_capacity(rows),
+        lines: Vec::with_capacity(rows),
+        left_out: Vec::new(),
+    };
+    let Some((second, from)) = second else {
+        let mut overlay = with_room(rows);
+        table.for_each_row(
+            problems,
+            |_| (),
+            |row, (), problems| overlay_row(&col, &mut overlay, row, problems),
+        );
+        return overlay;
+    };
+    let halves = super::halves::read(
+        table,
+        second,
+        from,
+        || with_room(rows / 2 + 1),
+        |_| {},
+        |overlay, row, problems| overlay_row(&col, overlay, row, problems),
+        |_| {},
+    );
+    let mut overlay = halves.first.state;
+    problems.extend(halves.first.problems);
+    if let Some(second) = halves.second {
+        let shift = second.line_shift;
+        let Overlay { places, lines, left_out } = second.half.state;
+        overlay.places.extend(places);
+        overlay.lines.extend(lines.into_iter().map(|l| l + shift));
+        overlay.left_out.extend(left_out.into_iter().map(|(id, l)| (id, l + shift)));
+        problems.extend(second.half.problems);
+    }
     overlay
+}
+
+/// Checks one row of the overlay, reporting what is wrong with it, and keeps its place if
+/// nothing is.
+fn overlay_row(col: &OverlayColumns, overlay: &mut Overlay, row: &Row, problems: &mut Vec<Problem>) {
+    let id = row.required(col.id, problems);
+    let name = row.required(col.name, problems);
+    let lat = coordinate(row, col.lat, 90.0, problems);
+    let lon = coordinate(row, col.lon, 180.0, problems);
+    let kind = row.required(col.kind, problems).and_then(|k| match k.parse::<PlaceKind>() {
+        Ok(kind) => Some(kind),
+        Err(message) => {
+            problems.push(row.problem(col.kind, message));
+            None
+        }
+    });
+    let coord_source = row.required(col.source, problems);
+    let precision = row.required(col.precision, problems).and_then(|p| match p.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+        _ => {
+            problems.push(row.problem(col.precision, format!("'{p}' is not a distance in km")));
+            None
+        }
+    });
+    if let Some(id) = id
+        && id.contains(|c: char| c.is_whitespace() || c == '|')
+    {
+        problems.push(row.problem(col.id, format!("'{id}' has spaces or '|': ids are single words")));
+        return;
+    }
+    let (Some(id), Some(name), Some(lat), Some(lon), Some(kind), Some(coord_source), Some(precision)) =
+        (id, name, lat, lon, kind, coord_source, precision)
+    else {
+        if let Some(id) = id {
+            overlay.left_out.push((id.to_string(), row.line));
+        }
+        return;
+    };
+    overlay.lines.push(row.line);
+    overlay.places.push(Place {
+        id: id.to_string(),
+        name: name.to_string(),
+        aliases: split_list(row.get(col.aliases)),
+        lat,
+        lon,
+        kind,
+        coord_source: coord_source.to_string(),
+        coord_precision_km: precision,
+        population: 0,
+        origin: PlaceOrigin::Curated,
+    });
 }
 
 /// The overlay over the base: an overlay row whose `coord_source` is a base id replaces that row
@@ -229,7 +286,7 @@ mod tests {
             &mut problems,
         );
         let base = read_base(base, PlaceOrigin::GeoNames, &mut problems);
-        let overlay = read_overlay(overlay, &mut problems);
+        let overlay = read_overlay(overlay, None::<(Table<&[u8]>, u64)>, 0, &mut problems);
         let places = merge(base, overlay, "places.csv", &mut problems);
         let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["sawkna", "ghost"]);
@@ -253,7 +310,7 @@ mod tests {
              g,G,,30,10,town,x,1\n",
             &mut problems,
         );
-        let Overlay { places, left_out, .. } = read_overlay(overlay, &mut problems);
+        let Overlay { places, left_out, .. } = read_overlay(overlay, None::<(Table<&[u8]>, u64)>, 0, &mut problems);
         assert_eq!(places.len(), 1);
         let left_out: Vec<&str> = left_out.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(left_out, ["a", "b", "c", "d", "f"]);
