@@ -113,6 +113,7 @@ pub fn load_in_halves_from(dir: &DataDir, bytes: u64) -> Result<Loaded, Unreadab
 /// Loads `dir`, reading the tables that `split` says are big in two halves at once.
 fn load_with(dir: &DataDir, progress: Progress, split: halves::Split) -> Result<Loaded, UnreadableDir> {
     dir.check()?;
+    let meta = MetaRead::start(dir);
     let mut problems = Vec::new();
 
     let mut base = Vec::new();
@@ -180,7 +181,7 @@ fn load_with(dir: &DataDir, progress: Progress, split: halves::Split) -> Result<
         })
         .unwrap_or_default();
 
-    let meta = read_meta(dir, &mut problems);
+    let meta = meta.finish(&mut problems);
     let mut dataset = Dataset::with_indexes(places, factions, sources, claims, place_ix, faction_ix);
     dataset.set_meta(meta);
     Ok(Loaded { dataset, problems })
@@ -216,6 +217,40 @@ fn place_credits(places: &[Place]) -> Vec<&'static str> {
         credits.push("airportsdata (MIT)");
     }
     credits
+}
+
+/// `dataset.toml` read on a thread of its own while the tables are read: checking its
+/// countries' names reads the base map.
+enum MetaRead {
+    Reading(std::thread::JoinHandle<(meta::Meta, Vec<Problem>)>),
+    /// No thread could be started: it is read in turn.
+    InTurn(DataDir),
+}
+
+impl MetaRead {
+    fn start(dir: &DataDir) -> Self {
+        let owned = dir.clone();
+        let reading = std::thread::Builder::new().name("sandline meta".into()).spawn(move || {
+            let mut problems = Vec::new();
+            (read_meta(&owned, &mut problems), problems)
+        });
+        match reading {
+            Ok(handle) => MetaRead::Reading(handle),
+            Err(_) => MetaRead::InTurn(dir.clone()),
+        }
+    }
+
+    /// The dataset's description, its problems added to `problems`.
+    fn finish(self, problems: &mut Vec<Problem>) -> meta::Meta {
+        match self {
+            MetaRead::Reading(handle) => {
+                let (meta, found) = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                problems.extend(found);
+                meta
+            }
+            MetaRead::InTurn(dir) => read_meta(&dir, problems),
+        }
+    }
 }
 
 /// `dataset.toml`, when there is one; a dataset without it is described by its places.

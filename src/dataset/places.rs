@@ -310,7 +310,8 @@ mod tests {
              g,G,,30,10,town,x,1\n",
             &mut problems,
         );
-        let Overlay { places, left_out, .. } = read_overlay(overlay, None::<(Table<&[u8]>, u64)>, 0, &mut problems);
+        let Overlay { places, left_out, .. } =
+            read_overlay(overlay, None::<(Table<&[u8]>, u64)>, 0, &mut problems);
         assert_eq!(places.len(), 1);
         let left_out: Vec<&str> = left_out.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(left_out, ["a", "b", "c", "d", "f"]);
