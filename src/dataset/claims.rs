@@ -161,10 +161,8 @@ pub fn read_claims<R1: Read + Send, R2: Read + Send>(
                 from,
                 || ReadSoFar::new(sources, rows),
                 // Of a row's lookups, the place's misses the cache: the index is big.
-                |row| {
-                    std::hint::black_box(cx.place_ix.get(row.get(col.place)));
-                },
-                |read, row, problems| check_row(&checks, read, row, None, problems),
+                |row| cx.place_ix.get(row.get(col.place)).copied(),
+                |read, row, place, problems| check_row(&checks, read, row, place, problems),
                 |read| read.ids.sort(),
             );
             let mut read = halves.first.state;

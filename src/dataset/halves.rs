@@ -8,7 +8,7 @@
 //! its end. Either way every row is read once, exactly as reading the file in one go would.
 
 use super::problem::Problem;
-use super::table::{Row, Table};
+use super::table::{Row, RowsAhead, Table};
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -70,37 +70,39 @@ pub fn middle_break(mut input: impl Read, size: u64) -> io::Result<Option<u64>> 
 /// Reads `first` (the table from its start) on this thread and `second` (the same table from
 /// byte `from`, as `Table::continuing` makes it) on another, handing each row to `each` with the
 /// state of its half, made by `make`; each half ends by handing its state to `finish`, on its
-/// own thread. Rows are read a few dozen ahead, and `warm` runs over them first (see
-/// `Table::next_row_warmed`).
-pub fn read<S, R1, R2>(
+/// own thread. Rows are read a few dozen ahead, `prepare` running over them first (see
+/// `RowsAhead`), and `each` is given what it made of the row.
+pub fn read<S, P, R1, R2>(
     mut first: Table<R1>,
     mut second: Table<R2>,
     from: u64,
     make: impl Fn() -> S + Sync,
-    warm: impl Fn(&Row) + Sync,
-    each: impl Fn(&mut S, &Row, &mut Vec<Problem>) + Sync,
+    prepare: impl Fn(&Row) -> P + Sync,
+    each: impl Fn(&mut S, &Row, P, &mut Vec<Problem>) + Sync,
     finish: impl Fn(&mut S) + Sync,
 ) -> Halves<S>
 where
     S: Send,
+    P: Copy,
     R1: Read,
     R2: Read + Send,
 {
     let (tell, told) = std::sync::mpsc::sync_channel::<Option<(u64, u64)>>(1);
     let give_up = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (make, warm, each, finish, give_up) = (&make, &warm, &each, &finish, &give_up);
+        let (make, prepare, each, finish, give_up) = (&make, &prepare, &each, &finish, &give_up);
         let worker = scope.spawn(move || {
             let mut half = Half { state: make(), problems: Vec::new() };
             let mut first_row = true;
-            while let Some(row) = second.next_row_warmed(&mut half.problems, warm) {
+            let mut ahead = RowsAhead::default();
+            while let Some((row, prepared)) = ahead.next(&mut second, &mut half.problems, prepare) {
                 if std::mem::take(&mut first_row) {
                     let _ = tell.send(Some((row.start, row.line)));
                 }
                 if give_up.load(Ordering::Relaxed) {
                     return None;
                 }
-                each(&mut half.state, &row, &mut half.problems);
+                each(&mut half.state, &row, prepared, &mut half.problems);
             }
             if first_row {
                 let _ = tell.send(None);
@@ -112,9 +114,10 @@ where
         let mut half = Half { state: make(), problems: Vec::new() };
         let mut theirs: Option<Option<(u64, u64)>> = None;
         let mut met = None;
+        let mut ahead = RowsAhead::default();
         loop {
             let before = half.problems.len();
-            let Some(row) = first.next_row_warmed(&mut half.problems, warm) else { break };
+            let Some((row, prepared)) = ahead.next(&mut first, &mut half.problems, prepare) else { break };
             if theirs.is_none() && row.start >= from {
                 let their_first = *theirs.get_or_insert_with(|| told.recv().ok().flatten());
                 if let Some((start, line)) = their_first
@@ -127,7 +130,7 @@ where
                 }
                 give_up.store(true, Ordering::Relaxed);
             }
-            each(&mut half.state, &row, &mut half.problems);
+            each(&mut half.state, &row, prepared, &mut half.problems);
         }
         if met.is_none() {
             give_up.store(true, Ordering::Relaxed);
@@ -162,8 +165,8 @@ mod tests {
             second,
             from,
             Vec::new,
-            |_| {},
-            |rows: &mut Vec<(u64, u64, String)>, row, _| {
+            |_| (),
+            |rows: &mut Vec<(u64, u64, String)>, row, (), _| {
                 rows.push((row.line, row.start, row.get(name).into()))
             },
             |_| {},

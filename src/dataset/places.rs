@@ -135,8 +135,8 @@ pub fn read_overlay<R1: Read + Send, R2: Read + Send>(
         second,
         from,
         || with_room(rows / 2 + 1),
-        |_| {},
-        |overlay, row, problems| overlay_row(&col, overlay, row, problems),
+        |_| (),
+        |overlay, row, (), problems| overlay_row(&col, overlay, row, problems),
         |_| {},
     );
     let mut overlay = halves.first.state;

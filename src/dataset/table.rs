@@ -20,8 +20,6 @@ pub struct Table<R: Read> {
     reader: Records<R>,
     /// The current record.
     record: Record,
-    /// Rows read ahead, for `next_row_warmed`.
-    ahead: Option<Ahead>,
     told_not_utf8: bool,
 }
 
@@ -73,7 +71,6 @@ impl<R: Read> Table<R> {
             columns,
             reader,
             record: Record::default(),
-            ahead: None,
             told_not_utf8: false,
         };
         if !header.is_text() {
@@ -97,7 +94,6 @@ impl<R: Read> Table<R> {
             columns: self.columns.clone(),
             reader: Records::continuing(input, from),
             record: Record::default(),
-            ahead: None,
             told_not_utf8: false,
         }
     }
@@ -211,34 +207,13 @@ impl<R: Read> Table<R> {
         }
         more
     }
-
-    /// The next row as `next_row` gives it, from rows read ahead a few dozen at a time: `warm`
-    /// runs over each lot before its rows are handed out, to bring into the cache what
-    /// checking them will look up.
-    pub fn next_row_warmed(&mut self, problems: &mut Vec<Problem>, warm: &impl Fn(&Row)) -> Option<Row<'_>> {
-        // Enough rows that their lookups overlap, few enough that what they bring in stays in
-        // the cache until the rows are checked.
-        const WARMED_ROWS: usize = 32;
-        let mut ahead = self.ahead.take().unwrap_or_default();
-        if ahead.next == ahead.batch.len && ahead.more {
-            let mut scratch = Vec::new();
-            ahead.more = self.read_batch(&mut ahead.batch, WARMED_ROWS, &|row| warm(row), &mut scratch);
-            (ahead.next, ahead.told) = (0, 0);
-        }
-        let next = ahead.next;
-        let due = ahead.batch.problems[ahead.told..].iter().take_while(|(before, _)| *before <= next).count();
-        problems.extend(ahead.batch.problems[ahead.told..ahead.told + due].iter().map(|(_, p)| p.clone()));
-        ahead.told += due;
-        ahead.next += usize::from(next < ahead.batch.len);
-        let ahead = self.ahead.insert(ahead);
-        let (at, record) = ahead.batch.rows[..ahead.batch.len].get(next)?;
-        Some(Row { line: at.line, start: at.start, file: &self.file, fields: record })
-    }
 }
 
-/// Rows read ahead by `next_row_warmed`, and how far they are handed out.
-struct Ahead {
-    batch: Batch<()>,
+/// A table's rows read ahead a few dozen at a time, each with what `prepare` made of it: the
+/// rows of a lot are read, then prepared one after another (lookups in a big index, done back
+/// to back, wait for memory together rather than in turn), then handed out.
+pub struct RowsAhead<P> {
+    batch: Batch<P>,
     /// The next row to hand out, and how many of the batch's problems are told.
     next: usize,
     told: usize,
@@ -246,9 +221,38 @@ struct Ahead {
     more: bool,
 }
 
-impl Default for Ahead {
+impl<P> Default for RowsAhead<P> {
     fn default() -> Self {
-        Ahead { batch: Batch::default(), next: 0, told: 0, more: true }
+        RowsAhead { batch: Batch::default(), next: 0, told: 0, more: true }
+    }
+}
+
+impl<P: Copy> RowsAhead<P> {
+    /// The next row of `table` as `Table::next_row` gives it (the problems reading it found are
+    /// told first), and what `prepare` made of it.
+    pub fn next<'a, R: Read>(
+        &'a mut self,
+        table: &'a mut Table<R>,
+        problems: &mut Vec<Problem>,
+        prepare: &impl Fn(&Row) -> P,
+    ) -> Option<(Row<'a>, P)> {
+        // Enough rows that their lookups overlap, few enough that what they bring into the
+        // cache stays there until the rows are checked.
+        const ROWS: usize = 32;
+        if self.next == self.batch.len && self.more {
+            let mut scratch = Vec::new();
+            self.more = table.read_batch(&mut self.batch, ROWS, prepare, &mut scratch);
+            (self.next, self.told) = (0, 0);
+        }
+        let next = self.next;
+        let waiting = &self.batch.problems[self.told..];
+        let due = waiting.iter().take_while(|(before, _)| *before <= next).count();
+        problems.extend(waiting[..due].iter().map(|(_, p)| p.clone()));
+        self.told += due;
+        self.next += usize::from(next < self.batch.len);
+        let (at, record) = self.batch.rows[..self.batch.len].get(next)?;
+        let row = Row { line: at.line, start: at.start, file: &table.file, fields: record };
+        Some((row, self.batch.prepared[next]))
     }
 }
 
@@ -482,15 +486,20 @@ mod tests {
                 let mut problems = Vec::new();
                 let mut table = Table::read("t.csv", &bytes[..], &["id", "name"], &mut problems).unwrap();
                 let name = table.column("name");
-                let warmed = std::cell::Cell::new(0);
+                let prepared = std::cell::Cell::new(0);
+                let prepare = |row: &Row| {
+                    prepared.set(prepared.get() + 1);
+                    row.line
+                };
+                let mut ahead = RowsAhead::default();
                 let mut rows = Vec::new();
-                while let Some(row) = table.next_row_warmed(&mut problems, &|_| warmed.set(warmed.get() + 1))
-                {
+                while let Some((row, line)) = ahead.next(&mut table, &mut problems, &prepare) {
+                    assert_eq!(line, row.line);
                     rows.push((row.line, row.get(name).to_string()));
                 }
                 let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
                 assert_eq!((&rows, &problems), (&one_by_one, &told), "{:?}", String::from_utf8_lossy(&bytes));
-                assert_eq!(warmed.get(), rows.len());
+                assert_eq!(prepared.get(), rows.len());
             }
         }
     }
