@@ -22,5 +22,7 @@ pub mod render;
 pub mod review;
 pub mod scene;
 pub mod screen_grid;
+#[cfg(test)]
+mod test_io;
 pub mod view_link;
 pub mod words;

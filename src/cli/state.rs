@@ -155,8 +155,10 @@ fn csv_rows(
     let mut w = csv::Writer::from_writer(Vec::new());
     let stale_on = stale_after.on(date);
     let mut text = String::new();
+    let mut segments = Vec::with_capacity(PLACES_AHEAD);
     for group in places.chunks(PLACES_AHEAD) {
-        let segments: Vec<_> = group.iter().map(|&p| dataset.timeline.segment_at(p, date)).collect();
+        segments.clear();
+        segments.extend(group.iter().map(|&p| dataset.timeline.segment_at(p, date)));
         for segment in segments.iter().flatten() {
             for &c in dataset.timeline.claims_of(segment) {
                 std::hint::black_box(dataset.claims[c as usize].id.as_bytes().first());

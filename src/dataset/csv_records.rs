@@ -350,6 +350,7 @@ fn scan_line(bytes: &[u8], at_end: bool, ends: &mut Vec<usize>) -> Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_io::Trickle;
 
     /// Each record's line, start and fields as `Records` reads them, in chunks of `chunk` bytes.
     fn ours(bytes: &[u8], chunk: usize) -> Vec<(At, Vec<Vec<u8>>)> {
@@ -372,18 +373,6 @@ mod tests {
             read.push(record.iter().map(<[u8]>::to_vec).collect());
         }
         read
-    }
-
-    /// A reader that hands its bytes over a few at a time, as a slow disk or pipe may.
-    struct Trickle<'b>(&'b [u8], usize);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let n = self.1.min(buf.len()).min(self.0.len());
-            buf[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
-        }
     }
 
     #[test]

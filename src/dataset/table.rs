@@ -372,6 +372,7 @@ pub fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_io::Trickle;
 
     #[test]
     fn fields_are_trimmed_as_str_trim_does() {
@@ -501,18 +502,6 @@ mod tests {
                 assert_eq!((&rows, &problems), (&one_by_one, &told), "{:?}", String::from_utf8_lossy(&bytes));
                 assert_eq!(prepared.get(), rows.len());
             }
-        }
-    }
-
-    /// A reader that hands its bytes over a few at a time, as a slow disk or pipe may.
-    struct Trickle<'b>(&'b [u8], usize);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let n = self.1.min(buf.len()).min(self.0.len());
-            buf[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
         }
     }
 

@@ -107,18 +107,10 @@ impl<R: Read, W: Write> Read for LossyCopy<R, W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_io::Trickle;
 
     /// Reads `input` through a reader that hands over `chunk` bytes at a time.
     fn through(input: &[u8], chunk: usize) -> (String, Vec<u8>) {
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = self.1.min(buf.len()).min(self.0.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let mut reader = LossyCopy::new(Trickle(input, chunk), Vec::new());
         let mut text = String::new();
         reader.read_to_string(&mut text).unwrap();

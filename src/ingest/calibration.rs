@@ -38,17 +38,16 @@ fn shrunk(right: u32, proposed: u32, prior: f64) -> f64 {
     (f64::from(right) + PRIOR_WEIGHT * prior) / (f64::from(proposed) + PRIOR_WEIGHT)
 }
 
-fn totals(cells: &[(u32, u32)]) -> (u32, u32) {
-    cells.iter().fold((0, 0), |(r, n), &(cr, cn)| (r + cr, n + cn))
+fn totals(cells: impl IntoIterator<Item = (u32, u32)>) -> (u32, u32) {
+    cells.into_iter().fold((0, 0), |(r, n), (cr, cn)| (r + cr, n + cn))
 }
 
 /// The confidence of a proposal of `action` read with raw score `raw`, two decimals.
 pub fn calibrated(action: Action, raw: f64) -> f64 {
-    let all: Vec<(u32, u32)> = MEASURED.iter().flat_map(|(_, cells)| cells.iter().copied()).collect();
-    let (right, proposed) = totals(&all);
+    let (right, proposed) = totals(MEASURED.iter().flat_map(|(_, cells)| cells.iter().copied()));
     let overall = if proposed == 0 { 0.5 } else { f64::from(right) / f64::from(proposed) };
     let Some((_, cells)) = MEASURED.iter().find(|(a, _)| *a == action) else { return overall };
-    let (ar, an) = totals(cells);
+    let (ar, an) = totals(cells.iter().copied());
     let of_action = shrunk(ar, an, overall);
     let (r, n) = cells[band(raw)];
     (shrunk(r, n, of_action) * 100.0).round() / 100.0
