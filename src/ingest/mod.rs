@@ -10,6 +10,7 @@
 pub mod article;
 pub mod calibration;
 pub mod dates;
+mod descriptions;
 pub mod eval;
 mod extract;
 pub mod factions;
