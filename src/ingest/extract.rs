@@ -9,9 +9,7 @@ use super::reading::{self, Context, Draft};
 use super::sentence::Analysed;
 use super::speakers::{self, Speaker};
 use super::text::{self, Token};
-use super::{
-    Extraction, Proposal, UnknownName, dates, descriptions, glosses, periods, phrases, published, sites,
-};
+use super::{Extraction, Proposal, UnknownName, dates, glosses, periods, phrases, published, sites};
 use crate::dataset::Dataset;
 use crate::gazetteer::{Gazetteer, Mention};
 use crate::model::{Action, PartialDate, PlaceIx, PlaceKind};
@@ -59,19 +57,12 @@ impl<'d> Ingestor<'d> {
         let in_text = published::find(text);
         let published = given.or(in_text.map(|f| f.date));
         let sentences = text::sentences(text);
-        let mut prepared: Vec<(Vec<Token>, Vec<FactionMention>)> = sentences
-            .iter()
-            .map(|s| {
-                let tokens = text::tokenize(&text[s.start..s.end], s.start);
-                let found = self.factions.find(text, &tokens);
-                (tokens, found)
-            })
-            .collect();
-        let profile = descriptions::Profile::of(&prepared);
-        for (tokens, factions) in &mut prepared {
-            descriptions::add(self.dataset, &profile, published, tokens, factions);
-            *factions = phrases::widen(tokens, factions);
-            periods::date_mentions(self.dataset, published, tokens, factions);
+        let mut prepared: Vec<(Vec<Token>, Vec<FactionMention>)> = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let tokens = text::tokenize(&text[s.start..s.end], s.start);
+            let mut factions = phrases::widen(&tokens, &self.factions.find(text, &tokens));
+            periods::date_mentions(self.dataset, published, &tokens, &mut factions);
+            prepared.push((tokens, factions));
         }
         glosses::add_defined_acronyms(text, &mut prepared);
         glosses::rebind_glossed_patrons(&mut prepared);

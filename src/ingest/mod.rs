@@ -10,7 +10,6 @@
 pub mod article;
 pub mod calibration;
 pub mod dates;
-mod descriptions;
 pub mod eval;
 mod extract;
 pub mod factions;
