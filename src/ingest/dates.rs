@@ -199,6 +199,11 @@ fn is(tokens: &[Token], k: usize, w: &str) -> bool {
     tokens.get(k).is_some_and(|t| t.lower == w)
 }
 
+/// A relative pronoun stands at most two words before token `i` ("who was recently", "which recently").
+fn in_relative_clause(tokens: &[Token], i: usize) -> bool {
+    (i.saturating_sub(2)..i).any(|k| ["who", "which", "whom"].iter().any(|w| is(tokens, k, w)))
+}
+
 fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
     let t = &tokens[i];
     let expr = |end: usize, when: When| Some(DateExpr { first: i, end, when });
@@ -210,7 +215,8 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
     }
     match t.lower.as_str() {
         "yesterday" => return expr(i + 1, When::Yesterday),
-        "recently" => return expr(i + 1, When::RecentlySomeTime),
+        // "who was recently reintegrated" dates the relative clause, not the claim.
+        "recently" if !in_relative_clause(tokens, i) => return expr(i + 1, When::RecentlySomeTime),
         "today" | "tonight" => return expr(i + 1, When::Today),
         "this" if ["morning", "afternoon", "evening"].iter().any(|w| is(tokens, i + 1, w)) => {
             return expr(i + 2, When::Today);
@@ -509,6 +515,7 @@ mod tests {
             ("in September last year", "2017-03-04", &["2016-09"]),
             ("in recent weeks", "2020-05-18", &["2020-05"]),
             ("recently regained", "2020-06-05", &["2020"]),
+            ("Haftar, who was recently reinstated, took it", "2014-12", &[]),
             ("a day earlier", "2017-03-12", &["2017-03-11"]),
             ("two days later", "2017-03-12", &["2017-03-14"]),
             ("the day before,", "2017-03-12", &["2017-03-11"]),

@@ -89,6 +89,9 @@ H A w | positioned in, deployed in
 B A - | besiege, besieges, besieging, encircle, encircles, encircling
 B A p | besieged, encircled
 B A np | surrounded
+B A - | took control of the areas surrounding, taken control of the areas surrounding
+B A - | take control of the areas surrounding, seized the areas surrounding, took the areas surrounding
+B A - | control of the areas surrounding, controls the areas surrounding, control the areas surrounding
 B N - | siege of, siege on, siege to, siege around, blockade of, blockade on
 B AA - | under siege by, under siege from
 B A f | lift the siege of, lift the siege on
