@@ -37,6 +37,11 @@ pub enum When {
     MonthLastYear(u32),
     /// "in recent weeks", "in recent days": the publication month.
     Recently,
+    /// "recently" alone: some time before publication, how long the text does not say; its year.
+    RecentlySomeTime,
+    /// "a day earlier", "the day before", "two days later", "the next day": days counted from the
+    /// day the story is about, not from the publication day (negative: before it).
+    StoryDays(i32),
     /// "the 24th of last month" (`months_back` 1), "the 3rd of this month" (0), or "on the 24th"
     /// (`None`: the last 24th on or before the publication day).
     DayOfMonth {
@@ -159,9 +164,44 @@ pub fn find(tokens: &[Token]) -> Vec<DateExpr> {
     out
 }
 
+/// "a day earlier", "two days later", "the day before", "the previous day", "the next day", "the
+/// following day": days from the story's day. "The day before the vote" counts from the vote, so
+/// "the day before" must end its phrase.
+fn story_days(tokens: &[Token], i: usize) -> Option<DateExpr> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let expr = |end: usize, n: i32| Some(DateExpr { first: i, end, when: When::StoryDays(n) });
+    if word(i) == "the" && matches!(word(i + 1), "previous" | "next" | "following") && word(i + 2) == "day" {
+        return expr(i + 3, if word(i + 1) == "previous" { -1 } else { 1 });
+    }
+    if word(i) == "the" && word(i + 1) == "day" && matches!(word(i + 2), "before" | "after") {
+        let ends = tokens.get(i + 3).is_none_or(|t| !t.word);
+        return ends.then_some(()).and_then(|_| expr(i + 3, if word(i + 2) == "before" { -1 } else { 1 }));
+    }
+    let n = i32::try_from(count(tokens.get(i)?)?).ok()?;
+    if matches!(word(i + 1), "day" | "days") && matches!(word(i + 2), "earlier" | "later") {
+        return expr(i + 3, if word(i + 2) == "earlier" { -n } else { n });
+    }
+    None
+}
+
+/// A day counted from the story's day (`story`, else the publication date): a day when that day
+/// is known to the day, else its month.
+pub fn from_story_day(days: i32, story: PartialDate) -> PartialDate {
+    if story.precision() == Precision::Day {
+        PartialDate::day(story.first_day() + Duration::days(i64::from(days)))
+    } else {
+        story
+    }
+}
+
 /// Token `k` is the word `w`.
 fn is(tokens: &[Token], k: usize, w: &str) -> bool {
     tokens.get(k).is_some_and(|t| t.lower == w)
+}
+
+/// A relative pronoun stands at most two words before token `i` ("who was recently", "which recently").
+fn in_relative_clause(tokens: &[Token], i: usize) -> bool {
+    (i.saturating_sub(2)..i).any(|k| ["who", "which", "whom"].iter().any(|w| is(tokens, k, w)))
 }
 
 fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
@@ -170,8 +210,13 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
     if let Some(d) = weekday_of(t) {
         return expr(i + 1, When::Weekday(d));
     }
+    if let Some(e) = story_days(tokens, i) {
+        return Some(e);
+    }
     match t.lower.as_str() {
         "yesterday" => return expr(i + 1, When::Yesterday),
+        // "who was recently reintegrated" dates the relative clause, not the claim.
+        "recently" if !in_relative_clause(tokens, i) => return expr(i + 1, When::RecentlySomeTime),
         "today" | "tonight" => return expr(i + 1, When::Today),
         "this" if ["morning", "afternoon", "evening"].iter().any(|w| is(tokens, i + 1, w)) => {
             return expr(i + 2, When::Today);
@@ -395,6 +440,8 @@ pub fn resolve(when: When, published: Option<PartialDate>) -> Option<PartialDate
         When::LastYear => PartialDate::year(p.year() - 1),
         When::MonthLastYear(m) => PartialDate::month(p.year() - 1, m),
         When::Recently if month_known => first_of_month(p, 0),
+        When::RecentlySomeTime => PartialDate::year(p.year()),
+        When::StoryDays(n) => Some(from_story_day(n, pub_date)),
         When::DayOfMonth { day, months_back: Some(n) } if month_known => {
             let month = first_of_month(p, n)?.first_day();
             NaiveDate::from_ymd_opt(month.year(), month.month(), day).map(PartialDate::day)
@@ -467,6 +514,13 @@ mod tests {
             ("in April last year to", "2020-05-18", &["2019-04"]),
             ("in September last year", "2017-03-04", &["2016-09"]),
             ("in recent weeks", "2020-05-18", &["2020-05"]),
+            ("recently regained", "2020-06-05", &["2020"]),
+            ("Haftar, who was recently reinstated, took it", "2014-12", &[]),
+            ("a day earlier", "2017-03-12", &["2017-03-11"]),
+            ("two days later", "2017-03-12", &["2017-03-14"]),
+            ("the day before,", "2017-03-12", &["2017-03-11"]),
+            ("the next day", "2017-03", &["2017-03"]),
+            ("the day before the vote", "2017-03-12", &[]),
             ("on Friday", "", &["?"]),
             ("they may leave", "2018-05-23", &[]),
             ("a 2011 uprising", "2018-05-23", &[]),

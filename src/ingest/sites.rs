@@ -79,7 +79,14 @@ pub fn resolve(
         if taken(k) || places.iter().any(|p| !p.anaphor && p.first <= k && k < p.end) {
             continue;
         }
-        let Some((owner, start, end)) = owner(tokens, places, k) else { continue };
+        // "the Benghazi port area": the town's name right before the noun. Only a site the
+        // gazetteer knows replaces it; else the name stays what it was ("Mitiga airport").
+        let adjacent = places.iter().position(|p| !p.anaphor && p.end == k && k > 0);
+        let Some((owner, start, end)) =
+            adjacent.map(|i| (i, places[i].first, k + 1)).or_else(|| owner(tokens, places, k))
+        else {
+            continue;
+        };
         let town = places[owner];
         let site = patterns.iter().find_map(|pattern| {
             let (place, matched) = lookup(&pattern.replace("{}", &name_of(town.place)))?;
@@ -98,7 +105,8 @@ pub fn resolve(
                     locator: false,
                 });
             }
-            None => places[owner].locator = true,
+            None if adjacent.is_none() => places[owner].locator = true,
+            None => {}
         }
     }
     for i in 0..places.len() {
@@ -161,4 +169,55 @@ fn locates(tokens: &[Token], places: &[PlaceRef], i: usize) -> bool {
     let words = |j: usize| tokens[j].lower.as_str();
     (prev.end..p.first).any(|j| LOCATING.contains(&words(j)))
         && (prev.end..p.first).all(|j| between(words(j)) || LOCATING.contains(&words(j)) || in_locator(j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::tokenize;
+
+    /// Place 0 is the town "Benghazi" (at the token of that word), 1 its port, 2 "Mitiga" (an
+    /// airport the gazetteer knows by that name alone).
+    fn read(text: &str) -> Vec<(PlaceIx, bool)> {
+        let tokens = tokenize(text, 0);
+        let mut places: Vec<PlaceRef> = tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| {
+                let place = match t.stem() {
+                    "benghazi" => 0,
+                    "mitiga" => 2,
+                    _ => return None,
+                };
+                Some(PlaceRef {
+                    first: k,
+                    end: k + 1,
+                    place,
+                    anaphor: false,
+                    ambiguous: false,
+                    locator: false,
+                })
+            })
+            .collect();
+        let lookup = |q: &str| (q == "Benghazi port").then(|| (1, "Benghazi port".to_string()));
+        let name_of = |p: PlaceIx| ["Benghazi", "Benghazi port", "Mitiga"][p as usize].to_string();
+        resolve(&tokens, &mut places, |_| false, &lookup, name_of);
+        places.iter().map(|p| (p.place, p.locator)).collect()
+    }
+
+    #[test]
+    fn a_site_named_after_its_town_replaces_the_town() {
+        let cases: &[(&str, &[(PlaceIx, bool)])] = &[
+            ("the port of Benghazi", &[(1, false)]),
+            ("Benghazi's port", &[(1, false)]),
+            ("the Benghazi port area", &[(1, false)]),
+            ("Benghazi port", &[(1, false)]),
+            ("the Mitiga airport", &[(2, false)]),
+            ("the airport in Mitiga", &[(2, true)]),
+            ("Benghazi", &[(0, false)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text), want.to_vec(), "{text:?}");
+        }
+    }
 }

@@ -36,6 +36,11 @@ C A v | dislodged, dislodge, dislodges, dislodging
 C AA - | fell to, fallen to, falls to, fell into the hands of, fallen into the hands of
 C AA - | came under the control of, fell under the control of, handed over to, turned over to
 C AA - | fallen into control of, fell into control of
+C A - | won control of, win control of, wins control of, winning control of, claimed control of
+C A - | claims control of, claiming control of, declared victory in, declared victory over
+C A - | announced victory in, announced the liberation of, announces the liberation of
+C A - | declared the liberation of, declares the liberation of, announced the full liberation of
+C A - | announced the total liberation of, announced the complete liberation of
 C N - | liberation of, capture of, seizure of, recapture of, fall of, takeover of
 C N - | victory over, victory in, victories over
 C A x | enter, enters, entering, storm, storms, storming, moved into, moving into, move into
@@ -43,6 +48,7 @@ C A x | moves into, marched into, rolled into, swept into, advanced into, advanc
 C A x | pushed into, pushing into, broke into, arrived in, arrive in, arriving in, arrived at
 C A xp | entered, stormed
 C A xo | reached, reach, reaches, reaching
+C A x | drove into, drive into, drives into, driving into, rolling into, pushed deep into
 W A - | lost, lose, loses, losing, withdrew, withdraw, withdraws, withdrawn, withdrawing
 W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retreat from
 W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
@@ -50,6 +56,9 @@ W A - | ousted from, ceded, fled from, fleeing from, conceded, concede, concedes
 W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
 W A - | driven from, routed from, chased out of, chased from, kicked out of, flushed out of, flushed from
 W A - | dislodged from
+W A - | pulled back from, pull back from, pulls back from, pulling back from, fell back from
+W A - | fall back from, falls back from, falling back from, gave up control of, give up control of
+W A o | gave up, give up, gives up, giving up
 W A no | fled, fleeing
 W A n | abandoned, evacuated, handed over
 W A no | left
@@ -80,7 +89,9 @@ H A w | positioned in, deployed in
 B A - | besiege, besieges, besieging, encircle, encircles, encircling
 B A p | besieged, encircled
 B A np | surrounded
-B A n | surrounding
+B A - | took control of the areas surrounding, taken control of the areas surrounding
+B A - | take control of the areas surrounding, seized the areas surrounding, took the areas surrounding
+B A - | control of the areas surrounding, controls the areas surrounding, control the areas surrounding
 B N - | siege of, siege on, siege to, siege around, blockade of, blockade on
 B AA - | under siege by, under siege from
 B A f | lift the siege of, lift the siege on
@@ -113,6 +124,9 @@ F AA - | under attack from, under attack by, under fire from, under assault from
 F A n | attacked, attacking, attacks
 F A - | advanced on, advancing on, advance on, advances on, advanced toward, advanced towards
 F A - | advancing toward, advancing towards, advanced in, advancing in
+F A - | advanced to, advancing to, advance to, advances to, pushed toward, pushed towards
+F A - | pushing toward, pushing towards, moved toward, moved towards, moving toward, moving towards
+F A - | edged closer to, edging closer to, gained a foothold in, gaining a foothold in
 F A nw | shelled, shelling, struck, striking, bombarded, bombed
 F AA - | lost ground, losing ground
 ";

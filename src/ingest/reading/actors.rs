@@ -4,7 +4,7 @@
 use super::super::lexicon::Hit;
 use super::super::sentence::Analysed;
 use super::super::speakers::{self, Speaker};
-use super::confidence::{BY_PATRON, PRONOUN, RELATIVE_PRONOUN};
+use super::confidence::{BY_PATRON, PRONOUN, RELATIVE_PRONOUN, STORY_SIDE};
 use super::{Context, text_of};
 use crate::model::{Action, FactionIx};
 
@@ -107,13 +107,55 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
             .filter(|a| a.span.is_none_or(|(first, _)| first >= clause))
             .map(|a| (a, hit.end));
     }
-    actor_after(s, cx, hit.end).or_else(|| fought_with(s, hit)).or_else(|| agent_after_place(s, hit)).or_else(
-        || {
+    actor_after(s, cx, hit.end)
+        .or_else(|| fought_with(s, hit))
+        .or_else(|| agent_after_place(s, hit))
+        .or_else(|| {
             // "clashes near X between LNA troops and ...": the first side named.
             let (f, _) = super::sides::between(s)?;
             Some((named(s, f.faction, f.first, f.end, f.by_patron), hit.end))
-        },
-    )
+        })
+        .or_else(|| story_side(s, cx, hit).map(|a| (a, hit.end)))
+}
+
+/// The note of an actor that is one of the two sides the story has been about.
+pub(super) const STORY_SIDES: &str = "a side of the story's fight (no side named here)";
+/// Nouns for fighting itself, which need two sides (not "an attack on", one side's act).
+const FIGHTING_NOUNS: &[&str] = &[
+    "clashes",
+    "fighting",
+    "battle",
+    "battles",
+    "skirmishes",
+    "confrontations",
+    "gun",
+    "gunbattles",
+    "firefights",
+    "street",
+];
+/// How many of the article's claims back the story's fight may be.
+const STORY_SIDES_REACH: usize = 8;
+
+/// The sides of the article's latest fight: the side of its latest claim of fighting (a contest, a
+/// capture, a loss, a siege), and the latest other side among the claims just before, if any.
+pub(super) fn story_sides(cx: &Context) -> Option<(FactionIx, Option<FactionIx>)> {
+    let recent: Vec<_> = cx.earlier.iter().rev().take(STORY_SIDES_REACH).collect();
+    let fight =
+        |a: Action| matches!(a, Action::Contested | Action::Captured | Action::Withdrew | Action::Besieged);
+    let last = recent.iter().find(|d| fight(d.action))?;
+    let other = recent.iter().find(|d| d.faction != last.faction).map(|d| d.faction);
+    Some((last.faction, other))
+}
+
+/// "Heavy fighting continued in Sirte on Sunday", no side named in the sentence: the first of the
+/// two sides the story's latest contest was between (`drafts` adds the second).
+fn story_side(s: &Analysed, cx: &Context, hit: Hit) -> Option<Actor> {
+    let fighting = FIGHTING_NOUNS.contains(&hit.entry.words.split(' ').next().unwrap_or(""));
+    if hit.entry.action != Action::Contested || !fighting || !s.factions.is_empty() {
+        return None;
+    }
+    let (first, _) = story_sides(cx)?;
+    Some(Actor { faction: first, how: STORY_SIDES.into(), penalty: STORY_SIDE, span: None })
 }
 
 /// "the capture of Hun by the LNA", "the fall of Hun to the GNA": the side after the noun's place.
@@ -485,6 +527,27 @@ mod tests {
                 "A rival faction seized Hun on Friday. The BDB said it now held Hun.",
                 &["hun bdb captured 2017-06-02", "hun bdb holds 2017-06-05"],
             ),
+        ]);
+    }
+
+    #[test]
+    fn fighting_with_no_side_named_is_between_the_sides_of_the_story() {
+        check(&[
+            (
+                "The LNA clashed with the BDB in Hun on Friday. Fighting spread to Waddan on Saturday.",
+                &[
+                    "hun lna contested 2017-06-02",
+                    "hun bdb contested 2017-06-02",
+                    "waddan bdb contested 2017-06-03",
+                    "waddan lna contested 2017-06-03",
+                ],
+            ),
+            // One side's act is no fight of two; and with no fight before, no side at all.
+            (
+                "The LNA clashed with the BDB in Hun on Friday. An attack on a school in Waddan killed two.",
+                &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
+            ),
+            ("Fighting spread to Waddan on Saturday.", &[]),
         ]);
     }
 }

@@ -21,6 +21,8 @@ pub const RELATIVE_PRONOUN: f64 = 0.05;
 pub const CARRIED_ACTOR: f64 = 0.1;
 /// "A rival faction seized X. The BDB said it held X": the side named only in the next sentence.
 pub const NEXT_SENTENCE_ACTOR: f64 = 0.25;
+/// "Fighting went on in Sirte", no side named: the two sides of the story's latest contest.
+pub const STORY_SIDE: f64 = 0.2;
 /// "The base was captured", no one named: whoever the article said captured it earlier.
 pub const EARLIER_CAPTURE_ACTOR: f64 = 0.2;
 /// A verb with no object ("withdrew"): the place named earlier in the sentence.

@@ -81,6 +81,9 @@ pub(super) fn date_for(
     }
     if let Some(d) = nearest {
         let words = text_of(s, d.first, d.end);
+        if let Some(date) = story_day(s, cx, d) {
+            return (Some(date), format!("date \"{words}\" from the story's day"), 0.0);
+        }
         return match dates::resolve(d.when, cx.published) {
             Some(date) => (Some(date), format!("date \"{words}\""), 0.0),
             None => (None, format!("date \"{words}\" unresolved: no publication date"), UNRESOLVED_DATE),
@@ -101,8 +104,9 @@ pub(super) fn date_for(
     }
     // "On Monday X attacked Ubari, but Y forced them to withdraw": a day named earlier in the
     // sentence beats the day of the sentences before.
-    if let Some(d) = s.dates.iter().rfind(|d| d.end <= hit.first && d.when.is_news_peg())
-        && let Some(date) = dates::resolve(d.when, cx.published)
+    let story_days = |d: &dates::DateExpr| matches!(d.when, dates::When::StoryDays(_));
+    if let Some(d) = s.dates.iter().rfind(|d| d.end <= hit.first && (d.when.is_news_peg() || story_days(d)))
+        && let Some(date) = story_day(s, cx, d).or_else(|| dates::resolve(d.when, cx.published))
     {
         return (Some(date), format!("date earlier in the sentence \"{}\"", text_of(s, d.first, d.end)), 0.0);
     }
@@ -153,6 +157,27 @@ fn said_still_held(s: &Analysed, cx: &Context, hit: Hit) -> Option<(PartialDate,
     }
     let d = s.dates.iter().rfind(|d| d.end <= hit.first && d.when.is_news_peg())?;
     Some((dates::resolve(d.when, cx.published)?, text_of(s, d.first, d.end)))
+}
+
+/// "A day earlier", "two days later": counted from a day named before it in the sentence ("seized
+/// Gharyan on 2 April, and two days later ..."), else from the last claim's day, else from the day
+/// the story is about. `None` for any other expression.
+fn story_day(s: &Analysed, cx: &Context, d: &dates::DateExpr) -> Option<PartialDate> {
+    let dates::When::StoryDays(n) = d.when else { return None };
+    let day_before_it = s
+        .dates
+        .iter()
+        .rfind(|e| e.end <= d.first && !matches!(e.when, dates::When::StoryDays(_)))
+        .and_then(|e| dates::resolve(e.when, cx.published))
+        .filter(|e| e.precision() == Precision::Day);
+    let from = day_before_it.or_else(|| last_claim_day(cx)).or(cx.narrative).or(cx.published)?;
+    Some(dates::from_story_day(n, from))
+}
+
+/// The day of the last claim read before this sentence, when it has one: what "a day earlier"
+/// in the next sentence counts from.
+fn last_claim_day(cx: &Context) -> Option<PartialDate> {
+    cx.earlier.last().and_then(|d| d.date).filter(|d| d.precision() == Precision::Day)
 }
 
 /// The month a date falls in.
@@ -219,6 +244,15 @@ mod tests {
                 &["waddan lna captured 2017-06-02", "hun lna withdrew 2017-06-04"],
             ),
             ("The LNA controls Waddan despite the March 2016 agreement.", &["waddan lna holds 2017-06-05"]),
+            (
+                "On Saturday the LNA retook Hun. A day earlier it had seized Waddan.",
+                &["hun lna captured 2017-06-03", "waddan lna captured 2017-06-02"],
+            ),
+            ("The LNA has recently taken Waddan.", &["waddan lna captured 2017"]),
+            (
+                "The LNA seized Hun on 2 May. Two days later it took Waddan.",
+                &["hun lna captured 2017-05-02", "waddan lna captured 2017-05-04"],
+            ),
         ]);
     }
 }

@@ -4,6 +4,7 @@
 use super::super::lexicon::{self, Voice, WEAK};
 use super::super::sentence::Analysed;
 use super::super::speakers::Speaker;
+use super::actors::{Actor, STORY_SIDES, story_sides};
 use super::confidence::{self, HELD_BEFORE, IMPLIED_CLAIM, WEAK_TRIGGER};
 use super::hit::Reading;
 use super::intent::Live;
@@ -41,7 +42,12 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
     notes.push(date_note);
     penalty += date_penalty;
     let claimed_by = claimed_by(s, cx, Some(actor.faction));
-    let others = co_actors(s, said, &actor, hit, &r.walk);
+    let mut others = co_actors(s, said, &actor, hit, &r.walk);
+    if actor.how == STORY_SIDES
+        && let Some((_, Some(second))) = story_sides(cx)
+    {
+        others.push(Actor { faction: second, ..actor.clone() });
+    }
     let mut out = Vec::new();
     for p in r.places {
         let mut note = notes.clone();
