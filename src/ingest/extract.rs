@@ -91,6 +91,14 @@ impl<'d> Ingestor<'d> {
             let analysed =
                 self.analyse(text, s.start, s.end, tokens, factions, &here, si, &mut state, &mut out);
             out.places_seen += analysed.places.iter().filter(|p| !p.anaphor).count();
+            out.sentences.push(super::Recognised {
+                start: analysed.start,
+                end: analysed.end,
+                headline: s.headline,
+                places: analysed.places.iter().map(|p| p.place).collect(),
+                factions: analysed.factions.iter().map(|f| f.faction).collect(),
+                triggers: analysed.hits.iter().map(|h| h.entry.action).collect(),
+            });
             let mut produced = false;
             let refuting = refutes(&analysed);
             state.starts.push(analysed.start);

@@ -98,4 +98,17 @@ pub struct Extraction {
     pub unknown: Vec<UnknownName>,
     /// How many place names the article mentions.
     pub places_seen: usize,
+    /// What was recognised in each sentence, in order: for telling why a sentence gave no claim.
+    pub sentences: Vec<Recognised>,
+}
+
+/// The places, sides and triggers recognised in one sentence, whether or not it made a claim.
+#[derive(Debug, Clone, Default)]
+pub struct Recognised {
+    pub start: usize,
+    pub end: usize,
+    pub headline: bool,
+    pub places: Vec<PlaceIx>,
+    pub factions: Vec<FactionIx>,
+    pub triggers: Vec<Action>,
 }

@@ -60,9 +60,131 @@ struct Tally {
     cells: BTreeMap<(String, usize), (usize, usize)>,
     /// The sum of the proposals' confidences: what calibration expects to be right.
     expected: f64,
+    /// How the wrong proposals and the misses stand against the other side: counts only, so that
+    /// the held-out part can be diagnosed without reading its text.
+    why: BTreeMap<&'static str, usize>,
+    /// By dating rule, of the proposals matched: (dated right, all).
+    by_rule: BTreeMap<&'static str, (usize, usize)>,
+    /// The same counts with a claim taken once per article, whichever sentence states it:
+    /// (proposed, gold, matched, dated right).
+    by_article: (usize, usize, usize, usize),
+    /// By gold action: (found, all).
+    by_action: BTreeMap<String, (usize, usize)>,
+}
+
+/// Why a proposal is wrong: what the gold holds for its sentence.
+fn why_wrong(key: &Key, gold: &BTreeMap<Key, (String, String)>) -> &'static str {
+    let same = |k: &Key, n: usize| {
+        k.0 == key.0 && k.1 == key.1 && (n < 1 || k.2 == key.2) && (n < 2 || k.3 == key.3)
+    };
+    if gold.keys().any(|k| same(k, 2)) {
+        "wrong: right place and side, other action"
+    } else if gold.keys().any(|k| same(k, 1)) {
+        "wrong: right place, other side"
+    } else if gold.keys().any(|k| same(k, 0)) {
+        "wrong: a sentence with gold, other place"
+    } else {
+        "wrong: a sentence with no gold claim"
+    }
+}
+
+/// Why a gold claim is missed: what was proposed for its sentence.
+fn why_missed(key: &Key, proposed: &BTreeMap<Key, String>) -> &'static str {
+    let same = |k: &Key, n: usize| {
+        k.0 == key.0 && k.1 == key.1 && (n < 1 || k.2 == key.2) && (n < 2 || k.3 == key.3)
+    };
+    if proposed.keys().any(|k| same(k, 2)) {
+        "missed: right place and side proposed, other action"
+    } else if proposed.keys().any(|k| same(k, 1)) {
+        "missed: right place proposed, other side"
+    } else if proposed.keys().any(|k| same(k, 0)) {
+        "missed: other places proposed in the sentence"
+    } else {
+        NOTHING_PROPOSED
+    }
+}
+
+const NOTHING_PROPOSED: &str = "missed: nothing proposed in the sentence";
+
+/// For a sentence that proposed nothing: which of the gold claim's place, side and a trigger of its
+/// action were recognised in it.
+fn what_was_recognised(
+    r: Option<&sandline::ingest::Recognised>,
+    key: &Key,
+    dataset: &Dataset,
+) -> &'static str {
+    let Some(r) = r else { return "missed: nothing proposed; sentence not found" };
+    if r.headline {
+        return "missed: nothing proposed; a headline";
+    }
+    let place = r.places.iter().any(|&p| dataset.place(p).id == key.2);
+    let side = r.factions.iter().any(|&f| dataset.faction(f).id == key.3);
+    let trigger = !r.triggers.is_empty();
+    match (trigger, place, side) {
+        (true, true, true) => "missed: nothing proposed; trigger, place and side all seen",
+        (true, true, false) => "missed: nothing proposed; trigger and place seen, not the side",
+        (true, false, true) => "missed: nothing proposed; trigger and side seen, not the place",
+        (true, false, false) => "missed: nothing proposed; a trigger seen, neither place nor side",
+        (false, true, true) => "missed: nothing proposed; place and side seen, no trigger",
+        (false, true, false) => "missed: nothing proposed; the place seen only",
+        (false, false, true) => "missed: nothing proposed; the side seen only",
+        (false, false, false) => "missed: nothing proposed; nothing seen",
+    }
+}
+
+/// Which dating rule a proposal's note says was used: the rule's name only, none of the article's words.
+fn dating_rule(note: &str) -> &'static str {
+    const RULES: [(&str, &str); 9] = [
+        ("before it (\"had\")", "rule: undated, \"had\": the month"),
+        ("undated: the day the story is about", "rule: undated, the story's day"),
+        ("undated: the publication date", "rule: undated, the publication date"),
+        ("present tense", "rule: present tense"),
+        ("\"now\"", "rule: \"now\""),
+        ("from the story's day", "rule: a date counted from the story's day"),
+        ("date of the report", "rule: the report's date"),
+        ("date earlier in the sentence", "rule: a date earlier in the sentence"),
+        ("date \"", "rule: a date in the sentence"),
+    ];
+    RULES.iter().find(|(needle, _)| note.contains(needle)).map_or("rule: other", |(_, rule)| rule)
+}
+
+/// How a read date differs from the gold one.
+fn why_date(gold: &str, read: &str) -> &'static str {
+    let (g, r) = (PartialDate::parse(gold).ok(), PartialDate::parse(read).ok());
+    match (g, r) {
+        (_, None) => "date: none read",
+        (None, _) => "date: gold has none",
+        (Some(g), Some(r)) if g.precision() == r.precision() => {
+            if g.precision() == sandline::model::Precision::Day
+                && (g.first_day() - r.first_day()).num_days().abs() <= 7
+            {
+                "date: same precision, a few days off"
+            } else {
+                "date: same precision, other date"
+            }
+        }
+        (Some(g), Some(r)) if g.first_day() <= r.first_day() && r.last_day() <= g.last_day() => {
+            "date: finer than gold, inside it"
+        }
+        (Some(g), Some(r)) if r.first_day() <= g.first_day() && g.last_day() <= r.last_day() => {
+            "date: coarser than gold, around it"
+        }
+        _ => "date: other precision, apart",
+    }
 }
 
 impl Tally {
+    fn line_by_article(&self, part: &str) -> String {
+        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        let (proposed, gold, matched, dated) = self.by_article;
+        format!(
+            "{part:<9} once per article: {gold:>4} gold  {proposed:>4} proposed  precision {:.3}  recall {:.3}  date accuracy {:.3}",
+            ratio(matched, proposed),
+            ratio(matched, gold),
+            ratio(dated, matched),
+        )
+    }
+
     fn line(&self, part: &str, articles: usize) -> String {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         format!(
@@ -164,6 +286,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
         let mut confidence: BTreeMap<Key, f64> = BTreeMap::new();
         let mut raw: BTreeMap<Key, f64> = BTreeMap::new();
         let mut quotes: BTreeMap<Key, String> = BTreeMap::new();
+        let mut rules: BTreeMap<Key, &'static str> = BTreeMap::new();
         for p in &extraction.proposals {
             let sentence = sentence_at(&article.text, p.start).unwrap();
             let key = (
@@ -174,6 +297,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
                 p.action.as_str().to_string(),
             );
             quotes.insert(key.clone(), format!("{} [{}]", p.quote(&article.text), p.note));
+            rules.insert(key.clone(), dating_rule(&p.note));
             let best = confidence.entry(key.clone()).or_insert(0.0);
             if p.confidence >= *best {
                 *best = p.confidence;
@@ -191,13 +315,61 @@ fn ingest_reads_real_articles_from_many_outlets() {
             entry.0 += 1;
             entry.1 += usize::from(gold.contains_key(key));
         }
+        // Once per article: a claim stated in two sentences is one claim; its date is right if any
+        // sentence's proposal gives the date of any sentence's gold.
+        type ArticleKey = (String, String, String);
+        let per_article = |keys: &mut dyn Iterator<Item = (&Key, &String)>| {
+            let mut out: BTreeMap<ArticleKey, Vec<String>> = BTreeMap::new();
+            for (k, date) in keys {
+                out.entry((k.2.clone(), k.3.clone(), k.4.clone())).or_default().push(date.clone());
+            }
+            out
+        };
+        let gold_once = per_article(&mut gold.iter().map(|(k, (d, _))| (k, d)));
+        let proposed_once = per_article(&mut proposed.iter());
+        tally.by_article.0 += proposed_once.len();
+        tally.by_article.1 += gold_once.len();
+        for (k, dates) in &proposed_once {
+            if let Some(gold_dates) = gold_once.get(k) {
+                tally.by_article.2 += 1;
+                tally.by_article.3 += usize::from(dates.iter().any(|d| gold_dates.contains(d)));
+            }
+        }
         tally.gold += gold.len();
         tally.proposed += proposed.len();
+        for key in proposed.keys().filter(|k| !gold.contains_key(*k)) {
+            *tally.why.entry(why_wrong(key, &gold)).or_default() += 1;
+        }
         for (key, (date, construction)) in &gold {
             let found = proposed.get(key);
-            if let Some(theirs) = found {
-                tally.matched += 1;
-                tally.dated_right += usize::from(theirs == date);
+            let action = tally.by_action.entry(key.4.clone()).or_default();
+            action.0 += usize::from(found.is_some());
+            action.1 += 1;
+            match found {
+                Some(theirs) => {
+                    tally.matched += 1;
+                    tally.dated_right += usize::from(theirs == date);
+                    let rule =
+                        tally.by_rule.entry(rules.get(key).copied().unwrap_or("rule: other")).or_default();
+                    rule.0 += usize::from(theirs == date);
+                    rule.1 += 1;
+                    if theirs != date {
+                        *tally.why.entry(why_date(date, theirs)).or_default() += 1;
+                    }
+                }
+                None => {
+                    let why = why_missed(key, &proposed);
+                    *tally.why.entry(why).or_default() += 1;
+                    if why == NOTHING_PROPOSED {
+                        let recognised = extraction.sentences.get(key.1);
+                        let what = what_was_recognised(recognised, key, &dataset);
+                        *tally.why.entry(what).or_default() += 1;
+                        if article.tune && show == "tune-unread" {
+                            let quote = recognised.map_or("", |r| &article.text[r.start..r.end]);
+                            eprintln!("UNREAD {key:?} [{what}] {quote:?}");
+                        }
+                    }
+                }
             }
             if article.tune {
                 for tag in construction.split(['|', ';', ',']).map(str::trim).filter(|t| !t.is_empty()) {
@@ -231,6 +403,9 @@ fn ingest_reads_real_articles_from_many_outlets() {
     eprintln!("ingest on real articles (the collection in {})", dir.display());
     eprintln!("{}", tallies.get(&true).map(|t| t.line("tuning", count(true))).unwrap_or_default());
     eprintln!("{}", tallies.get(&false).map(|t| t.line("held out", count(false))).unwrap_or_default());
+    for (tune, part) in [(true, "tuning"), (false, "held out")] {
+        eprintln!("{}", tallies.get(&tune).map(|t| t.line_by_article(part)).unwrap_or_default());
+    }
     eprintln!("how often a proposal is right, by its confidence (tuning; held out):");
     for (band, &low) in BANDS.iter().enumerate() {
         let high = if band == 0 { 1.0 } else { BANDS[band - 1] };
@@ -248,6 +423,38 @@ fn ingest_reads_real_articles_from_many_outlets() {
             "{part}: {all} proposal(s) at confidence 0.9 or more, {right} right; {:.1} right expected by the confidences, {} found",
             t.expected, t.matched
         );
+    }
+    eprintln!("why, in counts (tuning; held out):");
+    let mut reasons: Vec<&str> = tallies.values().flat_map(|t| t.why.keys().copied()).collect();
+    reasons.sort();
+    reasons.dedup();
+    for reason in reasons {
+        let n = |tune: bool| tallies.get(&tune).and_then(|t| t.why.get(reason)).copied().unwrap_or(0);
+        eprintln!("  {reason:<52} {:>4} {:>4}", n(true), n(false));
+    }
+    eprintln!("dates right by the rule that read them, claims found (tuning; held out):");
+    let mut used: Vec<&str> = tallies.values().flat_map(|t| t.by_rule.keys().copied()).collect();
+    used.sort();
+    used.dedup();
+    for rule in used {
+        let n = |tune: bool| {
+            let (right, all) =
+                tallies.get(&tune).and_then(|t| t.by_rule.get(rule)).copied().unwrap_or((0, 0));
+            format!("{right:>3} of {all:>3}")
+        };
+        eprintln!("  {rule:<44} {}  {}", n(true), n(false));
+    }
+    eprintln!("recall by gold action (tuning; held out):");
+    let mut actions: Vec<&String> = tallies.values().flat_map(|t| t.by_action.keys()).collect();
+    actions.sort();
+    actions.dedup();
+    for action in actions {
+        let n = |tune: bool| {
+            let (found, all) =
+                tallies.get(&tune).and_then(|t| t.by_action.get(action)).copied().unwrap_or((0, 0));
+            format!("{found:>3} of {all:>3}")
+        };
+        eprintln!("  {action:<10} {}  {}", n(true), n(false));
     }
     eprintln!("calibration cells, tuning part (action, band of raw score from the top: right of proposed):");
     if let Some(t) = tallies.get(&true) {

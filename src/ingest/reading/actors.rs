@@ -1,6 +1,7 @@
 //! Who acts: a named side, a pronoun or "the forces" resolved to the speaker, the subject before or
 //! the side the story is about, and whether a faction is in subject position at all.
 
+use super::super::factions::FactionMention;
 use super::super::lexicon::Hit;
 use super::super::sentence::Analysed;
 use super::super::speakers::{self, Speaker};
@@ -115,7 +116,51 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
             let (f, _) = super::sides::between(s)?;
             Some((named(s, f.faction, f.first, f.end, f.by_patron), hit.end))
         })
+        .or_else(|| sentence_side(s, hit).map(|a| (a, hit.end)))
         .or_else(|| story_side(s, cx, hit).map(|a| (a, hit.end)))
+}
+
+/// The note of an actor that is a side the sentence names away from its fighting noun.
+pub(super) const SENTENCE_SIDES: &str = "a side named elsewhere in the sentence";
+
+/// The sides a sentence names that may have fought in it: not one it quotes or cites ("according
+/// to the GNA's ministry") and not one named only as a place's owner in a stronghold phrase.
+pub(super) fn sentence_sides(s: &Analysed) -> Vec<&FactionMention> {
+    let mut out: Vec<&FactionMention> = Vec::new();
+    for f in &s.factions {
+        let cited = (f.first.saturating_sub(SOURCE_WINDOW)..f.first).any(|j| {
+            matches!(s.word(j), "according" | "statement" | "ministry" | "spokesman" | "spokesperson")
+        });
+        // "Tarhuna, Haftar's main stronghold": an owner named in passing.
+        let owner = (f.end..s.len().min(f.end + OWNER_WINDOW))
+            .any(|j| matches!(s.word(j), "stronghold" | "strongholds" | "bastion" | "base" | "bases"));
+        if !cited && !owner && !out.iter().any(|o| o.faction == f.faction) {
+            out.push(f);
+        }
+    }
+    out
+}
+/// How far after a side its stronghold may be named ("Haftar's main forward stronghold").
+const OWNER_WINDOW: usize = 4;
+/// How far before a side a word that cites it as a source may stand ("according to the health
+/// ministry of the GNA").
+const SOURCE_WINDOW: usize = 6;
+
+/// "IS fighters were killed in battle in Sirte", "fighting around Tripoli began when Haftar
+/// launched an offensive against the GNA": fighting whose own words name no side is between the
+/// sides named elsewhere in the sentence (`drafts` adds the second).
+fn sentence_side(s: &Analysed, hit: Hit) -> Option<Actor> {
+    let fighting = FIGHTING_NOUNS.contains(&hit.entry.words.split(' ').next().unwrap_or(""));
+    if hit.entry.action != Action::Contested || !fighting {
+        return None;
+    }
+    let first = *sentence_sides(s).first()?;
+    Some(Actor {
+        faction: first.faction,
+        how: SENTENCE_SIDES.into(),
+        penalty: super::confidence::SENTENCE_SIDE,
+        span: None,
+    })
 }
 
 /// The note of an actor that is one of the two sides the story has been about.
@@ -548,6 +593,25 @@ mod tests {
                 &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
             ),
             ("Fighting spread to Waddan on Saturday.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn fighting_with_no_side_of_its_own_is_between_the_sides_the_sentence_names() {
+        check(&[
+            (
+                "Dozens of BDB fighters were killed on Friday in fierce battles in Hun.",
+                &["hun bdb contested 2017-06-02"],
+            ),
+            (
+                "Fighting around Hun began on Friday, when the LNA launched an offensive against the BDB.",
+                &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
+            ),
+            ("According to a statement by the GNA, ten people died in clashes in Hun on Friday.", &[]),
+            (
+                "Fighting raged on Friday around Hun, the LNA's main stronghold in the south.",
+                &["hun lna holds 2017-06-02"],
+            ),
         ]);
     }
 }

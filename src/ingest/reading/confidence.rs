@@ -23,6 +23,9 @@ pub const CARRIED_ACTOR: f64 = 0.1;
 pub const NEXT_SENTENCE_ACTOR: f64 = 0.25;
 /// "Fighting went on in Sirte", no side named: the two sides of the story's latest contest.
 pub const STORY_SIDE: f64 = 0.2;
+/// "IS fighters were killed in fierce battles in Sirte": fighting with no side attached, between the
+/// sides the sentence names elsewhere.
+pub const SENTENCE_SIDE: f64 = 0.15;
 /// "The base was captured", no one named: whoever the article said captured it earlier.
 pub const EARLIER_CAPTURE_ACTOR: f64 = 0.2;
 /// A verb with no object ("withdrew"): the place named earlier in the sentence.

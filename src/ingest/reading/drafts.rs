@@ -4,7 +4,7 @@
 use super::super::lexicon::{self, Voice, WEAK};
 use super::super::sentence::Analysed;
 use super::super::speakers::Speaker;
-use super::actors::{Actor, STORY_SIDES, story_sides};
+use super::actors::{Actor, SENTENCE_SIDES, STORY_SIDES, sentence_sides, story_sides};
 use super::confidence::{self, HELD_BEFORE, IMPLIED_CLAIM, WEAK_TRIGGER};
 use super::hit::Reading;
 use super::intent::Live;
@@ -47,6 +47,13 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         && let Some((_, Some(second))) = story_sides(cx)
     {
         others.push(Actor { faction: second, ..actor.clone() });
+    }
+    if actor.how == SENTENCE_SIDES {
+        for f in sentence_sides(s).into_iter().filter(|f| f.faction != actor.faction) {
+            if !others.iter().any(|o| o.faction == f.faction) {
+                others.push(Actor { faction: f.faction, ..actor.clone() });
+            }
+        }
     }
     let mut out = Vec::new();
     for p in r.places {

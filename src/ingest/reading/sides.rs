@@ -67,10 +67,16 @@ pub(super) fn co_actors(s: &Analysed, action: Action, actor: &Actor, hit: Hit, w
     out
 }
 
-/// "between X and Y" anywhere in the sentence: the first side and, if named, the second.
+/// "between X and Y" anywhere in the sentence: the first side and, if named, the second. When only
+/// the second is one the dataset names ("between local gunmen and IS fighters"), it comes first.
 pub(super) fn between(s: &Analysed) -> Option<(&FactionMention, Option<&FactionMention>)> {
     let at = (0..s.len()).find(|&k| s.word(k) == "between")?;
-    let x = side_at(s, at + 1)?;
+    let Some(x) = side_at(s, at + 1) else {
+        let and = (at + 2..s.len().min(at + 2 + DESCRIPTION_WORDS))
+            .take_while(|&j| !s.is_stop(j) && s.word(j) != ",")
+            .find(|&j| s.word(j) == "and")?;
+        return side_at(s, and + 1).map(|y| (y, None));
+    };
     let mut k = x.end;
     if s.word(k) == "," {
         k += 1;
@@ -186,6 +192,10 @@ mod tests {
                 &["sawkna gna contested 2017-06-02", "sawkna lna contested 2017-06-02"],
             ),
             ("The LNA has taken control of 80 percent of Hun.", &["hun lna contested 2017-06-05"]),
+            (
+                "Clashes between local gunmen and BDB fighters in Hun killed ten on Friday.",
+                &["hun bdb contested 2017-06-02"],
+            ),
         ]);
     }
 }

@@ -83,8 +83,18 @@ pub(super) fn is_reference_point(s: &Analysed, first: usize) -> bool {
         matches!(w, "km" | "kilometres" | "kilometers" | "miles")
             || (w.ends_with("km") && w.starts_with(|c: char| c.is_ascii_digit()))
     };
-    (s.word(of) == "of" && s.previous_word(of).is_some_and(|c| is_compass(s.word(c))))
+    (s.word(of) == "of" && s.previous_word(of).is_some_and(|c| is_compass(s.word(c)) && !quarter_of(s, c)))
         || (s.word(of) == "from" && s.previous_word(of).is_some_and(|c| distance(s.word(c))))
+}
+
+/// "in the east of Derna": the compass word at `c` names a quarter of the place after it, not a
+/// point outside it ("20 km east of", "to the east of").
+pub(super) fn quarter_of(s: &Analysed, c: usize) -> bool {
+    c >= 2
+        && is_compass(s.word(c))
+        && s.word(c - 1) == "the"
+        && matches!(s.word(c - 2), "in" | "into" | "across" | "throughout" | "of" | "control")
+        && s.word(c + 1) == "of"
 }
 
 /// Places after a trigger, from token `from` up to `hi`, stopping at the end of its clause. A
@@ -120,6 +130,12 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             counted_from = k;
             continue;
         }
+        // "clashed with local gunmen in Derna": a party the dataset cannot name, and the clause goes on.
+        if let Some(end) = party_fought_with(s, k, action) {
+            k = end;
+            counted_from = k;
+            continue;
+        }
         if s.is_stop(k) || next_verb(s, k) {
             w.stopped_at = Some(k);
             break;
@@ -128,7 +144,7 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
         if near && words > NEAR_REACH_WORDS {
             break;
         }
-        if PART_WORDS.contains(&word) && !(k > 0 && s.word(k - 1) == "most") {
+        if (PART_WORDS.contains(&word) && !(k > 0 && s.word(k - 1) == "most")) || quarter_of(s, k) {
             part = true;
         }
         if let Some(f) = s.faction_starting_at(k) {
@@ -211,6 +227,46 @@ fn side_fought_with(s: &Analysed, k: usize, action: Action) -> Option<&FactionMe
     let first = if matches!(s.word(k + 1), "the" | "a" | "an") { k + 2 } else { k + 1 };
     s.faction_starting_at(first)
 }
+
+/// Fighters described but not named, fought "with" in a contest's clause ("with local gunmen",
+/// "with rival tribesmen"): the token after them, when the clause goes on past them.
+fn party_fought_with(s: &Analysed, k: usize, action: Action) -> Option<usize> {
+    if action != Action::Contested || s.word(k) != "with" {
+        return None;
+    }
+    let plain = |j: usize| {
+        s.tokens.get(j).is_some_and(|t| t.word || t.lower == "-")
+            && !s.is_stop(j)
+            && !s.in_faction(j)
+            && s.places.iter().all(|p| !(p.first <= j && j < p.end))
+    };
+    let first = if matches!(s.word(k + 1), "the" | "a" | "an") { k + 2 } else { k + 1 };
+    let last = (first..s.len().min(first + FOUGHT_WORDS)).take_while(|&j| plain(j)).last()?;
+    let head = (first..=last).rfind(|&j| FIGHTERS.contains(&s.word(j)))?;
+    Some(head + 1)
+}
+
+/// How many words may describe an unnamed party fought with ("heavily armed local gunmen").
+const FOUGHT_WORDS: usize = 4;
+/// Nouns for fighters of a side the text does not name.
+const FIGHTERS: &[&str] = &[
+    "gunmen",
+    "fighters",
+    "militants",
+    "militias",
+    "militiamen",
+    "rivals",
+    "tribesmen",
+    "forces",
+    "troops",
+    "men",
+    "jihadists",
+    "extremists",
+    "insurgents",
+    "groups",
+    "brigades",
+    "units",
+];
 
 /// Whether the words from `after` (the end of one place) to `k` (the start of another) only say
 /// where the first is: "in", "of", a compass point, "the", "area", "on the edge of".
@@ -363,6 +419,14 @@ mod tests {
             ),
             ("The LNA captured Hun, 20 km east of Waddan, on Friday.", &["hun lna captured 2017-06-02"]),
             ("Waddan, which was held by the GNA, fell on Friday.", &["waddan gna holds 2017-06-02"]),
+            ("The LNA clashed with local gunmen in Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            (
+                "The LNA clashed with the BDB in the east of Hun on Friday.",
+                &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
+            ),
+            ("The LNA took control of the south of Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            ("The LNA captured a camp 20 km to the south of Hun on Friday.", &[]),
+            ("The LNA clashed with gunmen who had come from Hun.", &[]),
         ]);
     }
 }
