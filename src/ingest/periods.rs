@@ -1,7 +1,8 @@
 //! Names whose side depends on when the article was written. "The Tripoli government" was the
 //! Islamist-backed government of Libya Dawn until the Government of National Accord arrived in the
 //! capital (March 2016); "Misratan forces" were Libya Dawn's core in 2014-15, al-Bunyan al-Marsous
-//! in the 2016 Sirte campaign, and the GNA's in the 2019-20 war.
+//! in the 2016 Sirte campaign, and the GNA's in the 2019-20 war; "the internationally recognised
+//! government" was the eastern House of Representatives, whose army was Haftar's, until the GNA.
 
 use super::factions::FactionMention;
 use super::text::Token;
@@ -22,7 +23,11 @@ struct Period {
 const PERIODS: &[Period] = &[
     Period { word: "tripoli", from: "gna", to: "libya-dawn", start: (2014, 7), end: (2016, 4) },
     Period { word: "misrat", from: "libya-dawn", to: "bunyan-marsous", start: (2016, 5), end: (2017, 1) },
+    Period { word: "misurat", from: "libya-dawn", to: "bunyan-marsous", start: (2016, 5), end: (2017, 1) },
     Period { word: "misrat", from: "libya-dawn", to: "gna", start: (2019, 4), end: (2020, 11) },
+    Period { word: "misurat", from: "libya-dawn", to: "gna", start: (2019, 4), end: (2020, 11) },
+    // Before the GNA, the government the world recognised sat in the east, and its army was Haftar's.
+    Period { word: "internationally", from: "gna", to: "lna", start: (2014, 7), end: (2016, 4) },
 ];
 
 fn month_start((year, month): (i32, u32)) -> Option<NaiveDate> {
