@@ -75,7 +75,10 @@ pub fn resolve(
     name_of: impl Fn(PlaceIx) -> String,
 ) {
     for k in 0..tokens.len() {
-        let Some((_, patterns)) = SITES.iter().find(|(w, _)| *w == tokens[k].stem()) else { continue };
+        // "the air base in Brak" is an airbase, not a base of any kind.
+        let air = tokens[k].stem() == "base" && k > 0 && tokens[k - 1].lower == "air";
+        let noun = if air { "airbase" } else { tokens[k].stem() };
+        let Some((_, patterns)) = SITES.iter().find(|(w, _)| *w == noun) else { continue };
         if taken(k) || places.iter().any(|p| !p.anaphor && p.first <= k && k < p.end) {
             continue;
         }
@@ -177,7 +180,7 @@ mod tests {
     use crate::ingest::text::tokenize;
 
     /// Place 0 is the town "Benghazi" (at the token of that word), 1 its port, 2 "Mitiga" (an
-    /// airport the gazetteer knows by that name alone).
+    /// airport the gazetteer knows by that name alone), 3 Benghazi's air base.
     fn read(text: &str) -> Vec<(PlaceIx, bool)> {
         let tokens = tokenize(text, 0);
         let mut places: Vec<PlaceRef> = tokens
@@ -199,8 +202,13 @@ mod tests {
                 })
             })
             .collect();
-        let lookup = |q: &str| (q == "Benghazi port").then(|| (1, "Benghazi port".to_string()));
-        let name_of = |p: PlaceIx| ["Benghazi", "Benghazi port", "Mitiga"][p as usize].to_string();
+        let lookup = |q: &str| match q {
+            "Benghazi port" => Some((1, q.to_string())),
+            "Benghazi air base" => Some((3, q.to_string())),
+            _ => None,
+        };
+        let name_of =
+            |p: PlaceIx| ["Benghazi", "Benghazi port", "Mitiga", "Benghazi air base"][p as usize].to_string();
         resolve(&tokens, &mut places, |_| false, &lookup, name_of);
         places.iter().map(|p| (p.place, p.locator)).collect()
     }
@@ -215,6 +223,8 @@ mod tests {
             ("the Mitiga airport", &[(2, false)]),
             ("the airport in Mitiga", &[(2, true)]),
             ("Benghazi", &[(0, false)]),
+            ("the air base in Benghazi", &[(3, false)]),
+            ("the base in Benghazi", &[(0, true)]),
         ];
         for (text, want) in cases {
             assert_eq!(read(text), want.to_vec(), "{text:?}");
