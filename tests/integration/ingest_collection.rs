@@ -16,7 +16,11 @@
 //! ```
 //!
 //! `SANDLINE_COLLECTION_SHOW=tune` also lists every miss and wrong proposal of the tuning part (a
-//! wrong one with its confidence, sentence and note); `tune-notes` lists the right ones too.
+//! wrong one with its confidence, sentence and note); `tune-notes` lists the right ones too;
+//! `tune-unread` lists the tuning claims missed in sentences that proposed nothing, with what was
+//! recognised in each. For both parts it prints counts only: why proposals were wrong and claims
+//! missed, which dating rule read each date found, recall by action, and the scores once per
+//! article. Counts say where the held-out part fails without anyone reading its text.
 
 use sandline::dataset::{DataDir, Dataset, load};
 use sandline::gazetteer::Gazetteer;
