@@ -64,6 +64,11 @@ impl When {
                 | When::WeeksAgo(_)
         )
     }
+
+    /// Days counted from the story's day ("a day earlier"), not from the publication.
+    pub fn is_story_days(self) -> bool {
+        matches!(self, When::StoryDays(_))
+    }
 }
 
 /// A date expression: tokens `first..end` of the sentence.
@@ -174,8 +179,10 @@ fn story_days(tokens: &[Token], i: usize) -> Option<DateExpr> {
         return expr(i + 3, if word(i + 1) == "previous" { -1 } else { 1 });
     }
     if word(i) == "the" && word(i + 1) == "day" && matches!(word(i + 2), "before" | "after") {
-        let ends = tokens.get(i + 3).is_none_or(|t| !t.word);
-        return ends.then_some(()).and_then(|_| expr(i + 3, if word(i + 2) == "before" { -1 } else { 1 }));
+        if tokens.get(i + 3).is_some_and(|t| t.word) {
+            return None;
+        }
+        return expr(i + 3, if word(i + 2) == "before" { -1 } else { 1 });
     }
     let n = i32::try_from(count(tokens.get(i)?)?).ok()?;
     if matches!(word(i + 1), "day" | "days") && matches!(word(i + 2), "earlier" | "later") {

@@ -10,10 +10,10 @@ use crate::dataset::Dataset;
 use crate::model::PartialDate;
 use chrono::NaiveDate;
 
-/// A name's side over a span of time: a mention of `from` whose words contain `word` and that an
-/// article published in `[start, end)` makes is a mention of `to`.
+/// A name's side over a span of time: a mention of `from` with a word starting with one of `words`
+/// that an article published in `[start, end)` makes is a mention of `to`.
 struct Period {
-    word: &'static str,
+    words: &'static [&'static str],
     from: &'static str,
     to: &'static str,
     start: (i32, u32),
@@ -21,14 +21,14 @@ struct Period {
 }
 
 const PERIODS: &[Period] = &[
-    Period { word: "tripoli", from: "gna", to: "libya-dawn", start: (2014, 7), end: (2016, 4) },
-    Period { word: "misrat", from: "libya-dawn", to: "bunyan-marsous", start: (2016, 5), end: (2017, 1) },
-    Period { word: "misurat", from: "libya-dawn", to: "bunyan-marsous", start: (2016, 5), end: (2017, 1) },
-    Period { word: "misrat", from: "libya-dawn", to: "gna", start: (2019, 4), end: (2020, 11) },
-    Period { word: "misurat", from: "libya-dawn", to: "gna", start: (2019, 4), end: (2020, 11) },
+    Period { words: &["tripoli"], from: "gna", to: "libya-dawn", start: (2014, 7), end: (2016, 4) },
+    Period { words: MISRATA, from: "libya-dawn", to: "bunyan-marsous", start: (2016, 5), end: (2017, 1) },
+    Period { words: MISRATA, from: "libya-dawn", to: "gna", start: (2019, 4), end: (2020, 11) },
     // Before the GNA, the government the world recognised sat in the east, and its army was Haftar's.
-    Period { word: "internationally", from: "gna", to: "lna", start: (2014, 7), end: (2016, 4) },
+    Period { words: &["internationally"], from: "gna", to: "lna", start: (2014, 7), end: (2016, 4) },
 ];
+/// How the town's name starts, however it is spelt ("Misratan", "Misurata-led").
+const MISRATA: &[&str] = &["misrat", "misurat"];
 
 fn month_start((year, month): (i32, u32)) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, 1)
@@ -46,7 +46,7 @@ pub fn date_mentions(
         let words = || tokens[m.first..m.end].iter().map(|t| t.lower.as_str());
         let rule = PERIODS.iter().find(|p| {
             dataset.faction_ix(p.from) == Some(m.faction)
-                && words().any(|w| w.starts_with(p.word))
+                && words().any(|w| p.words.iter().any(|start| w.starts_with(start)))
                 && words().all(|w| !matches!(w, "accord" | "gna" | "unity"))
                 && month_start(p.start).is_some_and(|s| s <= day)
                 && month_start(p.end).is_some_and(|e| day < e)

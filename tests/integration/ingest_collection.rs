@@ -76,16 +76,19 @@ struct Tally {
     by_action: BTreeMap<String, (usize, usize)>,
 }
 
+/// Whether two claims share their article and sentence and, of place and side, the first `fields`.
+fn same_sentence(a: &Key, b: &Key, fields: usize) -> bool {
+    a.0 == b.0 && a.1 == b.1 && (fields < 1 || a.2 == b.2) && (fields < 2 || a.3 == b.3)
+}
+
 /// Why a proposal is wrong: what the gold holds for its sentence.
 fn why_wrong(key: &Key, gold: &BTreeMap<Key, (String, String)>) -> &'static str {
-    let same = |k: &Key, n: usize| {
-        k.0 == key.0 && k.1 == key.1 && (n < 1 || k.2 == key.2) && (n < 2 || k.3 == key.3)
-    };
-    if gold.keys().any(|k| same(k, 2)) {
+    let shares = |fields: usize| gold.keys().any(|k| same_sentence(k, key, fields));
+    if shares(2) {
         "wrong: right place and side, other action"
-    } else if gold.keys().any(|k| same(k, 1)) {
+    } else if shares(1) {
         "wrong: right place, other side"
-    } else if gold.keys().any(|k| same(k, 0)) {
+    } else if shares(0) {
         "wrong: a sentence with gold, other place"
     } else {
         "wrong: a sentence with no gold claim"
@@ -94,14 +97,12 @@ fn why_wrong(key: &Key, gold: &BTreeMap<Key, (String, String)>) -> &'static str 
 
 /// Why a gold claim is missed: what was proposed for its sentence.
 fn why_missed(key: &Key, proposed: &BTreeMap<Key, String>) -> &'static str {
-    let same = |k: &Key, n: usize| {
-        k.0 == key.0 && k.1 == key.1 && (n < 1 || k.2 == key.2) && (n < 2 || k.3 == key.3)
-    };
-    if proposed.keys().any(|k| same(k, 2)) {
+    let shares = |fields: usize| proposed.keys().any(|k| same_sentence(k, key, fields));
+    if shares(2) {
         "missed: right place and side proposed, other action"
-    } else if proposed.keys().any(|k| same(k, 1)) {
+    } else if shares(1) {
         "missed: right place proposed, other side"
-    } else if proposed.keys().any(|k| same(k, 0)) {
+    } else if shares(0) {
         "missed: other places proposed in the sentence"
     } else {
         NOTHING_PROPOSED
@@ -133,6 +134,25 @@ fn what_was_recognised(
         (false, true, false) => "missed: nothing proposed; the place seen only",
         (false, false, true) => "missed: nothing proposed; the side seen only",
         (false, false, false) => "missed: nothing proposed; nothing seen",
+    }
+}
+
+/// Prints one table row per label either part has, the tuning part's cell and then the held-out
+/// part's (`none` where a part lacks the label).
+fn side_by_side(
+    tallies: &BTreeMap<bool, Tally>,
+    title: &str,
+    width: usize,
+    none: &str,
+    cells: impl Fn(&Tally) -> BTreeMap<String, String>,
+) {
+    eprintln!("{title}");
+    let parts: Vec<BTreeMap<String, String>> =
+        [true, false].iter().map(|tune| tallies.get(tune).map(&cells).unwrap_or_default()).collect();
+    let labels: std::collections::BTreeSet<&String> = parts.iter().flat_map(|p| p.keys()).collect();
+    for label in labels {
+        let cell = |p: &BTreeMap<String, String>| p.get(label).cloned().unwrap_or_else(|| none.to_string());
+        eprintln!("  {label:<width$} {} {}", cell(&parts[0]), cell(&parts[1]));
     }
 }
 
@@ -177,9 +197,12 @@ fn why_date(gold: &str, read: &str) -> &'static str {
     }
 }
 
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
 impl Tally {
     fn line_by_article(&self, part: &str) -> String {
-        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         let (proposed, gold, matched, dated) = self.by_article;
         format!(
             "{part:<9} once per article: {gold:>4} gold  {proposed:>4} proposed  precision {:.3}  recall {:.3}  date accuracy {:.3}",
@@ -190,7 +213,6 @@ impl Tally {
     }
 
     fn line(&self, part: &str, articles: usize) -> String {
-        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         format!(
             "{part:<9} {articles:>3} articles  {:>4} gold ({} unnameable left out)  {:>4} proposed  precision {:.3}  recall {:.3}  date accuracy {:.3}",
             self.gold,
@@ -428,38 +450,18 @@ fn ingest_reads_real_articles_from_many_outlets() {
             t.expected, t.matched
         );
     }
-    eprintln!("why, in counts (tuning; held out):");
-    let mut reasons: Vec<&str> = tallies.values().flat_map(|t| t.why.keys().copied()).collect();
-    reasons.sort();
-    reasons.dedup();
-    for reason in reasons {
-        let n = |tune: bool| tallies.get(&tune).and_then(|t| t.why.get(reason)).copied().unwrap_or(0);
-        eprintln!("  {reason:<52} {:>4} {:>4}", n(true), n(false));
-    }
-    eprintln!("dates right by the rule that read them, claims found (tuning; held out):");
-    let mut used: Vec<&str> = tallies.values().flat_map(|t| t.by_rule.keys().copied()).collect();
-    used.sort();
-    used.dedup();
-    for rule in used {
-        let n = |tune: bool| {
-            let (right, all) =
-                tallies.get(&tune).and_then(|t| t.by_rule.get(rule)).copied().unwrap_or((0, 0));
-            format!("{right:>3} of {all:>3}")
-        };
-        eprintln!("  {rule:<44} {}  {}", n(true), n(false));
-    }
-    eprintln!("recall by gold action (tuning; held out):");
-    let mut actions: Vec<&String> = tallies.values().flat_map(|t| t.by_action.keys()).collect();
-    actions.sort();
-    actions.dedup();
-    for action in actions {
-        let n = |tune: bool| {
-            let (found, all) =
-                tallies.get(&tune).and_then(|t| t.by_action.get(action)).copied().unwrap_or((0, 0));
-            format!("{found:>3} of {all:>3}")
-        };
-        eprintln!("  {action:<10} {}  {}", n(true), n(false));
-    }
+    // "found of all", with the space that sets it apart from the label or the cell before.
+    let of = |(found, all): &(usize, usize)| format!(" {found:>3} of {all:>3}");
+    side_by_side(&tallies, "why, in counts (tuning; held out):", 52, "   0", |t| {
+        t.why.iter().map(|(k, n)| (k.to_string(), format!("{n:>4}"))).collect()
+    });
+    let title = "dates right by the rule that read them, claims found (tuning; held out):";
+    side_by_side(&tallies, title, 43, "   0 of   0", |t| {
+        t.by_rule.iter().map(|(k, n)| (k.to_string(), of(n))).collect()
+    });
+    side_by_side(&tallies, "recall by gold action (tuning; held out):", 9, "   0 of   0", |t| {
+        t.by_action.iter().map(|(k, n)| (k.clone(), of(n))).collect()
+    });
     eprintln!("calibration cells, tuning part (action, band of raw score from the top: right of proposed):");
     if let Some(t) = tallies.get(&true) {
         for ((action, band), (all, right)) in &t.cells {

@@ -150,8 +150,7 @@ const SOURCE_WINDOW: usize = 6;
 /// launched an offensive against the GNA": fighting whose own words name no side is between the
 /// sides named elsewhere in the sentence (`drafts` adds the second).
 fn sentence_side(s: &Analysed, hit: Hit) -> Option<Actor> {
-    let fighting = FIGHTING_NOUNS.contains(&hit.entry.words.split(' ').next().unwrap_or(""));
-    if hit.entry.action != Action::Contested || !fighting {
+    if !is_fighting(hit) {
         return None;
     }
     let first = *sentence_sides(s).first()?;
@@ -178,6 +177,12 @@ const FIGHTING_NOUNS: &[&str] = &[
     "firefights",
     "street",
 ];
+/// A contest read from a noun for fighting itself ("clashes", "battle"), which takes two sides.
+fn is_fighting(hit: Hit) -> bool {
+    hit.entry.action == Action::Contested
+        && FIGHTING_NOUNS.contains(&hit.entry.words.split(' ').next().unwrap_or(""))
+}
+
 /// How many of the article's claims back the story's fight may be.
 const STORY_SIDES_REACH: usize = 8;
 
@@ -195,8 +200,7 @@ pub(super) fn story_sides(cx: &Context) -> Option<(FactionIx, Option<FactionIx>)
 /// "Heavy fighting continued in Sirte on Sunday", no side named in the sentence: the first of the
 /// two sides the story's latest contest was between (`drafts` adds the second).
 fn story_side(s: &Analysed, cx: &Context, hit: Hit) -> Option<Actor> {
-    let fighting = FIGHTING_NOUNS.contains(&hit.entry.words.split(' ').next().unwrap_or(""));
-    if hit.entry.action != Action::Contested || !fighting || !s.factions.is_empty() {
+    if !is_fighting(hit) || !s.factions.is_empty() {
         return None;
     }
     let (first, _) = story_sides(cx)?;

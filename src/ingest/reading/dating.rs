@@ -104,8 +104,8 @@ pub(super) fn date_for(
     }
     // "On Monday X attacked Ubari, but Y forced them to withdraw": a day named earlier in the
     // sentence beats the day of the sentences before.
-    let story_days = |d: &dates::DateExpr| matches!(d.when, dates::When::StoryDays(_));
-    if let Some(d) = s.dates.iter().rfind(|d| d.end <= hit.first && (d.when.is_news_peg() || story_days(d)))
+    if let Some(d) =
+        s.dates.iter().rfind(|d| d.end <= hit.first && (d.when.is_news_peg() || d.when.is_story_days()))
         && let Some(date) = story_day(s, cx, d).or_else(|| dates::resolve(d.when, cx.published))
     {
         return (Some(date), format!("date earlier in the sentence \"{}\"", text_of(s, d.first, d.end)), 0.0);
@@ -167,7 +167,7 @@ fn story_day(s: &Analysed, cx: &Context, d: &dates::DateExpr) -> Option<PartialD
     let day_before_it = s
         .dates
         .iter()
-        .rfind(|e| e.end <= d.first && !matches!(e.when, dates::When::StoryDays(_)))
+        .rfind(|e| e.end <= d.first && !e.when.is_story_days())
         .and_then(|e| dates::resolve(e.when, cx.published))
         .filter(|e| e.precision() == Precision::Day);
     let from = day_before_it.or_else(|| last_claim_day(cx)).or(cx.narrative).or(cx.published)?;

@@ -49,8 +49,8 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
         others.push(Actor { faction: second, ..actor.clone() });
     }
     if actor.how == SENTENCE_SIDES {
-        for f in sentence_sides(s).into_iter().filter(|f| f.faction != actor.faction) {
-            if !others.iter().any(|o| o.faction == f.faction) {
+        for f in sentence_sides(s) {
+            if f.faction != actor.faction && !others.iter().any(|o| o.faction == f.faction) {
                 others.push(Actor { faction: f.faction, ..actor.clone() });
             }
         }
