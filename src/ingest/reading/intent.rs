@@ -46,6 +46,11 @@ pub(super) const FACTUAL_BEFORE_TO: &[&str] = &[
 /// Present forms of "be" that a PRESENT trigger needs ("where its forces are based").
 const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
 
+/// "On May 10", "TRIPOLI, May 10 -": the month, not the modal "may".
+fn is_month_may(s: &Analysed, k: usize) -> bool {
+    s.word(k) == "may" && (s.tokens[k].capital || s.dates.iter().any(|d| d.first <= k && k < d.end))
+}
+
 /// The triggers that stand. `unopposed_before`: the sentence before said an entry met no fight
 /// ("faced little resistance. After moving into Es Sidra, ...").
 pub(super) fn live_hits(s: &Analysed, unopposed_before: bool) -> Vec<Live> {
@@ -58,7 +63,8 @@ pub(super) fn live_hits(s: &Analysed, unopposed_before: bool) -> Vec<Live> {
         let p = s.previous_word(hit.first);
         let window_start = prev_end.max(hit.first.saturating_sub(INTENT_WINDOW));
         prev_end = hit.end;
-        let mut intent = (window_start..hit.first).any(|k| lexicon::is_intent(s.word(k)));
+        let mut intent =
+            (window_start..hit.first).any(|k| lexicon::is_intent(s.word(k)) && !is_month_may(s, k));
         if let Some(p) = p.filter(|&p| s.word(p) == "to") {
             let before = word_before_to(s, p);
             if lexicon::is_attempt(before) {
@@ -209,6 +215,9 @@ mod tests {
             ("The LNA no longer controls Waddan.", &["waddan lna withdrew 2017-06-05"]),
             ("Until recently the LNA controlled Waddan.", &[]),
             ("Waddan was captured by the LNA on Friday.", &["waddan lna captured 2017-06-02"]),
+            ("On May 10 the LNA captured Waddan.", &["waddan lna captured 2017-05-10"]),
+            ("In May the LNA captured Waddan.", &["waddan lna captured 2017-05"]),
+            ("The LNA may capture Waddan.", &[]),
         ]);
     }
 
