@@ -56,7 +56,12 @@ W A - | ousted from, ceded, fled from, fleeing from, conceded, concede, concedes
 W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
 W A - | driven from, routed from, chased out of, chased from, kicked out of, flushed out of, flushed from
 W A - | dislodged from
-W A - | pulled back from, pull back from, pulls back from, pulling back from, fell back from
+W A - | pulled its forces out of, pulled their forces out of, pulled its troops out of, pulled back from
+W A - | pulled their troops out of, pulled its fighters out of, pulled their fighters out of
+W A - | pulled back its forces from, pulled back their forces from, pulled back its troops from
+W N - | loss of
+C AA - | was lost to, were lost to, been lost to
+W A - | pull back from, pulls back from, pulling back from, fell back from
 W A - | fall back from, falls back from, falling back from, gave up control of, give up control of
 W A o | gave up, give up, gives up, giving up
 W A no | fled, fleeing

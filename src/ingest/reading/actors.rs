@@ -211,7 +211,8 @@ fn story_side(s: &Analysed, cx: &Context, hit: Hit) -> Option<Actor> {
 fn agent_after_place(s: &Analysed, hit: Hit) -> Option<(Actor, usize)> {
     let first = if s.word(hit.end) == "the" { hit.end + 1 } else { hit.end };
     let end = s.places_starting_at(first).map(|p| p.end).max()?;
-    if !matches!(s.word(end), "by" | "to") {
+    // "the loss of Hun to the GNA": the side after "to" won it, and is no loser.
+    if !matches!(s.word(end), "by" | "to") || (s.word(end) == "to" && hit.entry.action == Action::Withdrew) {
         return None;
     }
     let side = if matches!(s.word(end + 1), "the" | "a" | "an") { end + 2 } else { end + 1 };

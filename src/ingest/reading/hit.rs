@@ -411,6 +411,10 @@ mod tests {
             ("Waddan is the main forward base of the LNA.", &["waddan lna holds 2017-06-05"]),
             ("The LNA struck a deal with the GNA in Hun.", &[]),
             ("Hun was the LNA's main base.", &["hun lna holds 2017-06-05"]),
+            ("The BDB pulled its fighters out of Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
+            ("Hun was lost to the LNA on Friday.", &["hun lna captured 2017-06-02"]),
+            ("The BDB's loss of Hun on Friday surprised many.", &["hun bdb withdrew 2017-06-02"]),
+            ("The loss of Hun to the LNA on Friday surprised many.", &[]),
         ]);
     }
 }
