@@ -122,6 +122,12 @@ F N w | airstrikes on, air strikes on, airstrike on, air strike on, bombing of, 
 F N - | attack on, attacks on, assault on, offensive on, offensive against
 F N - | push on, push into, push against, attack against, attacks against
 F N - | counterattack on, counterattack against, counter - attack on, counter - attack against
+F N - | counterattack in, counterattack near, counterattack around, counter - attack in
+F N - | counteroffensive in, counteroffensive near, counteroffensive around, counter - offensive in
+F N - | counter - offensive near, counter - offensive around, advance in, advances on
+F A n | counterattacked, counterattacking, counter - attacked, counter - attacking
+F A - | exchanged fire in, exchanged fire near, traded fire in, traded fire near, exchanging fire in
+H A n | defending, defended, defend, defends
 F N - | counteroffensive on, counteroffensive against, counter - offensive on, counter - offensive against
 F A - | closing in on, closed in on, close in on, closes in on
 F AA - | attack by, attacks by, attacked by
