@@ -45,6 +45,20 @@ const NOT_PATRONS: &[&str] = &[
     "protection",
     "group",
     "front",
+    // Words of one side's aliases that other names share: "the Presidential Guard", "Khalifa
+    // al-Ghawil", "Special Forces", "Peace talks".
+    "guard",
+    "guards",
+    "khalifa",
+    "ibrahim",
+    "special",
+    "peace",
+    "storm",
+    "anger",
+    "solid",
+    "third",
+    "facilities",
+    "petroleum",
 ];
 
 #[derive(Debug, Clone)]
@@ -217,7 +231,17 @@ mod tests {
 
     fn matcher() -> FactionMatcher {
         let factions = [
-            faction("lna", &["LNA", "Haftar's forces", "pro-Haftar forces", "Libyan National Army"]),
+            faction(
+                "lna",
+                &[
+                    "LNA",
+                    "Haftar's forces",
+                    "pro-Haftar forces",
+                    "Libyan National Army",
+                    "Khalifa Haftar",
+                    "Khalifa Haftar's forces",
+                ],
+            ),
             faction("gna", &["GNA", "Tripoli government", "UN-backed government"]),
             faction("bdb", &["Benghazi Defence Brigades", "Defend Benghazi Brigades"]),
             faction("dawn", &["Libya Dawn", "Tripoli-based government"]),
@@ -233,6 +257,7 @@ mod tests {
             ("Haftar's forces took it", &[("Haftar's forces", 0)]),
             ("Haftar’s troops and the LNA's men", &[("Haftar’s", 0), ("LNA's", 0)]),
             ("Hifter's forces", &[("Hifter's", 0)]),
+            ("forces of Khalifa al-Ghawil", &[]),
             ("the Libyan National Army", &[("Libyan National Army", 0)]),
             ("the Benghazi Defence Brigades left Benghazi", &[("Benghazi Defence Brigades", 2)]),
             ("the UN-backed government", &[("UN-backed government", 1)]),

@@ -42,6 +42,7 @@ C A - | announced victory in, announced the liberation of, announces the liberat
 C A - | declared the liberation of, declares the liberation of, announced the full liberation of
 C A - | announced the total liberation of, announced the complete liberation of
 C N - | liberation of, capture of, seizure of, recapture of, fall of, takeover of
+C N - | regaining of control of, regaining control of, restoration of control of
 C N - | victory over, victory in, victories over
 C A x | enter, enters, entering, storm, storms, storming, moved into, moving into, move into
 C A x | moves into, marched into, rolled into, swept into, advanced into, advancing into
@@ -115,7 +116,7 @@ F N - | campaign to retake, campaign to take, campaign to capture, bid to retake
 F N - | push to retake, push to take, push to capture
 F N - | battle for, battles for, battle of, battle over, battles in, battles around
 F N e | battle
-F N - | confrontations in, confrontations
+F N - | confrontations in, confrontations, hostilities in, hostilities
 F N - | skirmishes in, skirmishes, gun battles, gunbattles, firefights, street battles, street fighting
 F N - | raid on, raids on, advances in, gains in
 F N w | airstrikes on, air strikes on, airstrike on, air strike on, bombing of, bombardment of

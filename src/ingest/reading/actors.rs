@@ -172,6 +172,7 @@ const FIGHTING_NOUNS: &[&str] = &[
     "battles",
     "skirmishes",
     "confrontations",
+    "hostilities",
     "gun",
     "gunbattles",
     "firefights",

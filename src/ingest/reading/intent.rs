@@ -46,6 +46,25 @@ pub(super) const FACTUAL_BEFORE_TO: &[&str] = &[
 /// Present forms of "be" that a PRESENT trigger needs ("where its forces are based").
 const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
 
+/// "GNA forces controlled on Wednesday the Al-Fil oil field": a simple past "controlled" dated to a
+/// day is a capture, as some outlets translate "took control" (not "had controlled", "was
+/// controlled by", "controlled since May").
+fn controlled_on_a_day(s: &Analysed, hit: &Hit, before: Option<usize>) -> bool {
+    use super::super::dates::When;
+    let perfect =
+        before.is_some_and(|p| matches!(s.word(p), "had" | "has" | "have" | "been" | "was" | "were"));
+    let on_a_day = |d: &&super::super::dates::DateExpr| {
+        matches!(
+            d.when,
+            When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today | When::Day { .. }
+        ) && (s.word(d.first) == "on" || s.previous_word(d.first).is_some_and(|p| s.word(p) == "on"))
+    };
+    hit.entry.words == "controlled"
+        && !perfect
+        && s.word(hit.end) != "by"
+        && s.dates.iter().filter(on_a_day).any(|d| d.first + 6 >= hit.first && d.first <= hit.end + 8)
+}
+
 /// "On May 10", "TRIPOLI, May 10 -": the month, not the modal "may".
 fn is_month_may(s: &Analysed, k: usize) -> bool {
     s.word(k) == "may" && (s.tokens[k].capital || s.dates.iter().any(|d| d.first <= k && k < d.end))
@@ -113,6 +132,9 @@ pub(super) fn live_hits(s: &Analysed, unopposed_before: bool) -> Vec<Live> {
         // "were among four seized by X": a participle right before "by" is passive too.
         if e.has(lexicon::PARTICIPLE) && (after_be || s.word(hit.end) == "by") {
             voice = Voice::Passive;
+        }
+        if controlled_on_a_day(s, hit, p) {
+            action = Action::Captured;
         }
         let compound =
             hit.first >= 2 && s.word(hit.first - 1) == "-" && s.faction_ending_at(hit.first - 2).is_some();
@@ -218,6 +240,10 @@ mod tests {
             ("On May 10 the LNA captured Waddan.", &["waddan lna captured 2017-05-10"]),
             ("In May the LNA captured Waddan.", &["waddan lna captured 2017-05"]),
             ("The LNA may capture Waddan.", &[]),
+            ("GNA forces controlled on Friday the town of Waddan.", &["waddan gna captured 2017-06-02"]),
+            ("GNA forces controlled Waddan on Friday.", &["waddan gna captured 2017-06-02"]),
+            ("GNA forces had controlled Waddan since March.", &["waddan gna holds 2017-03"]),
+            ("Waddan, controlled by the GNA, was calm on Friday.", &["waddan gna holds 2017-06-02"]),
         ]);
     }
 
