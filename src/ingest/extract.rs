@@ -114,6 +114,7 @@ impl<'d> Ingestor<'d> {
                     claimed_before: &claimed_before,
                     unopposed_before: state.unopposed,
                     earlier: &state.drafts,
+                    fight_named: state.fight_named,
                 };
                 let read = reading::read(&analysed, &cx);
                 let drafts = read.drafts;
@@ -127,6 +128,14 @@ impl<'d> Ingestor<'d> {
                 state.unnamed =
                     read.unnamed.into_iter().map(|u| (si, analysed.start, analysed.end, u)).collect();
                 produced = !drafts.is_empty();
+                let fought = |a: Action| {
+                    matches!(a, Action::Contested | Action::Captured | Action::Withdrew | Action::Besieged)
+                };
+                if drafts.iter().any(|d| fought(d.action)) {
+                    state.fight_named = None;
+                } else if !produced && let Some(sides) = reading::fight_sides(&analysed) {
+                    state.fight_named = Some(sides);
+                }
                 state.last_actor = drafts.first().map(|d| d.faction).or(state.last_actor);
                 for d in drafts {
                     out.proposals.push(Proposal::from_draft(&d, analysed.start, analysed.end));
@@ -406,6 +415,8 @@ struct State {
     starts: Vec<usize>,
     /// The last sentence said a side met no fight.
     unopposed: bool,
+    /// Two sides a claimless sentence said fought, since the last claim of fighting.
+    fight_named: Option<(crate::model::FactionIx, crate::model::FactionIx)>,
     /// Captures whose side their sentence left unnamed: the sentence, its byte range, and the capture.
     unnamed: Vec<(usize, usize, usize, reading::Unnamed)>,
 }

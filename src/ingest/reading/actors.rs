@@ -187,9 +187,13 @@ fn is_fighting(hit: Hit) -> bool {
 /// How many of the article's claims back the story's fight may be.
 const STORY_SIDES_REACH: usize = 8;
 
-/// The sides of the article's latest fight: the side of its latest claim of fighting (a contest, a
-/// capture, a loss, a siege), and the latest other side among the claims just before, if any.
+/// The sides of the article's latest fight: the two a claimless sentence named since its latest
+/// claim of fighting, else the side of that claim (a contest, a capture, a loss, a siege) and the
+/// latest other side among the claims just before, if any.
 pub(super) fn story_sides(cx: &Context) -> Option<(FactionIx, Option<FactionIx>)> {
+    if let Some((a, b)) = cx.fight_named {
+        return Some((a, Some(b)));
+    }
     let recent: Vec<_> = cx.earlier.iter().rev().take(STORY_SIDES_REACH).collect();
     let fight =
         |a: Action| matches!(a, Action::Contested | Action::Captured | Action::Withdrew | Action::Besieged);
@@ -599,6 +603,11 @@ mod tests {
                 &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
             ),
             ("Fighting spread to Waddan on Saturday.", &[]),
+            // Sides that fought where no place is claimed ("south of the capital") are the story's.
+            (
+                "The LNA fought the BDB south of Hun on Friday. Clashes spread to Waddan on Saturday.",
+                &["waddan lna contested 2017-06-03", "waddan bdb contested 2017-06-03"],
+            ),
         ]);
     }
 

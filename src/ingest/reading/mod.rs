@@ -36,6 +36,20 @@ pub struct Context<'c> {
     pub unopposed_before: bool,
     /// Claims read so far in the article.
     pub earlier: &'c [Draft],
+    /// The two sides of a fight named since the article's last claim of fighting, in a sentence
+    /// that claimed no place ("Hostilities resumed between X and Y south of the capital").
+    pub fight_named: Option<(FactionIx, FactionIx)>,
+}
+
+/// The two sides a sentence says fought, when it names two and a contest stands in it.
+pub fn fight_sides(s: &Analysed) -> Option<(FactionIx, FactionIx)> {
+    if !live_hits(s, false).iter().any(|l| l.action == Action::Contested) {
+        return None;
+    }
+    match actors::sentence_sides(s)[..] {
+        [a, b, ..] => Some((a.faction, b.faction)),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
