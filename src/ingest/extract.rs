@@ -264,7 +264,10 @@ impl<'d> Ingestor<'d> {
             let best = found.best().filter(|m| m.score >= SITE_MATCH && !found.ambiguous)?;
             Some((best.place, best.matched_name.clone()))
         };
-        sites::resolve(&tokens, &mut places, in_faction, &lookup, |p| self.dataset.place(p).name.clone());
+        sites::resolve(&tokens, &mut places, in_faction, &lookup, |p| {
+            let place = self.dataset.place(p);
+            (place.name.clone(), place.kind)
+        });
         let dates = dates::find(&tokens);
         let hits = self.lexicon.find(&tokens, |k| taken(k, &places));
         let speaker = speakers::speaker(&tokens, &factions);

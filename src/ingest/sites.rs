@@ -6,7 +6,7 @@
 
 use super::places::PlaceRef;
 use super::text::Token;
-use crate::model::PlaceIx;
+use crate::model::{PlaceIx, PlaceKind};
 
 /// Nouns for sites inside a town, and how the gazetteer may name one after its town ("{}" is the
 /// town). A noun with no pattern ("base", "camp") is never looked up: too many share the name.
@@ -30,6 +30,16 @@ const SITES: &[(&str, &[&str])] = &[
     ("palaces", &[]),
     ("compound", &[]),
 ];
+
+/// Site nouns a place of these kinds is itself: "the oil port of Es Sider" is the terminal, not a
+/// port in it; "the airport of Jufra" is the airbase when the gazetteer holds Jufra as one.
+fn is_itself(noun: &str, kind: PlaceKind) -> bool {
+    match noun {
+        "port" | "harbour" | "seaport" | "refinery" => kind == PlaceKind::OilTerminal,
+        "airport" | "airfield" | "airbase" => kind == PlaceKind::Airbase,
+        _ => false,
+    }
+}
 
 /// Words for the whole a part sits in: a place after these, following another place, locates it.
 const LOCATING: &[&str] = &["in", "of", "at", "near", "outside"];
@@ -72,7 +82,7 @@ pub fn resolve(
     places: &mut Vec<PlaceRef>,
     taken: impl Fn(usize) -> bool,
     lookup: Lookup,
-    name_of: impl Fn(PlaceIx) -> String,
+    name_of: impl Fn(PlaceIx) -> (String, PlaceKind),
 ) {
     for k in 0..tokens.len() {
         // "the air base in Brak" is an airbase, not a base of any kind.
@@ -91,8 +101,12 @@ pub fn resolve(
             continue;
         };
         let town = places[owner];
+        let (town_name, kind) = name_of(town.place);
+        if is_itself(noun, kind) {
+            continue;
+        }
         let site = patterns.iter().find_map(|pattern| {
-            let (place, matched) = lookup(&pattern.replace("{}", &name_of(town.place)))?;
+            let (place, matched) = lookup(&pattern.replace("{}", &town_name))?;
             let head = pattern.rsplit(' ').next().unwrap_or("");
             (place != town.place && matched.to_lowercase().contains(head)).then_some(place)
         });
@@ -180,7 +194,8 @@ mod tests {
     use crate::ingest::text::tokenize;
 
     /// Place 0 is the town "Benghazi" (at the token of that word), 1 its port, 2 "Mitiga" (an
-    /// airport the gazetteer knows by that name alone), 3 Benghazi's air base.
+    /// airport the gazetteer knows by that name alone), 3 Benghazi's air base, 4 the oil terminal
+    /// "Sidra".
     fn read(text: &str) -> Vec<(PlaceIx, bool)> {
         let tokens = tokenize(text, 0);
         let mut places: Vec<PlaceRef> = tokens
@@ -190,6 +205,7 @@ mod tests {
                 let place = match t.stem() {
                     "benghazi" => 0,
                     "mitiga" => 2,
+                    "sidra" => 4,
                     _ => return None,
                 };
                 Some(PlaceRef {
@@ -207,8 +223,16 @@ mod tests {
             "Benghazi air base" => Some((3, q.to_string())),
             _ => None,
         };
-        let name_of =
-            |p: PlaceIx| ["Benghazi", "Benghazi port", "Mitiga", "Benghazi air base"][p as usize].to_string();
+        let name_of = |p: PlaceIx| {
+            let (name, kind) = [
+                ("Benghazi", PlaceKind::City),
+                ("Benghazi port", PlaceKind::Neighbourhood),
+                ("Mitiga", PlaceKind::Airbase),
+                ("Benghazi air base", PlaceKind::Airbase),
+                ("Sidra", PlaceKind::OilTerminal),
+            ][p as usize];
+            (name.to_string(), kind)
+        };
         resolve(&tokens, &mut places, |_| false, &lookup, name_of);
         places.iter().map(|p| (p.place, p.locator)).collect()
     }
@@ -221,7 +245,9 @@ mod tests {
             ("the Benghazi port area", &[(1, false)]),
             ("Benghazi port", &[(1, false)]),
             ("the Mitiga airport", &[(2, false)]),
-            ("the airport in Mitiga", &[(2, true)]),
+            ("the airport of Mitiga", &[(2, false)]),
+            ("the oil port of Sidra", &[(4, false)]),
+            ("the port in Sidra", &[(4, false)]),
             ("Benghazi", &[(0, false)]),
             ("the air base in Benghazi", &[(3, false)]),
             ("the base in Benghazi", &[(0, true)]),

@@ -20,6 +20,8 @@ C A - | seize control of, seizes control of, seized control of, seizing control 
 C A - | gains control of, gained control of, gaining control of, regain control of, regained control of
 C A - | regains control of, regaining control of, wrested control of, wrest control of
 C A - | re - established control of, re - establish control of, restored control of, assumed control of
+C A - | established control of, establish control of, establishes control of, establishing control of
+C A - | imposed control of, imposed its control of, imposed their control of, extended control of
 C A - | retook control of, retaken control of, took back, take back, taken back, taking back
 C A - | took back control of, take back control of, taken back control of, taking back control of
 C A - | reasserted control of, reassert control of, reasserting control of, reclaimed, reclaim, reclaiming

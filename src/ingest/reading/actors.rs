@@ -230,8 +230,7 @@ fn fought_with(s: &Analysed, hit: Hit) -> Option<(Actor, usize)> {
     if hit.entry.action != Action::Contested || s.word(hit.end) != "with" {
         return None;
     }
-    let first = if matches!(s.word(hit.end + 1), "the" | "a" | "an") { hit.end + 2 } else { hit.end + 1 };
-    let f = s.faction_starting_at(first)?;
+    let f = s.faction_starting_at(super::walk::side_start(s, hit.end + 1))?;
     Some((named(s, f.faction, f.first, f.end, f.by_patron), f.end))
 }
 

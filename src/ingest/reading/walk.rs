@@ -224,8 +224,18 @@ fn side_fought_with(s: &Analysed, k: usize, action: Action) -> Option<&FactionMe
     if action != Action::Contested || s.word(k) != "with" {
         return None;
     }
-    let first = if matches!(s.word(k + 1), "the" | "a" | "an") { k + 2 } else { k + 1 };
-    s.faction_starting_at(first)
+    s.faction_starting_at(side_start(s, k + 1))
+}
+
+/// Where a side named from token `k` on starts, past an article and "members of" ("with members
+/// of the PFG").
+pub(super) fn side_start(s: &Analysed, k: usize) -> usize {
+    let article = |j: usize| j + usize::from(matches!(s.word(j), "the" | "a" | "an"));
+    let k = article(k);
+    if matches!(s.word(k), "members" | "elements" | "fighters" | "units") && s.word(k + 1) == "of" {
+        return article(k + 2);
+    }
+    k
 }
 
 /// Fighters described but not named, fought "with" in a contest's clause ("with local gunmen",
@@ -428,6 +438,10 @@ mod tests {
             ),
             ("Waddan, which was held by the GNA, fell on Friday.", &["waddan gna holds 2017-06-02"]),
             ("The LNA clashed with local gunmen in Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            (
+                "The LNA clashed with members of the BDB in Hun on Friday.",
+                &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
+            ),
             (
                 "The LNA clashed with the BDB in the east of Hun on Friday.",
                 &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
