@@ -27,6 +27,10 @@ fn particle_after_object(tokens: &[Token], k: usize) -> Option<usize> {
         .find(|&j| j > k && tokens[j].lower == "over")
 }
 
+fn is_quote_mark(token: &str) -> bool {
+    matches!(token, "\"" | "'" | "“" | "”" | "‘" | "’")
+}
+
 /// Where a trigger's actor and places are, relative to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Voice {
@@ -142,6 +146,10 @@ impl Lexicon {
                 while w == "control"
                     && tokens.get(k).is_some_and(|t| CONTROL_ADJECTIVES.contains(&t.lower.as_str()))
                 {
+                    k += 1;
+                }
+                // "announced the \"total liberation\" of": scare quotes inside a phrase.
+                while !prev.is_empty() && tokens.get(k).is_some_and(|t| is_quote_mark(&t.lower)) {
                     k += 1;
                 }
                 let t = tokens.get(k)?.lower.as_str();

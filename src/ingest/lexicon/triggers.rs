@@ -133,6 +133,7 @@ F A - | exchanged fire in, exchanged fire near, traded fire in, traded fire near
 H A n | defending, defended, defend, defends
 F N - | counteroffensive on, counteroffensive against, counter - offensive on, counter - offensive against
 F A - | closing in on, closed in on, close in on, closes in on
+F A nw | approaching, approached
 F AA - | attack by, attacks by, attacked by
 F AA - | under attack from, under attack by, under fire from, under assault from, under assault by
 F A n | attacked, attacking, attacks

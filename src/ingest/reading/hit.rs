@@ -407,6 +407,11 @@ mod tests {
             ("The loss of Hun to the LNA on Friday surprised many.", &[]),
             ("GNA troops counterattacked in Hun on Friday.", &["hun gna contested 2017-06-02"]),
             ("The LNA established control over Hun on Friday.", &["hun lna captured 2017-06-02"]),
+            (
+                "The LNA announced the \"total liberation\" of Hun on Friday.",
+                &["hun lna captured 2017-06-02"],
+            ),
+            ("LNA units were approaching Hun on Friday.", &["hun lna contested 2017-06-02"]),
             ("The GNA launched a counteroffensive near Hun on Friday.", &["hun gna contested 2017-06-02"]),
             ("GNA forces defended Hun against an LNA assault on Friday.", &["hun gna holds 2017-06-02"]),
             ("The GNA vowed to defend Hun.", &[]),
