@@ -34,7 +34,7 @@ C A npw | secured
 C A - | won back, wrested, wrest, wrests, wresting
 C A v | drove, drive, drives, driving, pushed, pushes, pushing, expelled, expel, expels, expelling
 C A v | ousted, oust, ousts, ousting, evicted, evict, evicts, evicting, routed, flushed, kicked
-C A v | dislodged, dislodge, dislodges, dislodging
+C A v | dislodged, dislodge, dislodges, dislodging, chased, chase, chases, chasing
 C AA - | fell to, fallen to, falls to, fell into the hands of, fallen into the hands of
 C AA - | came under the control of, fell under the control of, handed over to, turned over to
 C AA - | fallen into control of, fell into control of
@@ -64,6 +64,7 @@ W A - | pulled their troops out of, pulled its fighters out of, pulled their fig
 W A - | pulled back its forces from, pulled back their forces from, pulled back its troops from
 W N - | loss of
 C AA - | was lost to, were lost to, been lost to
+W A - | pushed back from, were pushed back from, was pushed back from
 W A - | pull back from, pulls back from, pulling back from, fell back from
 W A - | fall back from, falls back from, falling back from, gave up control of, give up control of
 W A o | gave up, give up, gives up, giving up
@@ -78,6 +79,8 @@ H AA - | under the control of, under control of, in the hands of, in the grip of
 H U - | under control, under their control, under its control, under his control, under our control
 H U - | under your control
 H A - | in control of, maintain control of, maintains control of, maintained control of
+H A - | denied losing, denies losing, deny losing, denying losing, denied having lost, denied it had lost
+H A - | denied losing control of, denies losing control of, denied that it had lost, denied they had lost
 H A i | in control
 H A - | retain control of, retains control of, retained control of, kept control of
 H A - | keep control of, keeps control of

@@ -412,6 +412,12 @@ mod tests {
                 &["hun lna captured 2017-06-02"],
             ),
             ("LNA units were approaching Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            ("The BDB denied losing Hun on Friday.", &["hun bdb holds 2017-06-02"]),
+            ("BDB fighters were pushed back from Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
+            (
+                "LNA units chased BDB fighters out of Hun on Friday.",
+                &["hun lna captured 2017-06-02", "hun bdb withdrew 2017-06-02"],
+            ),
             ("The GNA launched a counteroffensive near Hun on Friday.", &["hun gna contested 2017-06-02"]),
             ("GNA forces defended Hun against an LNA assault on Friday.", &["hun gna holds 2017-06-02"]),
             ("The GNA vowed to defend Hun.", &[]),
