@@ -64,7 +64,10 @@ impl Analysed {
     /// A token that ends the stretch a trigger governs.
     pub fn is_stop(&self, k: usize) -> bool {
         let w = self.word(k);
-        STOP_WORDS.contains(&w) || matches!(w, ";" | ":" | "—" | "–" | "." | "!" | "?" | ")" | "]")
+        // "on Sept. 11-12 from": the dot of an abbreviation ends nothing.
+        let abbreviation_dot = w == "." && k > 0 && super::text::is_abbreviated(self.word(k - 1));
+        (STOP_WORDS.contains(&w) || matches!(w, ";" | ":" | "—" | "–" | "." | "!" | "?" | ")" | "]"))
+            && !abbreviation_dot
     }
 
     pub fn faction_ending_at(&self, k: usize) -> Option<&FactionMention> {

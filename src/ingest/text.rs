@@ -268,6 +268,11 @@ fn is_abbreviation(block: &str, dot: usize) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether `word` (lower case, no dot) is an abbreviation that a dot follows ("Sept.", "Gen.").
+pub fn is_abbreviated(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
 fn push(text: &str, start: usize, end: usize, headline: bool, out: &mut Vec<Sentence>) {
     let slice = &text[start..end];
     let trimmed_start = start + (slice.len() - slice.trim_start().len());

@@ -406,7 +406,7 @@ fn ingest_reads_real_articles_from_many_outlets() {
             }
             if article.tune && show.starts_with("tune") {
                 match found {
-                    None => eprintln!("MISS   {key:?} {date}"),
+                    None => eprintln!("MISS   {key:?} {date} [{}]", why_missed(key, &proposed)),
                     Some(theirs) if theirs != date => eprintln!("DATE   {key:?} gold {date}, read {theirs}"),
                     Some(_) => {}
                 }

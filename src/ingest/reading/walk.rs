@@ -148,7 +148,12 @@ pub(super) fn walk_after(s: &Analysed, from: usize, hi: usize, action: Action, n
             part = true;
         }
         if let Some(f) = s.faction_starting_at(k) {
-            match s.previous_word(k).map(|p| s.word(p)) {
+            // "from a PFG faction", "to the LNA".
+            let mut p = s.previous_word(k);
+            if let Some(a) = p.filter(|&a| matches!(s.word(a), "a" | "an" | "the")) {
+                p = s.previous_word(a);
+            }
+            match p.map(|p| s.word(p)) {
                 Some("from") => w.from = w.from.or(Some(f.faction)),
                 Some("to") => w.to = w.to.or(Some(f.faction)),
                 _ => w.sides.push(*f),
@@ -438,6 +443,10 @@ mod tests {
             ),
             ("Waddan, which was held by the GNA, fell on Friday.", &["waddan gna holds 2017-06-02"]),
             ("The LNA clashed with local gunmen in Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            (
+                "Hun was seized by the LNA on Sept. 11 from a BDB faction.",
+                &["hun lna captured 2016-09-11", "hun bdb withdrew 2016-09-11"],
+            ),
             (
                 "The LNA clashed with members of the BDB in Hun on Friday.",
                 &["hun lna contested 2017-06-02", "hun bdb contested 2017-06-02"],
