@@ -51,8 +51,8 @@ const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
 /// controlled by", "controlled since May").
 fn controlled_on_a_day(s: &Analysed, hit: &Hit, before: Option<usize>) -> bool {
     use super::super::dates::When;
-    let perfect =
-        before.is_some_and(|p| matches!(s.word(p), "had" | "has" | "have" | "been" | "was" | "were"));
+    // "have controlled on Wednesday" is the same translation; "had controlled" is background.
+    let perfect = before.is_some_and(|p| matches!(s.word(p), "had" | "been" | "was" | "were"));
     let on_a_day = |d: &&super::super::dates::DateExpr| {
         matches!(
             d.when,
@@ -243,6 +243,7 @@ mod tests {
             ("GNA forces controlled on Friday the town of Waddan.", &["waddan gna captured 2017-06-02"]),
             ("GNA forces controlled Waddan on Friday.", &["waddan gna captured 2017-06-02"]),
             ("GNA forces had controlled Waddan since March.", &["waddan gna holds 2017-03"]),
+            ("GNA forces have controlled on Friday the town of Waddan.", &["waddan gna captured 2017-06-02"]),
             ("Waddan, controlled by the GNA, was calm on Friday.", &["waddan gna holds 2017-06-02"]),
         ]);
     }
