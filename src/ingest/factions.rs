@@ -45,10 +45,8 @@ const NOT_PATRONS: &[&str] = &[
     "protection",
     "group",
     "front",
-    // Words of one side's aliases that other names share: "the Presidential Guard", "Khalifa
-    // al-Ghawil", "Special Forces", "Peace talks".
-    "guard",
-    "guards",
+    // Words of one side's aliases that other names share: "Khalifa al-Ghawil", "Special Forces",
+    // "Peace talks".
     "khalifa",
     "ibrahim",
     "special",
@@ -60,6 +58,13 @@ const NOT_PATRONS: &[&str] = &[
     "facilities",
     "petroleum",
 ];
+
+/// "the Presidential Guard", "the Coast Guard": a Guard named by the word before it is not the one
+/// whose name gives "Guard" alone ("Guard commanders said").
+fn other_guard(tokens: &[Token], i: usize) -> bool {
+    let named_by = |t: &Token| t.capital && t.word && !matches!(t.lower.as_str(), "the" | "a" | "an");
+    matches!(tokens[i].stem(), "guard" | "guards") && i > 0 && named_by(&tokens[i - 1])
+}
 
 #[derive(Debug, Clone)]
 struct Alias {
@@ -187,7 +192,7 @@ impl FactionMatcher {
             if let Some(m) = self.alias_at(text, tokens, i) {
                 i = m.end;
                 out.push(m);
-            } else if let Some(faction) = self.patron_of(&tokens[i]) {
+            } else if let Some(faction) = self.patron_of(&tokens[i]).filter(|_| !other_guard(tokens, i)) {
                 out.push(FactionMention { first: i, end: i + 1, faction, by_patron: true });
                 i += 1;
             } else {
@@ -245,6 +250,7 @@ mod tests {
             faction("gna", &["GNA", "Tripoli government", "UN-backed government"]),
             faction("bdb", &["Benghazi Defence Brigades", "Defend Benghazi Brigades"]),
             faction("dawn", &["Libya Dawn", "Tripoli-based government"]),
+            faction("pfg", &["Petroleum Facilities Guard", "Petroleum Facility Guard"]),
         ];
         FactionMatcher::new(&factions, |w| w == "benghazi")
     }
@@ -252,12 +258,15 @@ mod tests {
     #[test]
     fn aliases_and_patrons_are_found_longest_first() {
         let m = matcher();
-        assert_eq!(m.patrons(), vec![("haftar", 0)]);
+        assert_eq!(m.patrons(), vec![("guard", 4), ("haftar", 0)]);
         let cases: &[(&str, &[(&str, u32)])] = &[
             ("Haftar's forces took it", &[("Haftar's forces", 0)]),
             ("Haftar’s troops and the LNA's men", &[("Haftar’s", 0), ("LNA's", 0)]),
             ("Hifter's forces", &[("Hifter's", 0)]),
             ("forces of Khalifa al-Ghawil", &[]),
+            ("Guard commanders said", &[("Guard", 4)]),
+            ("The Guard retook it", &[("Guard", 4)]),
+            ("the Presidential Guard took it", &[]),
             ("the Libyan National Army", &[("Libyan National Army", 0)]),
             ("the Benghazi Defence Brigades left Benghazi", &[("Benghazi Defence Brigades", 2)]),
             ("the UN-backed government", &[("UN-backed government", 1)]),

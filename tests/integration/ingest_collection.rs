@@ -45,6 +45,20 @@ struct Article {
 
 /// The prefix of the ids of the articles held back from tuning.
 const HELD_OUT: &str = "fresh_";
+/// The prefix of the second batch of them, collected after the first had been diagnosed by its
+/// counts for several sessions: nobody has looked at any part of it.
+const SECOND_BATCH: &str = "fresh_2_";
+
+/// Which batch of the held-out part an article is in, if any.
+fn held_out_batch(id: &str) -> Option<&'static str> {
+    if id.starts_with(SECOND_BATCH) {
+        Some("  batch 2")
+    } else if id.starts_with(HELD_OUT) {
+        Some("  batch 1")
+    } else {
+        None
+    }
+}
 
 /// Confidence bands, from the top: the lowest confidence of each.
 const BANDS: [f64; 4] = [0.9, 0.7, 0.5, 0.0];
@@ -212,6 +226,20 @@ impl Tally {
         )
     }
 
+    /// What the main score line counts: gold, unnameable, proposed, matched, dated right.
+    fn counts(&self) -> [usize; 5] {
+        [self.gold, self.unnameable, self.proposed, self.matched, self.dated_right]
+    }
+
+    fn add_difference(&mut self, after: [usize; 5], before: [usize; 5]) {
+        let d = |i: usize| after[i] - before[i];
+        self.gold += d(0);
+        self.unnameable += d(1);
+        self.proposed += d(2);
+        self.matched += d(3);
+        self.dated_right += d(4);
+    }
+
     fn line(&self, part: &str, articles: usize) -> String {
         format!(
             "{part:<9} {articles:>3} articles  {:>4} gold ({} unnameable left out)  {:>4} proposed  precision {:.3}  recall {:.3}  date accuracy {:.3}",
@@ -284,8 +312,10 @@ fn ingest_reads_real_articles_from_many_outlets() {
 
     let mut tallies: BTreeMap<bool, Tally> = BTreeMap::new();
     let mut by_construction: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut batches: BTreeMap<&'static str, (usize, Tally)> = BTreeMap::new();
     for article in &articles {
         let tally = tallies.entry(article.tune).or_default();
+        let before = tally.counts();
         // What the careful reader extracted, with ids the dataset knows.
         let mut gold: BTreeMap<Key, (String, String)> = BTreeMap::new();
         for row in gold_rows.iter().filter(|r| r["file"] == article.id && r["action"] != "none") {
@@ -424,11 +454,19 @@ fn ingest_reads_real_articles_from_many_outlets() {
                 eprintln!("WRONG  {key:?} {date} ({c:.2}) {:?}", quotes.get(key).map_or("", String::as_str));
             }
         }
+        if let Some(batch) = held_out_batch(&article.id) {
+            let (n, t) = batches.entry(batch).or_default();
+            *n += 1;
+            t.add_difference(tally.counts(), before);
+        }
     }
     let count = |tune: bool| articles.iter().filter(|a| a.tune == tune).count();
     eprintln!("ingest on real articles (the collection in {})", dir.display());
     eprintln!("{}", tallies.get(&true).map(|t| t.line("tuning", count(true))).unwrap_or_default());
     eprintln!("{}", tallies.get(&false).map(|t| t.line("held out", count(false))).unwrap_or_default());
+    for (batch, (n, t)) in &batches {
+        eprintln!("{}", t.line(batch, *n));
+    }
     for (tune, part) in [(true, "tuning"), (false, "held out")] {
         eprintln!("{}", tallies.get(&tune).map(|t| t.line_by_article(part)).unwrap_or_default());
     }

@@ -38,6 +38,16 @@ pub(super) fn co_actors(s: &Analysed, action: Action, actor: &Actor, hit: Hit, w
                 add(mention(y));
             }
         }
+        // "seized X after clashes with the PFG at Y": the side fought "with" fought the subject.
+        let fought_with = actor
+            .span
+            .is_some_and(|(first, _)| first > hit_first && (hit.end..first).any(|k| s.word(k) == "with"));
+        if fought_with
+            && let Some(subject) =
+                s.factions.iter().rev().find(|f| f.end <= hit_first && super::actors::eligible(s, f.first))
+        {
+            add(mention(subject));
+        }
         // Shelling or striking a side is no contest of a place by the side struck.
         if !hit.entry.has(WEAK) {
             for f in &walk.sides {
