@@ -5,12 +5,12 @@ use super::super::lexicon::{self, Voice, WEAK};
 use super::super::sentence::Analysed;
 use super::super::speakers::Speaker;
 use super::actors::{Actor, SENTENCE_SIDES, STORY_SIDES, sentence_sides, story_sides};
-use super::confidence::{self, IMPLIED_CLAIM, WEAK_TRIGGER};
+use super::confidence::{self, HELD_BEFORE, IMPLIED_CLAIM, WEAK_TRIGGER};
 use super::hit::Reading;
 use super::intent::Live;
 use super::sides::co_actors;
 use super::{Context, Draft, dating, text_of};
-use crate::model::{Action, FactionIx};
+use crate::model::{Action, FactionIx, PartialDate, Precision};
 
 /// The note on an entry read as a contest.
 pub(super) const GOING_IN: &str = "going in is not yet holding";
@@ -102,16 +102,15 @@ pub(super) fn drafts(s: &Analysed, cx: &Context, l: &Live, lo: usize, hi: usize,
             out.push(draft(other.faction, action, date, conf - other.penalty, &n));
         }
         let taken_from = r.walk.from.filter(|&f| f != actor.faction);
-        // "took Hun from the BDB": the BDB lost it; "took parts of Hun from the BDB": it fought for it.
-        if let Some(from) = taken_from {
-            let (lost, how) = match action {
-                Action::Captured => (Action::Withdrew, "lost it: taken \"from\" it"),
-                Action::Contested => (Action::Contested, "fought for it: part taken \"from\" it"),
-                _ => continue,
-            };
+        if let Some(from) = taken_from.filter(|_| matches!(action, Action::Captured | Action::Contested)) {
             let mut n = note.clone();
-            n.push(how.into());
-            out.push(draft(from, lost, date, conf - IMPLIED_CLAIM, &n));
+            n.push("held it before: taken \"from\" it".into());
+            out.push(draft(from, Action::Holds, month_of(date), conf - HELD_BEFORE, &n));
+            if action == Action::Captured {
+                let mut n = note.clone();
+                n.push("lost it: taken \"from\" it".into());
+                out.push(draft(from, Action::Withdrew, date, conf - IMPLIED_CLAIM, &n));
+            }
         }
         if action == Action::Withdrew
             && let Some(to) = r.walk.to.filter(|&f| f != actor.faction)
@@ -168,6 +167,17 @@ fn held_no_longer(s: &Analysed, first: usize, hi: usize) -> bool {
     let before: Vec<&str> = (first.saturating_sub(3)..first).map(|k| s.word(k)).collect();
     let pluperfect = before.ends_with(&["had", "been"]) || before.ends_with(&["had", "previously", "been"]);
     pluperfect || before.last().is_some_and(|w| matches!(*w, "previously" | "formerly" | "once"))
+}
+
+/// The month a date falls in ("held it before" is known only that closely).
+fn month_of(date: Option<PartialDate>) -> Option<PartialDate> {
+    date.and_then(|d| match d.precision() {
+        Precision::Day => PartialDate::month(
+            chrono::Datelike::year(&d.first_day()),
+            chrono::Datelike::month(&d.first_day()),
+        ),
+        _ => Some(d),
+    })
 }
 
 #[cfg(test)]

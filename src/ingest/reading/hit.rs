@@ -331,11 +331,15 @@ mod tests {
         check(&[
             (
                 "The GNA drove the LNA out of Gharyan on Wednesday.",
-                &["gharyan gna captured 2017-05-31", "gharyan lna withdrew 2017-05-31"],
+                &[
+                    "gharyan gna captured 2017-05-31",
+                    "gharyan lna holds 2017-05",
+                    "gharyan lna withdrew 2017-05-31",
+                ],
             ),
             (
                 "LNA troops expelled BDB fighters from Hun on Friday.",
-                &["hun lna captured 2017-06-02", "hun bdb withdrew 2017-06-02"],
+                &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
             ),
             ("The LNA pushed forward on Friday.", &[]),
             ("Unknown gunmen took Hun on Friday, driving out the LNA.", &["hun lna withdrew 2017-06-02"]),
@@ -344,13 +348,19 @@ mod tests {
                 &[
                     "hun gna captured 2017-06-02",
                     "waddan gna captured 2017-06-02",
+                    "hun lna holds 2017-06",
                     "hun lna withdrew 2017-06-02",
+                    "waddan lna holds 2017-06",
                     "waddan lna withdrew 2017-06-02",
                 ],
             ),
             (
                 "The GNA drove out the LNA from Gharyan.",
-                &["gharyan gna captured 2017-06-05", "gharyan lna withdrew 2017-06-05"],
+                &[
+                    "gharyan gna captured 2017-06-05",
+                    "gharyan lna holds 2017-06",
+                    "gharyan lna withdrew 2017-06-05",
+                ],
             ),
             ("Waddan came under LNA control on Friday.", &["waddan lna captured 2017-06-02"]),
             ("Sawkna, still under GNA control, was calm.", &["sawkna gna holds 2017-06-05"]),
@@ -370,7 +380,7 @@ mod tests {
             ("The BDB launched a counterattack on Waddan on Friday.", &["waddan bdb contested 2017-06-02"]),
             (
                 "The LNA wrested Hun from the GNA on Friday.",
-                &["hun lna captured 2017-06-02", "hun gna withdrew 2017-06-02"],
+                &["hun lna captured 2017-06-02", "hun gna holds 2017-06", "hun gna withdrew 2017-06-02"],
             ),
             ("The BDB surrendered Waddan on Friday.", &["waddan bdb withdrew 2017-06-02"]),
             ("The GNA lost control of Hun on Friday.", &["hun gna withdrew 2017-06-02"]),
@@ -395,7 +405,7 @@ mod tests {
             ("Hun has been under siege by the LNA since March.", &["hun lna besieged 2017-03"]),
             (
                 "The LNA dislodged the BDB from Hun on Friday.",
-                &["hun lna captured 2017-06-02", "hun bdb withdrew 2017-06-02"],
+                &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
             ),
             ("The LNA launched an offensive to retake Hun on Friday.", &["hun lna contested 2017-06-02"]),
             ("Waddan is the main forward base of the LNA.", &["waddan lna holds 2017-06-05"]),

@@ -434,7 +434,7 @@ mod tests {
             ),
             (
                 "The LNA took Hun from the GNA on Friday.",
-                &["hun lna captured 2017-06-02", "hun gna withdrew 2017-06-02"],
+                &["hun lna captured 2017-06-02", "hun gna holds 2017-06", "hun gna withdrew 2017-06-02"],
             ),
             ("The LNA captured Hun, 20 km east of Waddan, on Friday.", &["hun lna captured 2017-06-02"]),
             (
