@@ -24,8 +24,8 @@ const PRIOR_WEIGHT: f64 = 8.0;
 const MEASURED: [(Action, [(u32, u32); 4]); 5] = [
     (Action::Captured, [(27, 30), (26, 34), (12, 17), (3, 7)]),
     (Action::Withdrew, [(1, 3), (6, 9), (6, 7), (3, 7)]),
-    (Action::Holds, [(5, 7), (5, 9), (17, 20), (4, 6)]),
-    (Action::Contested, [(17, 32), (34, 48), (22, 39), (6, 16)]),
+    (Action::Holds, [(5, 7), (5, 9), (17, 20), (5, 14)]),
+    (Action::Contested, [(17, 32), (34, 48), (20, 36), (6, 16)]),
     (Action::Besieged, [(0, 0), (0, 1), (1, 1), (1, 1)]),
 ];
 

@@ -426,7 +426,7 @@ mod tests {
             ("BDB fighters were pushed back from Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
             (
                 "LNA units chased BDB fighters out of Hun on Friday.",
-                &["hun lna captured 2017-06-02", "hun bdb withdrew 2017-06-02"],
+                &["hun lna captured 2017-06-02", "hun bdb holds 2017-06", "hun bdb withdrew 2017-06-02"],
             ),
             ("The GNA launched a counteroffensive near Hun on Friday.", &["hun gna contested 2017-06-02"]),
             ("GNA forces defended Hun against an LNA assault on Friday.", &["hun gna holds 2017-06-02"]),

@@ -445,7 +445,7 @@ mod tests {
             ("The LNA clashed with local gunmen in Hun on Friday.", &["hun lna contested 2017-06-02"]),
             (
                 "Hun was seized by the LNA on Sept. 11 from a BDB faction.",
-                &["hun lna captured 2016-09-11", "hun bdb withdrew 2016-09-11"],
+                &["hun lna captured 2016-09-11", "hun bdb holds 2016-09", "hun bdb withdrew 2016-09-11"],
             ),
             (
                 "The LNA clashed with members of the BDB in Hun on Friday.",
