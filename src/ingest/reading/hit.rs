@@ -76,11 +76,22 @@ pub(super) fn read(
                     .iter()
                     .rev()
                     .take(EARLIER_CLAIMS_REACH)
-                    .find(|d| d.place == place && d.action == Action::Captured)?;
+                    .find(|d| d.place == place && d.action == Action::Captured);
+                if let Some(earlier) = earlier {
+                    return Some(Actor {
+                        faction: earlier.faction,
+                        how: "actor of the article's earlier capture".into(),
+                        penalty: EARLIER_CAPTURE_ACTOR,
+                        span: None,
+                    });
+                }
+                // "Gharyan was liberated on Wednesday, the GNA said": a side says so of its own win.
+                let (faction, _) =
+                    super::actors::speaker_faction(s).filter(|_| l.hit.entry.words == "liberated")?;
                 Some(Actor {
-                    faction: earlier.faction,
-                    how: "actor of the article's earlier capture".into(),
-                    penalty: EARLIER_CAPTURE_ACTOR,
+                    faction,
+                    how: "the speaker's side, of a place it says was liberated".into(),
+                    penalty: super::confidence::PRONOUN,
                     span: None,
                 })
             });
@@ -184,7 +195,17 @@ fn active(
     // "the GNA-controlled city": the place the fused trigger sits inside.
     if l.compound {
         let around = s.places.iter().filter(|p| p.first < hit.first && p.end >= hit.end && !p.locator);
-        let found: Vec<Found> = around.map(|p| Found::of(p, p.first, false)).collect();
+        let mut found: Vec<Found> = around.map(|p| Found::of(p, p.first, false)).collect();
+        // "Gharyan, an LNA-held town in the mountains": the place the apposition describes.
+        if let Some(f) = s.faction_ending_at(hit.first - 2)
+            && f.first >= 3
+            && matches!(s.word(f.first - 1), "a" | "an")
+            && s.word(f.first - 2) == ","
+            && let Some(p) = s.places.iter().find(|p| p.end == f.first - 2 && !p.locator && !p.anaphor)
+        {
+            found.push(Found::of(p, p.first, false));
+            r.walk.places.clear();
+        }
         r.walk.places.splice(0..0, found);
     }
     if hit.entry.has(OBJECT) {
@@ -411,6 +432,9 @@ mod tests {
             ("Waddan is the main forward base of the LNA.", &["waddan lna holds 2017-06-05"]),
             ("The LNA struck a deal with the GNA in Hun.", &[]),
             ("Hun was the LNA's main base.", &["hun lna holds 2017-06-05"]),
+            ("Hun, an LNA-held town in the desert, was shelled.", &["hun lna holds 2017-06-05"]),
+            ("Hun was liberated on Friday, the LNA said.", &["hun lna captured 2017-06-02"]),
+            ("Hun was captured on Friday, the LNA said.", &[]),
             ("The BDB pulled its fighters out of Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
             ("Hun was lost to the LNA on Friday.", &["hun lna captured 2017-06-02"]),
             ("The BDB's loss of Hun on Friday surprised many.", &["hun bdb withdrew 2017-06-02"]),
