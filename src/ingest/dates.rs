@@ -220,6 +220,27 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
     if let Some(e) = story_days(tokens, i) {
         return Some(e);
     }
+    // "over the weekend", "last weekend": its Saturday, the last on or before the publication day.
+    if matches!(t.lower.as_str(), "the" | "this" | "last" | "past") && is(tokens, i + 1, "weekend") {
+        return expr(i + 2, When::Weekday(Weekday::Sat));
+    }
+    // "at the start of the month", "by the end of last month".
+    if t.lower == "the"
+        && ["start", "beginning", "end", "middle"].iter().any(|w| is(tokens, i + 1, w))
+        && is(tokens, i + 2, "of")
+    {
+        let this = is(tokens, i + 3, "the") || is(tokens, i + 3, "this");
+        let when = match (this, is(tokens, i + 3, "last"), tokens.get(i + 4).map(|n| n.lower.as_str())) {
+            (true, _, Some("month")) => Some(When::ThisMonth),
+            (_, true, Some("month")) => Some(When::LastMonth),
+            (true, _, Some("year")) => Some(When::ThisYear),
+            (_, true, Some("year")) => Some(When::LastYear),
+            _ => None,
+        };
+        if let Some(when) = when {
+            return expr(i + 5, when);
+        }
+    }
     match t.lower.as_str() {
         "yesterday" => return expr(i + 1, When::Yesterday),
         // "who was recently reintegrated" dates the relative clause, not the claim.
@@ -516,6 +537,10 @@ mod tests {
             ("three months ago", "2018-05-23", &["2018-02"]),
             ("two days ago", "2018-05-23", &["2018-05-21"]),
             ("fighting last night", "2018-05-23", &["2018-05-22"]),
+            ("clashes over the weekend", "2014-10-12", &["2014-10-11"]),
+            ("clashes at the weekend", "2019-05-10", &["2019-05-04"]),
+            ("at the start of the month", "2019-05-10", &["2019-05"]),
+            ("by the end of last month", "2019-05-10", &["2019-04"]),
             ("on the 3rd of June", "2017-06-05", &["2017-06-03"]),
             ("on the 3rd of June, 2016", "2017-06-05", &["2016-06-03"]),
             ("in April last year to", "2020-05-18", &["2019-04"]),

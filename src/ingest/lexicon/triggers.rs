@@ -76,6 +76,7 @@ W N - | retreat of, withdrawal of, withdrawal from
 W A - | defeated in, routed in
 W N - | defeat in, defeats in
 H AA - | under the control of, under control of, in the hands of, in the grip of
+H AA - | under the de facto control of, under de facto control of, under the full control of
 H U - | under control, under their control, under its control, under his control, under our control
 H U - | under your control
 H A - | in control of, maintain control of, maintains control of, maintained control of
@@ -96,7 +97,10 @@ H N w | based in
 H A n | sealed off, sealed, seal, seals, sealing
 H A - | repelled an attack on, repel an attack on, repelled attacks on, repulsed an attack on
 H A - | repelled an attack at, repelled attacks at, repulsed an attack at, repelled an assault on
-H A w | positioned in, deployed in
+H A w | positioned in, deployed in, deployed to, redeployed to, redeployed in
+H A w | maintains a presence in, maintain a presence in, maintained a presence in, has a presence in
+H A w | loosened its grip on, loosening its grip on, loosened their grip on
+H N - | grip on
 B A - | besiege, besieges, besieging, encircle, encircles, encircling
 B A p | besieged, encircled
 B A np | surrounded
