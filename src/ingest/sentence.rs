@@ -66,6 +66,10 @@ impl Analysed {
         let w = self.word(k);
         // "on Sept. 11-12 from": the dot of an abbreviation ends nothing.
         let abbreviation_dot = w == "." && k > 0 && super::text::is_abbreviated(self.word(k - 1));
+        // "tightening their grip on the Airport Road ahead of an expected assault on Benina".
+        if w == "ahead" && self.word(k + 1) == "of" {
+            return true;
+        }
         (STOP_WORDS.contains(&w) || matches!(w, ";" | ":" | "—" | "–" | "." | "!" | "?" | ")" | "]"))
             && !abbreviation_dot
     }

@@ -438,6 +438,10 @@ mod tests {
             ("Hun is under the de facto control of the LNA.", &["hun lna holds 2017-06-05"]),
             ("The LNA maintains a presence in Hun.", &["hun lna holds 2017-06-05"]),
             ("The LNA's grip on Hun is weakening.", &["hun lna holds 2017-06-05"]),
+            (
+                "The LNA tightened its grip on Hun ahead of an assault on Waddan.",
+                &["hun lna holds 2017-06-05"],
+            ),
             ("The BDB pulled its fighters out of Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
             ("Hun was lost to the LNA on Friday.", &["hun lna captured 2017-06-02"]),
             ("The BDB's loss of Hun on Friday surprised many.", &["hun bdb withdrew 2017-06-02"]),
