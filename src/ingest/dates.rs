@@ -241,7 +241,8 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
             return expr(i + 5, when);
         }
     }
-    match t.lower.as_str() {
+    // "yesterday's battles" as "yesterday".
+    match t.stem() {
         "yesterday" => return expr(i + 1, When::Yesterday),
         // "who was recently reintegrated" dates the relative clause, not the claim.
         "recently" if !in_relative_clause(tokens, i) => return expr(i + 1, When::RecentlySomeTime),
@@ -538,6 +539,7 @@ mod tests {
             ("two days ago", "2018-05-23", &["2018-05-21"]),
             ("fighting last night", "2018-05-23", &["2018-05-22"]),
             ("clashes over the weekend", "2014-10-12", &["2014-10-11"]),
+            ("in yesterday's battles", "2015-03-15", &["2015-03-14"]),
             ("clashes at the weekend", "2019-05-10", &["2019-05-04"]),
             ("at the start of the month", "2019-05-10", &["2019-05"]),
             ("by the end of last month", "2019-05-10", &["2019-04"]),

@@ -67,7 +67,11 @@ pub(super) fn date_for(
         .min_by_key(|d| distance(d));
     // "On 20 March X attacked the base, where Y's forces are based": the date is the attack's; the
     // present tense of a relative clause holds as written.
-    let present_here = s.previous_word(hit.first).is_some_and(|p| PRESENT_BE.contains(&s.word(p)));
+    // "forces which control the Sharara field": a verb of holding in the present says so itself.
+    let present_verb = matches!(hit.entry.words, "control" | "controls" | "hold" | "holds")
+        && s.previous_word(hit.first).is_none_or(|p| !matches!(s.word(p), "to" | "did" | "would" | "will"));
+    let present_here =
+        present_verb || s.previous_word(hit.first).is_some_and(|p| PRESENT_BE.contains(&s.word(p)));
     let relative = |d: &dates::DateExpr| {
         let (a, b) = if d.first >= hit.end { (hit.end, d.first) } else { (d.end, hit.first) };
         (a..b).any(|k| matches!(s.word(k), "where" | "which" | "who"))
@@ -249,6 +253,10 @@ mod tests {
                 &["hun lna captured 2017-06-03", "waddan lna captured 2017-06-02"],
             ),
             ("The LNA has recently taken Waddan.", &["waddan lna captured 2017"]),
+            (
+                "On Saturday the LNA retook Hun. BDB fighters, who control Waddan, fled.",
+                &["hun lna captured 2017-06-03", "waddan bdb holds 2017-06-05"],
+            ),
             (
                 "The LNA seized Hun on 2 May. Two days later it took Waddan.",
                 &["hun lna captured 2017-05-02", "waddan lna captured 2017-05-04"],
