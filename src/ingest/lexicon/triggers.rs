@@ -91,7 +91,7 @@ H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
 H A ti | based, stationed
 H N e | stronghold, strongholds, bastion
-H N e | main base, main bases, forward base, main forward base
+H N e | main base, main bases, forward base, main forward base, rear base, main rear base
 H N e | hands
 H N w | based in
 H A n | sealed off, sealed, seal, seals, sealing
@@ -135,6 +135,7 @@ F N - | counterattack on, counterattack against, counter - attack on, counter - 
 F N - | counterattack in, counterattack near, counterattack around, counter - attack in
 F N - | counteroffensive in, counteroffensive near, counteroffensive around, counter - offensive in
 F N - | counter - offensive near, counter - offensive around, advance in, advances on
+F N - | advance near, advance towards, advance toward, advance into, advances near, advances towards
 F A n | counterattacked, counterattacking, counter - attacked, counter - attacking
 F A - | exchanged fire in, exchanged fire near, traded fire in, traded fire near, exchanging fire in
 H A n | defending, defended, defend, defends

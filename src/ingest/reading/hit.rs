@@ -438,6 +438,7 @@ mod tests {
             ("Hun is under the de facto control of the LNA.", &["hun lna holds 2017-06-05"]),
             ("The LNA maintains a presence in Hun.", &["hun lna holds 2017-06-05"]),
             ("The LNA's grip on Hun is weakening.", &["hun lna holds 2017-06-05"]),
+            ("GNA fighters repelled an LNA advance near Hun.", &["hun lna contested 2017-06-05"]),
             (
                 "The LNA tightened its grip on Hun ahead of an assault on Waddan.",
                 &["hun lna holds 2017-06-05"],
