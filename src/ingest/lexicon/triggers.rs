@@ -14,7 +14,7 @@ const TABLE: &str = "
 C A - | capture, captures, capturing, seize, seizes, seizing, retake, retakes, retook, retaking
 C A - | recapture, recaptures, recapturing, regain, regains, regaining, liberate, liberates
 C A - | liberating, overran, overruns
-C A p | captured, seized, retaken, recaptured, regained, liberated, overrun
+C A p | captured, seized, retaken, recaptured, regained, liberated, overrun, re - secured, re - captured
 C A - | take control of, takes control of, took control of, taken control of, taking control of
 C A - | seize control of, seizes control of, seized control of, seizing control of, gain control of
 C A - | gains control of, gained control of, gaining control of, regain control of, regained control of
@@ -108,7 +108,7 @@ B A - | took control of the areas surrounding, taken control of the areas surrou
 B A - | take control of the areas surrounding, seized the areas surrounding, took the areas surrounding
 B A - | control of the areas surrounding, controls the areas surrounding, control the areas surrounding
 B N - | siege of, siege on, siege to, siege around, blockade of, blockade on
-B AA - | under siege by, under siege from
+B AA - | under siege by, under siege from, under full siege by, under full siege from, under a siege by
 B A f | lift the siege of, lift the siege on
 B A - | tightening the noose on, tightened the noose on, tighten the noose on, tightens the noose on
 B A - | tightening the noose around, tightened the noose around

@@ -98,8 +98,9 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
         return Some((a, hit.end));
     }
     // "LNA forces launched an offensive against X": the side that launched it.
-    let launched =
-        (hit.first.saturating_sub(3)..hit.first).rev().find(|&j| LAUNCH_VERBS.contains(&s.word(j)));
+    let launched = (hit.first.saturating_sub(LAUNCH_REACH)..hit.first)
+        .rev()
+        .find(|&j| LAUNCH_VERBS.contains(&s.word(j)));
     if let Some(v) = launched.filter(|&v| (v + 1..hit.first).all(|j| !s.is_stop(j) && !s.in_faction(j))) {
         // "withdrew, hours after the government announced an offensive": the launcher is the
         // subject of its own clause, or no one named.
@@ -119,6 +120,9 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
         .or_else(|| sentence_side(s, hit).map(|a| (a, hit.end)))
         .or_else(|| story_side(s, cx, hit).map(|a| (a, hit.end)))
 }
+
+/// How far before a noun its launching verb may stand ("launched an all-out offensive on").
+const LAUNCH_REACH: usize = 6;
 
 /// The note of an actor that is a side the sentence names away from its fighting noun.
 pub(super) const SENTENCE_SIDES: &str = "a side named elsewhere in the sentence";

@@ -439,6 +439,9 @@ mod tests {
             ("The LNA maintains a presence in Hun.", &["hun lna holds 2017-06-05"]),
             ("The LNA's grip on Hun is weakening.", &["hun lna holds 2017-06-05"]),
             ("GNA fighters repelled an LNA advance near Hun.", &["hun lna contested 2017-06-05"]),
+            ("GNA forces launched an all-out offensive on Hun.", &["hun gna contested 2017-06-05"]),
+            ("Hun was later re-secured by the LNA.", &["hun lna captured 2017-06-05"]),
+            ("Hun is now under full siege by GNA forces.", &["hun gna besieged 2017-06-05"]),
             (
                 "The LNA tightened its grip on Hun ahead of an assault on Waddan.",
                 &["hun lna holds 2017-06-05"],
