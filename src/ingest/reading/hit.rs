@@ -63,6 +63,13 @@ pub(super) fn read(
             // "seized by X on Sunday from Y": the side it was taken from, after the agent.
             if let Some((_, end)) = after {
                 let walk = walk_after(s, end, hi, l.action, false);
+                // "positions held by X in Ain Zara": the place of the positions, after the agent.
+                let positions = s
+                    .previous_word(l.hit.first)
+                    .is_some_and(|p| super::walk::PART_WORDS.contains(&s.word(p)));
+                if r.places.is_empty() && positions {
+                    r.places = walk.places.iter().map(|p| Found { part: true, ..*p }).collect();
+                }
                 r.walk = Walk { places: Vec::new(), ..walk };
             }
             r.actor = after.map(|a| a.0).or_else(|| {
@@ -442,6 +449,7 @@ mod tests {
             ("GNA forces launched an all-out offensive on Hun.", &["hun gna contested 2017-06-05"]),
             ("Hun was later re-secured by the LNA.", &["hun lna captured 2017-06-05"]),
             ("Hun is now under full siege by GNA forces.", &["hun gna besieged 2017-06-05"]),
+            ("GNA jets struck positions held by the LNA in Hun.", &["hun lna contested 2017-06-05"]),
             (
                 "The LNA tightened its grip on Hun ahead of an assault on Waddan.",
                 &["hun lna holds 2017-06-05"],
