@@ -104,7 +104,11 @@ pub(super) fn read(
             });
         }
         Voice::UnderControl => {
+            // "both Sidra and Ras Lanuf remained under their control": the place before and its list.
             r.places = places_before(s, lo, l.hit.first).into_iter().take(1).collect();
+            if let Some(&nearest) = r.places.first() {
+                r.places.splice(0..0, list_before(s, nearest));
+            }
             // "under our control": the owner is the pronoun inside the trigger.
             let owner =
                 (l.hit.first..l.hit.end).find(|&k| matches!(s.word(k), "our" | "their" | "its" | "his"));
@@ -450,6 +454,10 @@ mod tests {
             ("Hun was later re-secured by the LNA.", &["hun lna captured 2017-06-05"]),
             ("Hun is now under full siege by GNA forces.", &["hun gna besieged 2017-06-05"]),
             ("GNA jets struck positions held by the LNA in Hun.", &["hun lna contested 2017-06-05"]),
+            (
+                "The BDB said both Hun and Waddan remained under its control.",
+                &["hun bdb holds 2017-06-05", "waddan bdb holds 2017-06-05"],
+            ),
             (
                 "The LNA tightened its grip on Hun ahead of an assault on Waddan.",
                 &["hun lna holds 2017-06-05"],
