@@ -90,7 +90,7 @@ H A - | tightened its grip on, tightens its grip on, tightening its grip on, tig
 H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
 H A ti | based, stationed
-H N e | stronghold, strongholds, bastion
+H N e | stronghold, strongholds, bastion, foothold, footholds
 H N e | main base, main bases, forward base, main forward base, rear base, main rear base
 H N e | hands
 H N w | based in
@@ -98,6 +98,7 @@ H A n | sealed off, sealed, seal, seals, sealing
 H A - | repelled an attack on, repel an attack on, repelled attacks on, repulsed an attack on
 H A - | repelled an attack at, repelled attacks at, repulsed an attack at, repelled an assault on
 H A w | positioned in, deployed in, deployed to, redeployed to, redeployed in
+H A w | holed up in, entrenched in, dug in in, barricaded in
 H A w | maintains a presence in, maintain a presence in, maintained a presence in, has a presence in
 H A w | loosened its grip on, loosening its grip on, loosened their grip on
 H N - | grip on

@@ -455,6 +455,11 @@ mod tests {
             ("Hun is now under full siege by GNA forces.", &["hun gna besieged 2017-06-05"]),
             ("GNA jets struck positions held by the LNA in Hun.", &["hun lna contested 2017-06-05"]),
             (
+                "GNA forces advanced on Hun, the last foothold of the LNA.",
+                &["hun gna contested 2017-06-05", "hun lna contested 2017-06-05", "hun lna holds 2017-06-05"],
+            ),
+            ("BDB fighters are holed up in Hun.", &["hun bdb holds 2017-06-05"]),
+            (
                 "The BDB said both Hun and Waddan remained under its control.",
                 &["hun bdb holds 2017-06-05", "waddan bdb holds 2017-06-05"],
             ),
