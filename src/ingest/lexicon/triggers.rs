@@ -70,7 +70,7 @@ W A - | fall back from, falls back from, falling back from, gave up control of, 
 W A o | gave up, give up, gives up, giving up
 W A no | fled, fleeing
 W A n | abandoned, evacuated, handed over
-W A no | left
+W A no | left, quit
 W A o | surrendered, surrender, surrenders, vacated, vacate, vacates
 W N - | retreat of, withdrawal of, withdrawal from
 W A - | defeated in, routed in
@@ -90,7 +90,7 @@ H A - | tightened its grip on, tightens its grip on, tightening its grip on, tig
 H P - | controlled by, held by, occupied by, defended by
 H A nw | control, controls, controlled, controlling, hold, holds, held, holding
 H A ti | based, stationed
-H N e | stronghold, strongholds, bastion, foothold, footholds
+H N e | stronghold, strongholds, bastion, bastions, foothold, footholds
 H N e | main base, main bases, forward base, main forward base, rear base, main rear base
 H N e | hands
 H N w | based in
@@ -124,6 +124,8 @@ F A - | gained ground in, gaining ground in, lost ground in, losing ground in, m
 F N - | offensive to retake, offensive to take, offensive to capture, offensive to seize
 F N - | campaign to retake, campaign to take, campaign to capture, bid to retake, bid to capture
 F N - | push to retake, push to take, push to capture
+F N - | operation to capture, operation to retake, operation to take, operation to seize, operation to liberate
+F A - | pushed to within, advanced to within, pushing to within, advancing to within, came to within
 F N - | battle for, battles for, battle of, battle over, battles in, battles around
 F N e | battle
 F N - | confrontations in, confrontations, hostilities in, hostilities

@@ -459,6 +459,9 @@ mod tests {
                 &["hun gna contested 2017-06-05", "hun lna contested 2017-06-05", "hun lna holds 2017-06-05"],
             ),
             ("BDB fighters are holed up in Hun.", &["hun bdb holds 2017-06-05"]),
+            ("The LNA launched an operation to capture Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            ("LNA forces pushed to within a few kilometres of Hun.", &["hun lna contested 2017-06-05"]),
+            ("The BDB quit Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
             (
                 "The BDB said both Hun and Waddan remained under its control.",
                 &["hun bdb holds 2017-06-05", "waddan bdb holds 2017-06-05"],
