@@ -23,9 +23,9 @@ const PRIOR_WEIGHT: f64 = 8.0;
 /// Measured on the tuning articles: for each action, (right, proposed) in each band of `BAND_FLOORS`.
 const MEASURED: [(Action, [(u32, u32); 4]); 5] = [
     (Action::Captured, [(27, 31), (27, 37), (15, 24), (3, 8)]),
-    (Action::Withdrew, [(2, 4), (7, 10), (6, 7), (3, 9)]),
-    (Action::Holds, [(6, 9), (5, 10), (19, 23), (5, 14)]),
-    (Action::Contested, [(23, 40), (40, 59), (28, 49), (6, 18)]),
+    (Action::Withdrew, [(2, 4), (8, 11), (6, 7), (3, 9)]),
+    (Action::Holds, [(8, 11), (5, 10), (19, 23), (5, 15)]),
+    (Action::Contested, [(24, 43), (40, 60), (29, 50), (6, 18)]),
     (Action::Besieged, [(1, 1), (1, 2), (1, 1), (1, 2)]),
 ];
 
