@@ -128,10 +128,7 @@ impl<'d> Ingestor<'d> {
                 state.unnamed =
                     read.unnamed.into_iter().map(|u| (si, analysed.start, analysed.end, u)).collect();
                 produced = !drafts.is_empty();
-                let fought = |a: Action| {
-                    matches!(a, Action::Contested | Action::Captured | Action::Withdrew | Action::Besieged)
-                };
-                if drafts.iter().any(|d| fought(d.action)) {
+                if drafts.iter().any(|d| d.action.is_fighting()) {
                     state.fight_named = None;
                 } else if !produced && let Some(sides) = reading::fight_sides(&analysed) {
                     state.fight_named = Some(sides);

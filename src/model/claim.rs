@@ -19,6 +19,11 @@ impl Action {
     pub const ALL: [Action; 5] =
         [Action::Captured, Action::Holds, Action::Withdrew, Action::Contested, Action::Besieged];
 
+    /// A change or a contest of control (not a holding): what a story's fight is made of.
+    pub fn is_fighting(self) -> bool {
+        self != Action::Holds
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Captured => "captured",

@@ -199,9 +199,7 @@ pub(super) fn story_sides(cx: &Context) -> Option<(FactionIx, Option<FactionIx>)
         return Some((a, Some(b)));
     }
     let recent: Vec<_> = cx.earlier.iter().rev().take(STORY_SIDES_REACH).collect();
-    let fight =
-        |a: Action| matches!(a, Action::Contested | Action::Captured | Action::Withdrew | Action::Besieged);
-    let last = recent.iter().find(|d| fight(d.action))?;
+    let last = recent.iter().find(|d| d.action.is_fighting())?;
     let other = recent.iter().find(|d| d.faction != last.faction).map(|d| d.faction);
     Some((last.faction, other))
 }

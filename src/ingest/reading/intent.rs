@@ -2,6 +2,7 @@
 //! "until recently" says nothing; an attempt to capture is a contest; "no longer holds" is a
 //! withdrawal; a participle after "was" is passive.
 
+use super::super::dates::{DateExpr, When};
 use super::super::lexicon::{self, FIRM, Hit, Voice};
 use super::super::sentence::Analysed;
 use crate::model::Action;
@@ -50,10 +51,9 @@ const PRESENT_BE: &[&str] = &["is", "are", "remain", "remains", "still", "now"];
 /// day is a capture, as some outlets translate "took control" (not "had controlled", "was
 /// controlled by", "controlled since May").
 fn controlled_on_a_day(s: &Analysed, hit: &Hit, before: Option<usize>) -> bool {
-    use super::super::dates::When;
     // "have controlled on Wednesday" is the same translation; "had controlled" is background.
     let perfect = before.is_some_and(|p| matches!(s.word(p), "had" | "been" | "was" | "were"));
-    let on_a_day = |d: &&super::super::dates::DateExpr| {
+    let on_a_day = |d: &&DateExpr| {
         matches!(
             d.when,
             When::Weekday(_) | When::LastWeekday(_) | When::Yesterday | When::Today | When::Day { .. }
