@@ -333,7 +333,9 @@ fn under_side_control(s: &Analysed, lo: usize, hit: super::super::lexicon::Hit, 
     };
     let Some(place) = places_before(s, lo, under).into_iter().next() else { return false };
     r.actor = Some(super::actors::named(s, f.faction, f.first, f.end, f.by_patron));
-    r.places = vec![place];
+    // "Sabha and Murzuq are under LNA control": the place and the list it ends.
+    r.places = list_before(s, place);
+    r.places.push(place);
     r.penalty -= WEAK_TRIGGER;
     if CAME_UNDER.contains(&verb(under)) || s.word(under) == "to" {
         r.action = Some(Action::Captured);
@@ -459,6 +461,10 @@ mod tests {
                 &["hun gna contested 2017-06-05", "hun lna contested 2017-06-05", "hun lna holds 2017-06-05"],
             ),
             ("BDB fighters are holed up in Hun.", &["hun bdb holds 2017-06-05"]),
+            (
+                "Hun and Waddan are under LNA control.",
+                &["hun lna holds 2017-06-05", "waddan lna holds 2017-06-05"],
+            ),
             ("The LNA launched an operation to capture Hun on Friday.", &["hun lna contested 2017-06-02"]),
             ("LNA forces pushed to within a few kilometres of Hun.", &["hun lna contested 2017-06-05"]),
             ("The BDB quit Hun on Friday.", &["hun bdb withdrew 2017-06-02"]),
