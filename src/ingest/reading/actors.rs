@@ -545,6 +545,13 @@ pub(super) fn subject_after_clause(s: &Analysed, cx: &Context, k: usize) -> Opti
 
 /// A faction or pronoun starting within a few words after token `k` (skipping "by", "to", "the").
 pub(super) fn actor_after(s: &Analysed, cx: &Context, k: usize) -> Option<(Actor, usize)> {
+    // "retaken on Wednesday by forces loyal to the GNA": the date before the agent.
+    let date_first = if s.word(k) == "on" { k + 1 } else { k };
+    let k = s
+        .dates
+        .iter()
+        .find(|d| (d.first == k || d.first == date_first) && s.word(d.end) == "by")
+        .map_or(k, |d| d.end);
     let mut j = k;
     while j < s.len() && j < k + ACTOR_AFTER_WINDOW && matches!(s.word(j), "by" | "to" | "the" | "of" | "a") {
         j += 1;
@@ -568,6 +575,10 @@ mod tests {
             ("Haftar's forces captured Hun on Friday.", &["hun lna captured 2017-06-02"]),
             ("Fighters loyal to the GNA seized Gharyan on Friday.", &["gharyan gna captured 2017-06-02"]),
             ("Opponents of the LNA seized Gharyan on Friday.", &[]),
+            (
+                "Gharyan was retaken on Friday by forces loyal to the GNA.",
+                &["gharyan gna captured 2017-06-02"],
+            ),
             ("The LNA said on Friday that its forces had taken Sawkna.", &["sawkna lna captured 2017-06-02"]),
             (
                 "LNA forces captured Waddan on Friday and then seized Hun.",

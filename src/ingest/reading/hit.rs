@@ -461,6 +461,7 @@ mod tests {
                 &["hun gna contested 2017-06-05", "hun lna contested 2017-06-05", "hun lna holds 2017-06-05"],
             ),
             ("BDB fighters are holed up in Hun.", &["hun bdb holds 2017-06-05"]),
+            ("GNA forces have been in Hun since March.", &["hun gna holds 2017-03"]),
             (
                 "Hun and Waddan are under LNA control.",
                 &["hun lna holds 2017-06-05", "waddan lna holds 2017-06-05"],
