@@ -56,7 +56,7 @@ W A - | lost, lose, loses, losing, withdrew, withdraw, withdraws, withdrawn, wit
 W A - | pulled out, pull out, pulls out, pulling out, retreated, retreat, retreat from
 W A - | retreats from, retreating, pushed out of, driven out of, forced out of, expelled from
 W A - | ousted from, ceded, fled from, fleeing from, conceded, concede, concedes, conceding
-W A - | lost control of, loses control of, losing control of, lose control of, ceded control of
+W A - | lost control of, loses control of, losing control of, lose control of
 W A - | driven from, routed from, chased out of, chased from, kicked out of, flushed out of, flushed from
 W A - | dislodged from
 W A - | pulled its forces out of, pulled their forces out of, pulled its troops out of, pulled back from
@@ -65,6 +65,8 @@ W A - | pulled back its forces from, pulled back their forces from, pulled back 
 W N - | loss of
 C AA - | was lost to, were lost to, been lost to
 W A - | pushed back from, were pushed back from, was pushed back from
+W A - | handed control of, handed over control of, hands control of, handing control of, ceded control of
+W A - | lifted its siege of, lifted their siege of, ended its siege of, ended their siege of
 W A - | pull back from, pulls back from, pulling back from, fell back from
 W A - | fall back from, falls back from, falling back from, gave up control of, give up control of
 W A o | gave up, give up, gives up, giving up

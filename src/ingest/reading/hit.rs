@@ -463,6 +463,11 @@ mod tests {
             ("BDB fighters are holed up in Hun.", &["hun bdb holds 2017-06-05"]),
             ("GNA forces have been in Hun since March.", &["hun gna holds 2017-03"]),
             (
+                "The LNA handed control of Hun to the GNA on Friday.",
+                &["hun lna withdrew 2017-06-02", "hun gna captured 2017-06-02"],
+            ),
+            ("The LNA lifted its siege of Hun on Friday.", &["hun lna withdrew 2017-06-02"]),
+            (
                 "Hun and Waddan are under LNA control.",
                 &["hun lna holds 2017-06-05", "waddan lna holds 2017-06-05"],
             ),
