@@ -132,7 +132,7 @@ F N - | battle for, battles for, battle of, battle over, battles in, battles aro
 F N e | battle
 F N - | confrontations in, confrontations, hostilities in, hostilities
 F N - | skirmishes in, skirmishes, gun battles, gunbattles, firefights, street battles, street fighting
-F N - | raid on, raids on, advances in, gains in
+F N - | raid on, raids on, advances in, gains in, incursion into, incursions into, incursion in
 F N w | airstrikes on, air strikes on, airstrike on, air strike on, bombing of, bombardment of
 F N - | attack on, attacks on, assault on, offensive on, offensive against
 F N - | push on, push into, push against, attack against, attacks against

@@ -86,7 +86,8 @@ pub(super) const OPPONENTS: &[&str] = &["opponents", "opponent", "rivals", "enem
 /// may start.
 pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor, usize)> {
     let before = (hit.first.saturating_sub(NOUN_SIDE_WINDOW)..hit.first).rev().find_map(|j| {
-        if s.is_stop(j) {
+        // "The GNA foiled an attack on X": the side before a verb of stopping it defended.
+        if s.is_stop(j) || STOPPED.contains(&s.word(j)) {
             return Some(None);
         }
         if let Some(f) = s.faction_ending_at(j) {
@@ -120,6 +121,12 @@ pub(super) fn noun_actor(s: &Analysed, cx: &Context, hit: Hit) -> Option<(Actor,
         .or_else(|| sentence_side(s, hit).map(|a| (a, hit.end)))
         .or_else(|| story_side(s, cx, hit).map(|a| (a, hit.end)))
 }
+
+/// Verbs of stopping an attack: the side before them is not the attacker.
+const STOPPED: &[&str] = &[
+    "foiled", "thwarted", "repelled", "repulsed", "halted", "stopped", "blocked", "defeated", "beat",
+    "fought",
+];
 
 /// How far before a noun its launching verb may stand ("launched an all-out offensive on").
 const LAUNCH_REACH: usize = 6;

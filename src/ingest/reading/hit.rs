@@ -467,6 +467,8 @@ mod tests {
                 &["hun lna withdrew 2017-06-02", "hun gna captured 2017-06-02"],
             ),
             ("The LNA lifted its siege of Hun on Friday.", &["hun lna withdrew 2017-06-02"]),
+            ("The LNA made an incursion into Hun on Friday.", &["hun lna contested 2017-06-02"]),
+            ("The GNA foiled an attack on Hun by the LNA on Friday.", &["hun lna contested 2017-06-02"]),
             (
                 "Hun and Waddan are under LNA control.",
                 &["hun lna holds 2017-06-05", "waddan lna holds 2017-06-05"],
