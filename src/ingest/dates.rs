@@ -139,6 +139,32 @@ fn day_number(t: &Token) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
+/// "2019/06/12", "2019.06.12", "12.06.2019" (day first, as dots are written), and "12/06/2019" only
+/// when one of the two numbers can only be a day: "13/06/2019" or "06/13/2019".
+fn numeric_date(tokens: &[Token], i: usize) -> Option<DateExpr> {
+    let [a, s1, b, s2, c] = tokens.get(i..i + 5)? else { return None };
+    let sep = s1.lower.as_str();
+    if !matches!(sep, "/" | ".") || s2.lower != sep || s1.start != a.end || s2.start != b.end {
+        return None;
+    }
+    let number = |t: &Token| {
+        t.lower.bytes().all(|d| d.is_ascii_digit()).then(|| t.lower.parse::<u32>().ok()).flatten()
+    };
+    let (x, y) = (number(a)?, number(b)?);
+    let (year, month, day) = if let Some(year) = year_number(a) {
+        (year, y, number(c)?)
+    } else {
+        let year = year_number(c)?;
+        match (sep, x > 12, y > 12) {
+            (".", _, _) | (_, true, false) => (year, y, x),
+            (_, false, true) => (year, x, y),
+            _ => return None,
+        }
+    };
+    NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(DateExpr { first: i, end: i + 5, when: When::Day { day, month, year: Some(year) } })
+}
+
 fn year_number(t: &Token) -> Option<i32> {
     (t.lower.len() == 4 && t.lower.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.lower.parse().ok())
@@ -314,6 +340,9 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
             (m.lower.parse::<u32>(), d.lower.get(..2).and_then(|x| x.parse::<u32>().ok()))
     {
         return expr(i + 5, When::Day { day: d, month: m, year: Some(y) });
+    }
+    if let Some(e) = numeric_date(tokens, i) {
+        return Some(e);
     }
     if let Some(month) = month_of(t) {
         let mut k = i + 1;
@@ -540,6 +569,12 @@ mod tests {
             ("fighting last night", "2018-05-23", &["2018-05-22"]),
             ("clashes over the weekend", "2014-10-12", &["2014-10-11"]),
             ("in yesterday's battles", "2015-03-15", &["2015-03-14"]),
+            ("Published 2019/06/12", "2020-01-01", &["2019-06-12"]),
+            ("12.06.2019", "2020-01-01", &["2019-06-12"]),
+            ("13/06/2019", "2020-01-01", &["2019-06-13"]),
+            ("06/13/2019", "2020-01-01", &["2019-06-13"]),
+            ("12/06/2019", "2020-01-01", &[]),
+            ("a 3.5 km stretch in 2019", "2020-01-01", &["2019"]),
             ("clashes at the weekend", "2019-05-10", &["2019-05-04"]),
             ("at the start of the month", "2019-05-10", &["2019-05"]),
             ("by the end of last month", "2019-05-10", &["2019-04"]),

@@ -110,6 +110,10 @@ mod tests {
             ("No date here.\nForces moved in May 2014.\n", None),
             ("Title\n\nBody.\n-0- AGENCY XY/ZZ 23July2015\n", Some("2015-07-23")),
             ("Title\n\nBody.\nPublished 5 April 2019 by Staff\n\n", Some("2019-04-05")),
+            ("Title\n05.04.2019\nBody.", Some("2019-04-05")),
+            ("Title\nPosted 2019/04/05\nBody.", Some("2019-04-05")),
+            ("Title\nPublished: 13/04/2019\nBody.", Some("2019-04-13")),
+            ("Title\nPublished: 05/04/2019\nBody.", None),
             ("", None),
         ];
         for (text, want) in cases {
