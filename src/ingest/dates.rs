@@ -310,6 +310,15 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
         }
         _ => {}
     }
+    // "days ago", "a few days ago": some day of the week before, known to its month.
+    if (t.lower == "days" && is(tokens, i + 1, "ago"))
+        || (["few", "several"].iter().any(|w| t.lower == *w)
+            && is(tokens, i + 1, "days")
+            && is(tokens, i + 2, "ago"))
+    {
+        let end = if t.lower == "days" { i + 2 } else { i + 3 };
+        return expr(end, When::LastWeek);
+    }
     // "comes a day after the government seized": that happened the day before.
     if let Some(n) = count(t)
         && tokens.get(i + 1).is_some_and(|u| matches!(u.lower.as_str(), "day" | "days"))
@@ -570,6 +579,8 @@ mod tests {
             ("clashes over the weekend", "2014-10-12", &["2014-10-11"]),
             ("in yesterday's battles", "2015-03-15", &["2015-03-14"]),
             ("Published 2019/06/12", "2020-01-01", &["2019-06-12"]),
+            ("took it days ago", "2019-06-14", &["2019-06"]),
+            ("took it a few days ago", "2019-06-14", &["2019-06"]),
             ("12.06.2019", "2020-01-01", &["2019-06-12"]),
             ("13/06/2019", "2020-01-01", &["2019-06-13"]),
             ("06/13/2019", "2020-01-01", &["2019-06-13"]),
