@@ -445,6 +445,12 @@ mod tests {
             ("Waddan is the main forward base of the LNA.", &["waddan lna holds 2017-06-05"]),
             ("The LNA struck a deal with the GNA in Hun.", &[]),
             ("Hun was the LNA's main base.", &["hun lna holds 2017-06-05"]),
+        ]);
+    }
+
+    #[test]
+    fn phrases_of_holding_handing_over_besieging_and_stopping_an_attack_are_read() {
+        check(&[
             ("Hun, an LNA-held town in the desert, was shelled.", &["hun lna holds 2017-06-05"]),
             ("Hun was liberated on Friday, the LNA said.", &["hun lna captured 2017-06-02"]),
             ("Hun was captured on Friday, the LNA said.", &[]),
