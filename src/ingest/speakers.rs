@@ -59,6 +59,9 @@ const SPEAKER_NOUNS: &[&str] = &[
 
 const SPOKESPEOPLE: &[&str] = &["spokesman", "spokesperson", "spokeswoman", "spokesmen"];
 
+/// How many tokens after "according" the side it cites may end.
+const ACCORDING_REACH: usize = 12;
+
 pub fn is_speech(word: &str) -> bool {
     SPEECH.contains(&word)
 }
@@ -86,6 +89,17 @@ pub fn speaker(tokens: &[Token], factions: &[FactionMention]) -> Speaker {
             j -= 1;
         }
         if let Some(f) = factions.iter().find(|f| f.end == j && j > 0) {
+            return Speaker::Faction { faction: f.faction, at: k };
+        }
+    }
+    // "According to the GNA, its forces ...", "according to the media office of the GNA's operation".
+    for &k in
+        speech.iter().filter(|&&k| tokens[k].is("according") && tokens.get(k + 1).is_some_and(|t| t.is("to")))
+    {
+        let clause_end = (k + 2..tokens.len()).find(|&j| tokens[j].lower == ",").unwrap_or(tokens.len());
+        if let Some(f) =
+            factions.iter().find(|f| f.first > k + 1 && f.end <= clause_end.min(k + ACCORDING_REACH))
+        {
             return Speaker::Faction { faction: f.faction, at: k };
         }
     }
@@ -160,6 +174,8 @@ mod tests {
             ("Haftar's forces took the town.", Speaker::Nobody),
             ("The LNA confirmed its troops had pulled out", Speaker::Faction { faction: 0, at: 2 }),
             ("Haftar's forces (LNA) also said in a statement that", Speaker::Faction { faction: 0, at: 6 }),
+            ("According to the LNA, its forces took it", Speaker::Faction { faction: 0, at: 0 }),
+            ("According to residents, the LNA took it", Speaker::Neutral),
         ];
         for (text, want) in cases {
             let tokens = tokenize(text, 0);
