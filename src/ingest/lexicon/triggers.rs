@@ -101,6 +101,7 @@ H A - | repelled an attack on, repel an attack on, repelled attacks on, repulsed
 H A - | repelled an attack at, repelled attacks at, repulsed an attack at, repelled an assault on
 H A w | positioned in, deployed in, deployed to, redeployed to, redeployed in
 H A w | holed up in, entrenched in, dug in in, barricaded in, have been in, has been in
+H A w | escaped to, fled to, fell back to, regrouped in, took refuge in
 H A w | maintains a presence in, maintain a presence in, maintained a presence in, has a presence in
 H A w | loosened its grip on, loosening its grip on, loosened their grip on
 H N - | grip on

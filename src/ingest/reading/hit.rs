@@ -468,6 +468,7 @@ mod tests {
             ),
             ("BDB fighters are holed up in Hun.", &["hun bdb holds 2017-06-05"]),
             ("GNA forces have been in Hun since March.", &["hun gna holds 2017-03"]),
+            ("BDB fighters fled to Hun on Friday.", &["hun bdb holds 2017-06-02"]),
             (
                 "The LNA handed control of Hun to the GNA on Friday.",
                 &["hun lna withdrew 2017-06-02", "hun gna captured 2017-06-02"],
