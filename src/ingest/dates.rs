@@ -312,7 +312,7 @@ fn at(tokens: &[Token], i: usize) -> Option<DateExpr> {
     }
     // "days ago", "a few days ago": some day of the week before, known to its month.
     if (t.lower == "days" && is(tokens, i + 1, "ago"))
-        || (["few", "several"].iter().any(|w| t.lower == *w)
+        || (matches!(t.lower.as_str(), "few" | "several")
             && is(tokens, i + 1, "days")
             && is(tokens, i + 2, "ago"))
     {

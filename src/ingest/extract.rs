@@ -216,11 +216,7 @@ impl<'d> Ingestor<'d> {
         let anaphors = places::anaphors(&tokens, |k| taken(k, &places));
         for a in anaphors {
             // "Qasr bin Ghashir, a district on the road": the apposition describes the place before.
-            let apposition = a.first >= 2
-                && matches!(tokens[a.first].lower.as_str(), "a" | "an")
-                && tokens[a.first - 1].lower == ","
-                && places.iter().any(|p| p.end == a.first - 1 && !p.anaphor);
-            if apposition {
+            if places::apposition_to(&tokens, &places, a.first).is_some() {
                 continue;
             }
             let kind = |p: PlaceIx| self.dataset.place(p).kind;

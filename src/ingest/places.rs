@@ -141,6 +141,16 @@ const COUNTS: &[(&str, usize)] = &[("two", 2), ("three", 3), ("four", 4)];
 const NOT_MODIFIERS: &[&str] =
     &["of", "and", "or", "to", "in", "on", "from", "by", "with", "for", "at", "as"];
 
+/// "Qasr bin Ghashir, a district on the road", "Gharyan, an LNA-held town": the named place that an
+/// indefinite phrase starting at token `article` stands in apposition to.
+pub fn apposition_to<'p>(tokens: &[Token], places: &'p [PlaceRef], article: usize) -> Option<&'p PlaceRef> {
+    let indefinite = tokens.get(article).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"));
+    if article < 2 || !indefinite || tokens[article - 1].lower != "," {
+        return None;
+    }
+    places.iter().find(|p| p.end == article - 1 && !p.anaphor && !p.locator)
+}
+
 /// "the town", "a key airbase", "the eastern coastal city", "the town's" (not "the town of X", whose X
 /// is named, nor a name's own generic word). `taken(k)` is true for tokens of names.
 pub fn anaphors(tokens: &[Token], taken: impl Fn(usize) -> bool) -> Vec<Anaphor> {

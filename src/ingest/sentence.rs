@@ -5,7 +5,7 @@ use super::factions::FactionMention;
 use super::lexicon::Hit;
 use super::places::PlaceRef;
 use super::speakers::Speaker;
-use super::text::Token;
+use super::text::{Token, is_abbreviated, is_quote_mark};
 
 #[derive(Debug)]
 pub struct Analysed {
@@ -64,14 +64,13 @@ impl Analysed {
     /// A token that ends the stretch a trigger governs.
     pub fn is_stop(&self, k: usize) -> bool {
         let w = self.word(k);
-        // "on Sept. 11-12 from": the dot of an abbreviation ends nothing.
-        let abbreviation_dot = w == "." && k > 0 && super::text::is_abbreviated(self.word(k - 1));
-        // "tightening their grip on the Airport Road ahead of an expected assault on Benina".
-        if w == "ahead" && self.word(k + 1) == "of" {
-            return true;
+        match w {
+            // "tightening their grip on the Airport Road ahead of an expected assault on Benina".
+            "ahead" => self.word(k + 1) == "of",
+            // "on Sept. 11-12 from": the dot of an abbreviation ends nothing.
+            "." => k == 0 || !is_abbreviated(self.word(k - 1)),
+            _ => STOP_WORDS.contains(&w) || matches!(w, ";" | ":" | "—" | "–" | "!" | "?" | ")" | "]"),
         }
-        (STOP_WORDS.contains(&w) || matches!(w, ";" | ":" | "—" | "–" | "." | "!" | "?" | ")" | "]"))
-            && !abbreviation_dot
     }
 
     pub fn faction_ending_at(&self, k: usize) -> Option<&FactionMention> {
@@ -92,6 +91,6 @@ impl Analysed {
 
     /// The nearest token before `k` that is not an article or a quotation mark.
     pub fn previous_word(&self, k: usize) -> Option<usize> {
-        (0..k).rev().find(|&j| !matches!(self.word(j), "the" | "a" | "an" | "\"" | "“" | "”" | "'"))
+        (0..k).rev().find(|&j| !matches!(self.word(j), "the" | "a" | "an") && !is_quote_mark(self.word(j)))
     }
 }

@@ -265,7 +265,12 @@ fn is_abbreviation(block: &str, dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    is_abbreviated(&word.to_lowercase())
+}
+
+/// Whether a token is a quotation mark (the tokenizer writes every apostrophe-like mark as "'").
+pub fn is_quote_mark(token: &str) -> bool {
+    matches!(token, "\"" | "“" | "”" | "'")
 }
 
 /// Whether `word` (lower case, no dot) is an abbreviation that a dot follows ("Sept.", "Gen.").

@@ -95,32 +95,44 @@ fn same_sentence(a: &Key, b: &Key, fields: usize) -> bool {
     a.0 == b.0 && a.1 == b.1 && (fields < 1 || a.2 == b.2) && (fields < 2 || a.3 == b.3)
 }
 
+/// How much of `key` the claims of `other` in its sentence share: the first label when one has its
+/// place and side, the second its place, the third only its sentence, the last none.
+fn sharing<V>(key: &Key, other: &BTreeMap<Key, V>, labels: [&'static str; 4]) -> &'static str {
+    let shares = |fields: usize| other.keys().any(|k| same_sentence(k, key, fields));
+    match (shares(2), shares(1), shares(0)) {
+        (true, _, _) => labels[0],
+        (_, true, _) => labels[1],
+        (_, _, true) => labels[2],
+        _ => labels[3],
+    }
+}
+
 /// Why a proposal is wrong: what the gold holds for its sentence.
 fn why_wrong(key: &Key, gold: &BTreeMap<Key, (String, String)>) -> &'static str {
-    let shares = |fields: usize| gold.keys().any(|k| same_sentence(k, key, fields));
-    if shares(2) {
-        "wrong: right place and side, other action"
-    } else if shares(1) {
-        "wrong: right place, other side"
-    } else if shares(0) {
-        "wrong: a sentence with gold, other place"
-    } else {
-        "wrong: a sentence with no gold claim"
-    }
+    sharing(
+        key,
+        gold,
+        [
+            "wrong: right place and side, other action",
+            "wrong: right place, other side",
+            "wrong: a sentence with gold, other place",
+            "wrong: a sentence with no gold claim",
+        ],
+    )
 }
 
 /// Why a gold claim is missed: what was proposed for its sentence.
 fn why_missed(key: &Key, proposed: &BTreeMap<Key, String>) -> &'static str {
-    let shares = |fields: usize| proposed.keys().any(|k| same_sentence(k, key, fields));
-    if shares(2) {
-        "missed: right place and side proposed, other action"
-    } else if shares(1) {
-        "missed: right place proposed, other side"
-    } else if shares(0) {
-        "missed: other places proposed in the sentence"
-    } else {
-        NOTHING_PROPOSED
-    }
+    sharing(
+        key,
+        proposed,
+        [
+            "missed: right place and side proposed, other action",
+            "missed: right place proposed, other side",
+            "missed: other places proposed in the sentence",
+            NOTHING_PROPOSED,
+        ],
+    )
 }
 
 const NOTHING_PROPOSED: &str = "missed: nothing proposed in the sentence";

@@ -5,7 +5,7 @@ mod triggers;
 
 pub use cues::{is_attempt, is_denial, is_intent, is_negation, is_purpose, is_unopposed};
 
-use super::text::Token;
+use super::text::{Token, is_quote_mark};
 use crate::model::Action;
 use std::collections::HashMap;
 
@@ -25,10 +25,6 @@ fn particle_after_object(tokens: &[Token], k: usize) -> Option<usize> {
             j == k || tokens[j - 1].word && !matches!(tokens[j - 1].lower.as_str(), "to" | "and" | "over")
         })
         .find(|&j| j > k && tokens[j].lower == "over")
-}
-
-fn is_quote_mark(token: &str) -> bool {
-    matches!(token, "\"" | "'" | "“" | "”" | "‘" | "’")
 }
 
 /// Where a trigger's actor and places are, relative to it.

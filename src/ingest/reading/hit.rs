@@ -209,10 +209,8 @@ fn active(
         let mut found: Vec<Found> = around.map(|p| Found::of(p, p.first, false)).collect();
         // "Gharyan, an LNA-held town in the mountains": the place the apposition describes.
         if let Some(f) = s.faction_ending_at(hit.first - 2)
-            && f.first >= 3
-            && matches!(s.word(f.first - 1), "a" | "an")
-            && s.word(f.first - 2) == ","
-            && let Some(p) = s.places.iter().find(|p| p.end == f.first - 2 && !p.locator && !p.anaphor)
+            && f.first >= 1
+            && let Some(p) = super::super::places::apposition_to(&s.tokens, &s.places, f.first - 1)
         {
             found.push(Found::of(p, p.first, false));
             r.walk.places.clear();

@@ -5,6 +5,7 @@
 use super::super::factions::FactionMention;
 use super::super::lexicon::{Hit, WEAK};
 use super::super::sentence::Analysed;
+use super::super::text::is_quote_mark;
 use super::actors::{Actor, named};
 use super::walk::Walk;
 use crate::model::Action;
@@ -61,12 +62,12 @@ pub(super) fn co_actors(s: &Analysed, action: Action, actor: &Actor, hit: Hit, w
         }
         // "X and Y stormed": the side before "and".
         let mut k = first;
-        while k > 0 && matches!(s.word(k - 1), "\"" | "“" | "”" | "'") {
+        while k > 0 && is_quote_mark(s.word(k - 1)) {
             k -= 1;
         }
         if k > 1 && s.word(k - 1) == "and" {
             let mut j = k - 1;
-            while j > 0 && matches!(s.word(j - 1), "\"" | "“" | "”" | "'" | ",") {
+            while j > 0 && (is_quote_mark(s.word(j - 1)) || s.word(j - 1) == ",") {
                 j -= 1;
             }
             if let Some(f) = j.checked_sub(1).and_then(|e| s.faction_ending_at(e)) {
